@@ -1,0 +1,130 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/condition.hpp"
+#include "wegwijzer/local_text.hpp"
+
+namespace wegwijzer {
+
+/// How a question is answered.
+enum class QuestionType {
+  single,    ///< one option ("single")
+  multiple,  ///< any number of options ("multiple")
+  yes_no,    ///< options "yes" and "no", optionally one marked unknown ("yes_no")
+  scale,     ///< ordered options that carry points: frequency or rating ("scale")
+  text,      ///< optional free text, never scored ("text")
+};
+
+/// Urgency of the advice, lowest first.
+enum class Urgency { routine = 0, prompt = 1, crisis = 2 };
+
+/// Tier of a red flag.
+enum class Tier { clinical = 0, crisis = 1 };
+
+/// One answer option of a question.
+struct Option {
+  std::string id;
+  LocalText label;
+  std::vector<double> weights;  ///< per outcome, in bank outcome order (always outcomes.size() long)
+  std::optional<int> points;    ///< points for scales (scale questions: always set)
+  bool unknown = false;         ///< "rather not say": the answer is unknown, not "no"
+};
+
+/// One question of the bank.
+struct Question {
+  std::string id;
+  LocalText text;
+  LocalText help;  ///< may be empty
+  QuestionType type = QuestionType::single;
+  bool required = true;
+  std::vector<Option> options;     ///< empty for text questions
+  std::optional<Condition> show_if;  ///< refers only to earlier questions
+  /// Index of the option with this id, if any.
+  std::optional<std::size_t> find_option(std::string_view option_id) const;
+};
+
+/// A band of a scale, for example "moderate" for 6..8.
+struct Band {
+  std::string id;
+  LocalText label;
+  int min = 0;  ///< inclusive
+  int max = 0;  ///< inclusive
+};
+
+/// A named sum of option points over some questions, with bands.
+struct Scale {
+  std::string id;
+  LocalText label;
+  std::vector<std::size_t> items;  ///< question indices
+  std::vector<Band> bands;         ///< contiguous, ascending, covering min_value..max_value
+  int min_value = 0;               ///< lowest reachable sum
+  int max_value = 0;               ///< highest reachable sum
+};
+
+/// What a rule does when its condition holds.
+struct Effects {
+  struct RedFlag {
+    Tier tier = Tier::clinical;
+    LocalText message;
+  };
+  std::optional<RedFlag> red_flag;
+  std::optional<Urgency> min_urgency;
+  std::vector<std::size_t> require;  ///< outcome indices the recommendation must be among
+  std::vector<std::size_t> exclude;  ///< outcome indices that may not be recommended
+  std::vector<double> weights;       ///< per outcome, added to the scores (empty: none)
+  LocalText note;                    ///< a note for the summary (may be empty)
+};
+
+/// A condition and its effects.
+struct Rule {
+  std::string id;
+  Condition when;
+  Effects effects;
+};
+
+/// One kind of help with the texts the summary needs.
+struct Outcome {
+  std::string id;  ///< werkbegeleiding, coaching, supervisie or therapie
+  LocalText name;
+  LocalText what_it_is;
+  LocalText what_to_expect;
+  LocalText where_to_find;
+};
+
+/// A validated, immutable question bank. Build it with load_bank().
+struct Bank {
+  std::string id;
+  std::string version;
+  std::vector<std::string> languages;
+  LocalText title;
+  LocalText introduction;
+  LocalText disclaimer;
+  std::vector<Outcome> outcomes;  ///< in sliding-scale order, lowest step first
+  std::vector<Question> questions;
+  std::vector<Scale> scales;
+  std::vector<Rule> rules;
+  std::string source_name;  ///< file name, or "<built-in>"
+  std::string sha256;       ///< hex SHA-256 of the source bytes
+
+  /// Index of the question with this id, if any.
+  std::optional<std::size_t> find_question(std::string_view question_id) const;
+  /// Index of the outcome with this id, if any.
+  std::optional<std::size_t> find_outcome(std::string_view outcome_id) const;
+  /// Index of the scale with this id, if any.
+  std::optional<std::size_t> find_scale(std::string_view scale_id) const;
+  /// Index of the outcome "therapie" (always present in a loaded bank).
+  std::size_t therapy_outcome() const;
+};
+
+/// Lower-case name of an urgency ("routine", "prompt", "crisis").
+std::string_view to_string(Urgency urgency);
+/// Lower-case name of a tier ("clinical", "crisis").
+std::string_view to_string(Tier tier);
+/// The JSON name of a question type ("single", "multiple", "yes_no", "scale", "text").
+std::string_view to_string(QuestionType type);
+
+}  // namespace wegwijzer

@@ -1,0 +1,100 @@
+// The command-line application: parses arguments, runs the chosen subcommand and maps every
+// error to an exit code in one place.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "commands.hpp"
+#include "wegwijzer/cli.hpp"
+#include "wegwijzer/error.hpp"
+#include "wegwijzer/sanitize.hpp"
+#include "wegwijzer/version.hpp"
+
+namespace wegwijzer {
+
+int run_cli(const std::vector<std::string>& args, Io& io) {
+  cli::Context context{io, {}};
+  CLI::App app{
+      "wegwijzer: which kind of help fits? Werkbegeleiding, coaching, supervisie or therapie.\n"
+      "Not a diagnosis. In crisis call 113 or 0800-0113 (free, 24/7) or 112.\n"
+      "Without a subcommand, wegwijzer starts the questionnaire (same as 'wegwijzer ask').",
+      "wegwijzer"};
+  app.set_version_flag("--version", std::string(tool_version()));
+  app.footer("Exit codes: 0 ok, 64 usage, 65 invalid data or incomplete answers, 66 missing input,\n"
+             "73 cannot create output, 74 I/O error, 130 interrupted.");
+  cli::add_check_command(app, context);
+  CLI::App* ask = cli::add_ask_command(app, context);
+  cli::add_sample_command(app, context);
+  cli::add_score_command(app, context);
+  app.require_subcommand(0, 1);
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    try {
+      app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      io.out << app.help();
+      return 0;
+    } catch (const CLI::CallForAllHelp&) {
+      io.out << app.help("", CLI::AppFormatMode::All);
+      return 0;
+    } catch (const CLI::CallForVersion&) {
+      io.out << "wegwijzer " << tool_version() << "\n";
+      return 0;
+    } catch (const CLI::ParseError& e) {
+      // Help requested on a subcommand arrives here too (CLI11 2.1).
+      if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) {
+        CLI::App* sub = app.get_subcommands().empty() ? &app : app.get_subcommands().front();
+        io.out << sub->help();
+        return 0;
+      }
+      io.err << "wegwijzer: " << sanitize_for_terminal(e.what()) << "\n"
+             << "Run 'wegwijzer --help' for usage.\n";
+      return static_cast<int>(ExitCode::usage);
+    }
+    if (!context.action) {
+      // No subcommand: behave like `wegwijzer ask` with its defaults.
+      ask->parse(std::vector<std::string>{});
+    }
+    if (!context.action) return static_cast<int>(ExitCode::internal);
+    return context.action();
+  } catch (const Fatal& e) {
+    if (e.what()[0] != '\0') io.err << "wegwijzer: " << sanitize_for_terminal(e.what()) << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::ios_base::failure&) {
+    return static_cast<int>(ExitCode::io);
+  } catch (const std::exception& e) {
+    io.err << "wegwijzer: internal error: " << sanitize_for_terminal(e.what()) << "\n";
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+int main_entry(int argc, char** argv) {
+  // A closed pipe must surface as an error from write(), not kill us silently mid-record.
+  ::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Io io{std::cin, std::cout, std::cerr};
+  io.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
+  io.out_is_terminal = ::isatty(STDOUT_FILENO) == 1;
+  io.err_is_terminal = ::isatty(STDERR_FILENO) == 1;
+  winsize size{};
+  if (io.out_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    io.terminal_width = size.ws_col;
+  }
+  for (const char* name : {"LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "NO_COLOR", "TERM", "COLUMNS"}) {
+    if (const char* value = std::getenv(name)) io.environment[name] = value;
+  }
+  int code = run_cli(args, io);
+  std::cout.flush();
+  if (!std::cout) return code == 0 ? static_cast<int>(ExitCode::io) : code;
+  return code;
+}
+
+}  // namespace wegwijzer

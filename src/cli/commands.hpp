@@ -1,0 +1,33 @@
+#pragma once
+// Internal to the CLI: how subcommands register themselves with the application.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/cli.hpp"
+
+namespace wegwijzer::cli {
+
+/// Per-run state shared by the subcommands: the streams and the action the parser chose.
+struct Context {
+  Io& io;
+  /// Set by a subcommand's parse callback; run after parsing succeeded. Returns the exit code.
+  std::function<int()> action;
+};
+
+/// Loads the bank named by --bank (empty: the built-in bank). Prints the bank's diagnostics on
+/// io.err; throws Fatal(no_input) for a missing file and Fatal(data) for an invalid bank.
+Bank load_bank_option(const std::string& path, Io& io);
+
+/// `wegwijzer check`
+void add_check_command(CLI::App& app, Context& context);
+/// `wegwijzer ask` (also what runs without a subcommand)
+CLI::App* add_ask_command(CLI::App& app, Context& context);
+/// `wegwijzer sample`
+void add_sample_command(CLI::App& app, Context& context);
+/// `wegwijzer score`
+void add_score_command(CLI::App& app, Context& context);
+
+}  // namespace wegwijzer::cli

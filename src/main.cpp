@@ -1,0 +1,3 @@
+#include "wegwijzer/cli.hpp"
+
+int main(int argc, char** argv) { return wegwijzer::main_entry(argc, argv); }

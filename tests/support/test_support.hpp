@@ -1,0 +1,32 @@
+#pragma once
+// Helpers shared by the tests: paths, bank loading and running the CLI with string streams.
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/cli.hpp"
+
+namespace wegwijzer::test {
+
+/// Absolute path of a file under tests/ (e.g. "banks/duplicate_id.json").
+std::string test_path(const std::string& relative);
+/// Absolute path of a file under the source tree (e.g. "data/banks/default.json").
+std::string source_path(const std::string& relative);
+/// Reads a whole file; fails the test when it cannot.
+std::string read_file(const std::string& path);
+/// Loads a bank file and fails the test (printing diagnostics) when it has errors.
+Bank load_test_bank(const std::string& path);
+
+/// What a CLI run produced.
+struct CliRun {
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+/// Runs the CLI in-process with `args`, `input` as standard input (not a terminal) and `env`.
+CliRun run(const std::vector<std::string>& args, const std::string& input = "",
+           std::map<std::string, std::string> env = {});
+
+}  // namespace wegwijzer::test
