@@ -70,6 +70,7 @@ struct Effects {
   struct RedFlag {
     Tier tier = Tier::clinical;
     LocalText message;
+    bool home_safety = false;  ///< about safety at home: also show Veilig Thuis ("home_safety": true)
   };
   std::optional<RedFlag> red_flag;
   std::optional<Urgency> min_urgency;
@@ -107,6 +108,7 @@ struct Bank {
   std::vector<Question> questions;
   std::vector<Scale> scales;
   std::vector<Rule> rules;
+  double close_margin = 1.0;  ///< runner-up within this many points: a close call ("close_margin")
   std::string source_name;  ///< file name, or "<built-in>"
   std::string sha256;       ///< hex SHA-256 of the source bytes
 

@@ -1,0 +1,34 @@
+#pragma once
+#include <string>
+
+#include "wegwijzer/answers.hpp"
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/result.hpp"
+
+namespace wegwijzer {
+
+/// Output format of the referral summary.
+enum class SummaryFormat { text, markdown, json };
+
+/// How to render a summary. All inputs are explicit so rendering is reproducible.
+struct SummaryOptions {
+  SummaryFormat format = SummaryFormat::text;
+  std::string language = "nl";  ///< "nl" or "en"
+  bool unicode = true;          ///< text: Unicode boxes and bars; false: ASCII only
+  bool color = false;           ///< text: ANSI colour
+  int width = 80;               ///< text: wrap width in columns
+  std::string date;             ///< ISO date for the footer (the caller supplies today's date)
+};
+
+/// Renders the referral summary for a person. Pure: returns the whole document.
+std::string render_summary(const Bank& bank, const AnswerSet& answers, const Result& result,
+                           const SummaryOptions& options);
+
+/// Renders the crisis box (113 / 0800-0113, 112, huisartsenpost; Veilig Thuis when
+/// `home_safety`), as shown mid-questionnaire and at the top of a crisis summary. Text format only.
+std::string render_crisis_box(const SummaryOptions& options, bool home_safety);
+
+/// Parses "text", "markdown" or "json"; false when the name is unknown.
+bool parse_summary_format(const std::string& name, SummaryFormat& format);
+
+}  // namespace wegwijzer
