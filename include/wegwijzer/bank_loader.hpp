@@ -17,6 +17,9 @@ struct BankLimits {
   std::size_t max_questions = 1000;
   std::size_t max_options = 100;  ///< per question
   std::size_t max_rules = 1000;
+  std::size_t max_scales = 100;
+  /// Most answer combinations tried when proving a condition can never be true (larger: not analysed).
+  std::size_t analysis_budget = 200000;
 };
 
 /// A loaded bank, or the reasons it could not be loaded.

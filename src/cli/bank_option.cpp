@@ -1,7 +1,29 @@
-// STUB: owned by the loader helper.
+// --bank FILE for the commands that use a bank: load it, or end the command with a clear error.
+#include <fmt/format.h>
+
+#include "bank_file.hpp"
 #include "commands.hpp"
 #include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/error.hpp"
+#include "wegwijzer/sanitize.hpp"
 
 namespace wegwijzer::cli {
-Bank load_bank_option(const std::string&, Io&) { return load_builtin_bank(); }
+
+Bank load_bank_option(const std::string& path, Io& io) {
+  if (path.empty()) return load_builtin_bank();
+  BankLimits limits;
+  BankFile file = read_bank_file(path, limits.max_bytes);
+  if (!file.text) throw Fatal(ExitCode::no_input, fmt::format("cannot read bank '{}': {}", path, file.error));
+  LoadResult result = load_bank(*file.text, path, limits);
+  if (result.bank) return std::move(*result.bank);
+  std::size_t errors = 0;
+  for (const Diagnostic& diagnostic : result.diagnostics) {
+    if (diagnostic.severity != Severity::error) continue;
+    ++errors;
+    io.err << diagnostic.format() << "\n";
+  }
+  throw Fatal(ExitCode::data, fmt::format("the bank '{}' is invalid ({} {}); run 'wegwijzer check --bank {}'", path,
+                                          errors, errors == 1 ? "error" : "errors", path));
+}
+
 }  // namespace wegwijzer::cli

@@ -1,10 +1,122 @@
-// STUB: replaced by the helper that owns `wegwijzer check`.
+// `wegwijzer check`: validates and lints banks, one diagnostic per line, for bank authors.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "bank_file.hpp"
 #include "commands.hpp"
-#include "wegwijzer/error.hpp"
+#include "wegwijzer/answers_json.hpp"
+#include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/exit_codes.hpp"
+#include "wegwijzer/sanitize.hpp"
+#include "wegwijzer/witness.hpp"
 
 namespace wegwijzer::cli {
-void add_check_command(CLI::App& app, Context& context) {
-  auto* cmd = app.add_subcommand("check", "(not implemented yet)");
-  cmd->callback([&context] { context.action = [] { return 70; }; });
+namespace {
+
+const char* const kBuiltInLabel = "<built-in>";
+
+std::string plural(std::size_t count, const char* word) {
+  return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
+
+/// Prints witnesses; each outcome or urgency without one becomes an error diagnostic.
+void print_witnesses(const Bank& bank, const std::string& label, std::vector<Diagnostic>& diagnostics, Io& io) {
+  WitnessSearch search = find_witnesses(bank);
+  if (search.outcomes.empty() && search.urgencies.empty()) {
+    diagnostics.push_back({label, "", 0, 0, Severity::error,
+                           "the witness search returned nothing (not searched); no answer sets can be shown"});
+    return;
+  }
+  // A vector of the wrong size (for example an empty one) means nothing was found.
+  auto witness_at = [](const std::vector<std::optional<AnswerSet>>& found, std::size_t index,
+                       std::size_t expected_size) -> const std::optional<AnswerSet>* {
+    if (found.size() != expected_size || !found[index]) return nullptr;
+    return &found[index];
+  };
+  auto print = [&](std::string_view kind, std::string_view id, const AnswerSet& answers) {
+    std::string json = answers_to_json(answers).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    io.out << sanitize_for_terminal(fmt::format("{}: witness: {} {}: {}", label, kind, id, json), false) << "\n";
+  };
+  for (std::size_t i = 0; i < bank.outcomes.size(); ++i) {
+    const std::string& id = bank.outcomes[i].id;
+    if (const auto* witness = witness_at(search.outcomes, i, bank.outcomes.size())) {
+      print("outcome", id, **witness);
+    } else {
+      diagnostics.push_back({label, fmt::format("/outcomes/{}", i), 0, 0, Severity::error,
+                             fmt::format("no answer set leads to outcome '{}'", id)});
+    }
+  }
+  constexpr Urgency kUrgencies[] = {Urgency::routine, Urgency::prompt, Urgency::crisis};
+  for (std::size_t i = 0; i < std::size(kUrgencies); ++i) {
+    std::string_view id = to_string(kUrgencies[i]);
+    if (const auto* witness = witness_at(search.urgencies, i, std::size(kUrgencies))) {
+      print("urgency", id, **witness);
+    } else {
+      diagnostics.push_back({label, "/rules", 0, 0, Severity::error,
+                             fmt::format("no answer set leads to urgency '{}'", id)});
+    }
+  }
+}
+
+/// Checks one bank; returns its exit code.
+int check_one(const std::string& path, bool witness, Io& io) {
+  std::string label = path.empty() ? kBuiltInLabel : path;
+  BankLimits limits;
+  std::string text;
+  if (path.empty()) {
+    text = std::string(builtin_bank_text());
+  } else {
+    BankFile file = read_bank_file(path, limits.max_bytes);
+    if (!file.text) {
+      io.err << "wegwijzer: " << sanitize_for_terminal(fmt::format("cannot read bank '{}': {}", path, file.error), false)
+             << "\n";
+      return static_cast<int>(ExitCode::no_input);
+    }
+    text = std::move(*file.text);
+  }
+  LoadResult result = load_bank(text, label, limits);
+  std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
+  for (const Diagnostic& diagnostic : diagnostics) io.out << diagnostic.format() << "\n";
+  std::size_t printed = diagnostics.size();
+  if (witness && result.bank) print_witnesses(*result.bank, label, diagnostics, io);
+  for (std::size_t i = printed; i < diagnostics.size(); ++i) io.out << diagnostics[i].format() << "\n";
+  std::size_t errors = 0;
+  for (const Diagnostic& diagnostic : diagnostics) errors += diagnostic.severity == Severity::error ? 1 : 0;
+  io.out << sanitize_for_terminal(label, false) << ": " << plural(errors, "error") << ", "
+         << plural(diagnostics.size() - errors, "warning") << "\n";
+  return errors > 0 ? static_cast<int>(ExitCode::data) : 0;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, Context& context) {
+  auto* cmd = app.add_subcommand("check", "Validate and lint question banks (for bank authors)");
+  cmd->footer(
+      "Prints one line per finding: FILE: /json/pointer: error|warning: message\n"
+      "(syntax errors: FILE:LINE:COLUMN: error: message), then a summary line per bank.\n"
+      "Exit codes: 0 no errors, 65 errors found, 66 a bank file is missing or unreadable.");
+  auto banks = std::make_shared<std::vector<std::string>>();
+  auto witness = std::make_shared<bool>(false);
+  cmd->add_option("--bank", *banks, "Bank file to check (repeatable; default: the built-in bank)")
+      ->allow_extra_args(false)
+      ->type_name("FILE");
+  cmd->add_flag("--witness", *witness,
+                "Also search, per outcome and per urgency, an answer set that leads to it, and print it");
+  cmd->callback([&context, banks, witness] {
+    context.action = [&context, banks, witness] {
+      std::vector<std::string> paths = banks->empty() ? std::vector<std::string>{""} : *banks;
+      int worst = 0;
+      for (const std::string& path : paths) {
+        int code = check_one(path, *witness, context.io);
+        worst = std::max(worst, code);  // 66 (missing file) over 65 (errors) over 0
+      }
+      return worst;
+    };
+  });
+}
+
 }  // namespace wegwijzer::cli

@@ -1,10 +1,119 @@
-// STUB: replaced by the helper that owns `wegwijzer score`.
+// `wegwijzer score`: batch scoring of JSON Lines or CSV answer records, one output line per record.
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <thread>
+
 #include "commands.hpp"
+#include "wegwijzer/atomic_file.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch_report.hpp"
 #include "wegwijzer/error.hpp"
+#include "wegwijzer/sanitize.hpp"
 
 namespace wegwijzer::cli {
-void add_score_command(CLI::App& app, Context& context) {
-  auto* cmd = app.add_subcommand("score", "(not implemented yet)");
-  cmd->callback([&context] { context.action = [] { return 70; }; });
+
+namespace {
+
+struct ScoreOptions {
+  std::string bank;
+  std::string input_format = "auto";
+  std::string format = "jsonl";
+  int jobs = 1;
+  std::string report;
+  bool errors_ok = false;
+  std::vector<std::string> files;
+};
+
+/// Opens every input before anything is scored, so a missing file stops the run before any output.
+std::vector<std::unique_ptr<std::ifstream>> open_inputs(const ScoreOptions& options, std::vector<BatchInput>& inputs,
+                                                        Io& io) {
+  std::vector<std::unique_ptr<std::ifstream>> files;
+  std::vector<std::string> names = options.files;
+  if (names.empty()) names.emplace_back("-");
+  BatchFormat forced = BatchFormat::jsonl;
+  bool is_forced = options.input_format != "auto" && parse_batch_format(options.input_format, forced);
+  for (const std::string& name : names) {
+    BatchInput input;
+    input.name = name;
+    if (is_forced) {
+      input.format = forced;
+      input.format_known = true;
+    }
+    if (name == "-") {
+      input.stream = &io.in;
+    } else {
+      std::string shown = sanitize_for_terminal(name, false);
+      struct stat info {};
+      if (::stat(name.c_str(), &info) != 0) {
+        throw Fatal(ExitCode::no_input, fmt::format("cannot open {}: {}", shown, std::strerror(errno)));
+      }
+      if (S_ISDIR(info.st_mode)) throw Fatal(ExitCode::no_input, fmt::format("cannot read {}: is a directory", shown));
+      auto file = std::make_unique<std::ifstream>(name, std::ios::binary);
+      if (!*file) throw Fatal(ExitCode::no_input, fmt::format("cannot open {}: {}", shown, std::strerror(errno)));
+      input.stream = file.get();
+      files.push_back(std::move(file));
+      if (!is_forced) input.format_known = batch_format_from_extension(name, input.format);
+    }
+    inputs.push_back(std::move(input));
+  }
+  return files;
 }
+
+int run_score(const ScoreOptions& options, Io& io) {
+  Bank bank = load_bank_option(options.bank, io);  // a bad bank: Fatal before any output
+  std::vector<BatchInput> inputs;
+  auto files = open_inputs(options, inputs, io);
+
+  BatchOptions batch;
+  parse_batch_format(options.format, batch.output);
+  unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::thread::hardware_concurrency();
+  batch.jobs = std::max(1U, std::min(jobs, 256U));
+  batch.progress = true;
+
+  BatchOutcome outcome = run_batch(bank, inputs, batch, io);
+  if (outcome.output_closed) return static_cast<int>(ExitCode::io);  // a closed pipe: quietly
+
+  if (!options.report.empty()) {
+    std::string report = render_batch_report(bank, outcome.tally);
+    if (options.report == "-") {
+      io.err << report << std::flush;
+    } else {
+      write_file_atomically(options.report, report);
+    }
+  }
+  if (outcome.tally.errors > 0 && !options.errors_ok) return static_cast<int>(ExitCode::data);
+  return 0;
+}
+
+}  // namespace
+
+void add_score_command(CLI::App& app, Context& context) {
+  auto options = std::make_shared<ScoreOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "score",
+      "Score answer records in batch: JSON Lines or CSV in, exactly one line out per record, in input order.\n"
+      "Records that cannot be scored become error records in place (see docs/batch.md).");
+  cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
+  cmd->add_option("--input-format", options->input_format, "auto (by extension, else content), jsonl or csv")
+      ->check(CLI::IsMember({"auto", "jsonl", "csv"}));
+  cmd->add_option("--format", options->format, "Output format: jsonl (default) or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
+      ->check(CLI::Range(0, 256));
+  cmd->add_option("--report", options->report, "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)");
+  cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
+  cmd->add_option("files", options->files, "Input files (default or -: standard input)")->allow_extra_args(true);
+  cmd->footer(
+      "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
+      "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.");
+  cmd->callback([&context, options] {
+    context.action = [&context, options] { return run_score(*options, context.io); };
+  });
+}
+
 }  // namespace wegwijzer::cli

@@ -1,0 +1,39 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/answers.hpp"
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/result.hpp"
+
+namespace wegwijzer {
+
+/// An error record's details. `message` is plain English and never holds answer text.
+struct RecordProblem {
+  RecordCode code = RecordCode::invalid_json;
+  std::string message;
+  std::string question;                ///< the question concerned (sanitised), if any
+  std::vector<std::string> missing;    ///< incomplete: ids of the unanswered required questions
+};
+
+/// Appends the CSV header row (fixed columns, see docs/batch.md) with a trailing newline.
+void append_csv_header(std::string& out, const Bank& bank);
+
+/// Appends one scored record and a newline: JSON Lines via append_result_json, or a CSV row.
+void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
+                          const Result& result, std::string_view id);
+
+/// Appends one error record and a newline, with the record's line number, code and message.
+void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
+                         std::uint64_t line, const RecordProblem& problem);
+
+/// Counts a scored result (recommendation, urgency, red flags) into `tally`.
+void tally_result(BatchTally& tally, const Result& result);
+
+/// Counts an error record into `tally`.
+void tally_error(BatchTally& tally, RecordCode code);
+
+}  // namespace wegwijzer

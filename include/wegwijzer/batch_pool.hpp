@@ -1,0 +1,23 @@
+#pragma once
+#include <functional>
+#include <string>
+
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch_reader.hpp"
+
+namespace wegwijzer {
+
+/// Fills a batch with the next records; false when the input is exhausted. May throw Fatal.
+using BatchSource = std::function<bool(RecordBatch& batch)>;
+/// Takes one batch's output and tally, in input order; false to stop (the output was closed).
+using BatchSink = std::function<bool(const std::string& output, const BatchTally& tally)>;
+
+/// Scores batches from `source` on `jobs` threads and hands their output to `sink` in input order,
+/// so the output is byte-identical whatever `jobs` is. jobs <= 1 runs on the calling thread only.
+/// Otherwise one thread reads, `jobs` threads score and the calling thread writes; at most
+/// 2 * jobs + 2 batches are in flight, so memory stays flat. Exceptions from `source` are rethrown
+/// after every thread stopped. Returns false when the sink stopped the run.
+bool run_batch_pool(const Bank& bank, const BatchOptions& options, const BatchSource& source, const BatchSink& sink);
+
+}  // namespace wegwijzer

@@ -1,0 +1,34 @@
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch_reader.hpp"
+
+namespace wegwijzer {
+
+/// Scores the records of a batch into output lines. One per thread: it reuses its JSON parser,
+/// answer set and buffers, so per-record work allocates little.
+class RecordScorer {
+ public:
+  /// Scores against `bank` (which must outlive the scorer) and writes `output` records.
+  RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output);
+  ~RecordScorer();
+  RecordScorer(const RecordScorer&) = delete;
+  RecordScorer& operator=(const RecordScorer&) = delete;
+
+  /// Appends exactly one output line per record of `batch` to `out`, in order, and counts into `tally`.
+  void score(const RecordBatch& batch, std::string& out, BatchTally& tally);
+
+  /// Scores one JSON Lines record. `line` must stay readable for batch_json_padding bytes past its end.
+  void score_json_line(std::string_view line, std::uint64_t line_number, std::string& out, BatchTally& tally);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace wegwijzer

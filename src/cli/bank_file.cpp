@@ -1,0 +1,34 @@
+#include "bank_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace wegwijzer::cli {
+
+BankFile read_bank_file(const std::string& path, std::size_t max_bytes) {
+  BankFile result;
+  errno = 0;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) {
+    result.error = std::strerror(errno != 0 ? errno : ENOENT);
+    return result;
+  }
+  std::string text;
+  char buffer[65536];
+  while (text.size() <= max_bytes) {
+    std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
+    text.append(buffer, got);
+    if (got < sizeof buffer) break;
+  }
+  if (std::ferror(file.get())) {
+    result.error = std::strerror(errno != 0 ? errno : EIO);
+    return result;
+  }
+  if (text.size() > max_bytes + 1) text.resize(max_bytes + 1);
+  result.text = std::move(text);
+  return result;
+}
+
+}  // namespace wegwijzer::cli

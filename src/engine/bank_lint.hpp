@@ -1,0 +1,14 @@
+#pragma once
+// Internal to the engine: checks on a structurally valid bank that need the whole picture.
+#include <cstddef>
+
+#include "bank_parser.hpp"
+#include "bank_reader.hpp"
+
+namespace wegwijzer::detail {
+
+/// Reports conditions that can never be true (errors), options with no effect and questions that
+/// influence nothing (warnings). `budget` bounds the brute-force condition analysis.
+void lint_bank(const ParsedBank& parsed, BankReader& reader, std::size_t budget);
+
+}  // namespace wegwijzer::detail

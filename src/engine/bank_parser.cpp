@@ -1,0 +1,584 @@
+// Turns bank JSON into a typed Bank: every key, type, reference and id is checked here.
+#include "bank_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "json_reader.hpp"
+
+namespace wegwijzer::detail {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kOutcomeIds[] = {"werkbegeleiding", "coaching", "supervisie", "therapie"};
+constexpr int kMaxPoints = 1000;
+
+/// Remembers ids seen in one list and reports repeats.
+class IdRegistry {
+ public:
+  explicit IdRegistry(std::string what) : what_(std::move(what)) {}
+  /// Returns false (after reporting) when `id` was seen before.
+  bool add(const std::string& id, const std::string& pointer, BankReader& reader) {
+    auto [it, inserted] = seen_.emplace(id, pointer);
+    if (!inserted) {
+      reader.error(pointer, fmt::format("duplicate {} id '{}'; it is also used at {}", what_, id, it->second));
+    }
+    return inserted;
+  }
+
+ private:
+  std::string what_;
+  std::map<std::string, std::string> seen_;
+};
+
+class BankParser {
+ public:
+  BankParser(BankReader& reader, const BankLimits& limits) : reader_(reader), limits_(limits) {}
+
+  std::optional<ParsedBank> parse(const json& root) {
+    if (!reader_.object(root, "", {"format", "id", "version", "languages", "title", "introduction", "disclaimer",
+                                   "outcomes", "questions"},
+                        {"close_margin", "scales", "rules"}, "a bank")) {
+      return std::nullopt;
+    }
+    if (const json* format = member(root, "format")) {
+      if (!format->is_number_integer() || format->get<std::int64_t>() != 1) {
+        reader_.error("/format", fmt::format("found {}, expected 1 (the only bank format this version of wegwijzer "
+                                             "reads)",
+                                             describe(*format)));
+        return std::nullopt;
+      }
+    }
+    if (!languages(root)) return std::nullopt;
+    Bank& bank = parsed_.bank;
+    bank.languages = reader_.languages;
+    if (const json* id = member(root, "id")) bank.id = reader_.id(*id, "/id").value_or("");
+    if (const json* version = member(root, "version")) {
+      auto text = reader_.string(*version, "/version", "a version such as \"1.0.0\"");
+      if (text && text->empty()) reader_.error("/version", "the version is empty");
+      bank.version = text.value_or("");
+    }
+    if (const json* text = member(root, "title")) bank.title = reader_.text(*text, "/title");
+    if (const json* text = member(root, "introduction")) bank.introduction = reader_.text(*text, "/introduction");
+    if (const json* text = member(root, "disclaimer")) bank.disclaimer = reader_.text(*text, "/disclaimer");
+    if (const json* margin = member(root, "close_margin")) {
+      auto value = reader_.number(*margin, "/close_margin", "a number of points (0 or more)");
+      if (value && *value < 0) {
+        reader_.error("/close_margin", fmt::format("found {}, expected a number of points (0 or more)",
+                                                   describe(*margin)));
+      }
+      bank.close_margin = value.value_or(1.0);
+    }
+    if (const json* list = member(root, "outcomes")) outcomes(*list);
+    const json* question_list = member(root, "questions");
+    if (question_list) questions(*question_list);
+    if (const json* list = member(root, "scales")) scales(*list);
+    if (question_list) show_ifs(*question_list);
+    if (const json* list = member(root, "rules")) rules(*list);
+    if (reader_.errors() > 0) return std::nullopt;
+    return std::move(parsed_);
+  }
+
+ private:
+  bool languages(const json& root) {
+    const json* list_value = member(root, "languages");
+    if (!list_value) return false;
+    const json* list = reader_.array(*list_value, "/languages", 1, "a list of language codes such as [\"nl\", \"en\"]");
+    if (!list) return false;
+    bool ok = true;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string pointer = pointer_append("/languages", i);
+      auto code = reader_.string((*list)[i], pointer, "a language code such as \"nl\"");
+      if (!code) {
+        ok = false;
+        continue;
+      }
+      bool valid = code->size() >= 2 && code->size() <= 8 &&
+                   std::all_of(code->begin(), code->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+      if (!valid) {
+        reader_.error(pointer, fmt::format("found {}, expected a lower-case language code such as \"nl\" or \"en\"",
+                                           describe((*list)[i])));
+        ok = false;
+      } else if (std::find(reader_.languages.begin(), reader_.languages.end(), *code) != reader_.languages.end()) {
+        reader_.error(pointer, fmt::format("the language '{}' is listed twice", *code));
+        ok = false;
+      } else {
+        reader_.languages.push_back(*code);
+      }
+    }
+    return ok;
+  }
+
+  void outcomes(const json& value) {
+    const json* list = reader_.array(value, "/outcomes", 1, "the list of the four outcomes");
+    if (!list) return;
+    IdRegistry ids("outcome");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string pointer = pointer_append("/outcomes", i);
+      const json& item = (*list)[i];
+      if (!reader_.object(item, pointer, {"id", "name", "what_it_is", "what_to_expect", "where_to_find"}, {},
+                          "an outcome")) {
+        continue;
+      }
+      Outcome outcome;
+      if (const json* id = member(item, "id")) {
+        std::string id_pointer = pointer + "/id";
+        auto text = reader_.id(*id, id_pointer);
+        if (text) {
+          if (std::find(std::begin(kOutcomeIds), std::end(kOutcomeIds), *text) == std::end(kOutcomeIds)) {
+            reader_.error(id_pointer, fmt::format("unknown outcome '{}'; the outcomes are werkbegeleiding, coaching, "
+                                                  "supervisie and therapie",
+                                                  *text));
+          } else if (ids.add(*text, id_pointer, reader_)) {
+            outcome.id = *text;
+          }
+        }
+      }
+      if (const json* text = member(item, "name")) outcome.name = reader_.text(*text, pointer + "/name");
+      if (const json* text = member(item, "what_it_is")) outcome.what_it_is = reader_.text(*text, pointer + "/what_it_is");
+      if (const json* text = member(item, "what_to_expect")) {
+        outcome.what_to_expect = reader_.text(*text, pointer + "/what_to_expect");
+      }
+      if (const json* text = member(item, "where_to_find")) {
+        outcome.where_to_find = reader_.text(*text, pointer + "/where_to_find");
+      }
+      if (!outcome.id.empty()) parsed_.bank.outcomes.push_back(std::move(outcome));
+    }
+    for (std::string_view id : kOutcomeIds) {
+      if (!parsed_.bank.find_outcome(id)) {
+        reader_.error("/outcomes", fmt::format("the outcome '{}' is missing; a bank has exactly the four outcomes "
+                                               "werkbegeleiding, coaching, supervisie and therapie",
+                                               id));
+      }
+    }
+  }
+
+  /// {outcome: number} → per-outcome vector.
+  std::vector<double> weights(const json& value, const std::string& pointer) {
+    std::vector<double> result(parsed_.bank.outcomes.size(), 0.0);
+    if (!value.is_object()) {
+      reader_.error(pointer, fmt::format("found {}, expected weights per outcome, like {{\"coaching\": 2}}",
+                                         describe(value)));
+      return result;
+    }
+    for (const auto& item : value.items()) {
+      std::string item_pointer = pointer_append(pointer, item.key());
+      auto outcome = parsed_.bank.find_outcome(item.key());
+      auto number = reader_.number(item.value(), item_pointer, "a weight (a number)");
+      if (!outcome) {
+        if (std::find(std::begin(kOutcomeIds), std::end(kOutcomeIds), item.key()) == std::end(kOutcomeIds)) {
+          reader_.error(item_pointer, fmt::format("unknown outcome '{}' in weights", item.key()));
+        }
+        continue;
+      }
+      if (number) result[*outcome] = *number;
+    }
+    return result;
+  }
+
+  /// A list of outcome ids → indices.
+  std::vector<std::size_t> outcome_list(const json& value, const std::string& pointer) {
+    std::vector<std::size_t> result;
+    const json* list = reader_.array(value, pointer, 1, "a list of outcome ids");
+    if (!list) return result;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string item_pointer = pointer_append(pointer, i);
+      auto id = reader_.id((*list)[i], item_pointer);
+      if (!id) continue;
+      auto outcome = parsed_.bank.find_outcome(*id);
+      if (!outcome) {
+        reader_.error(item_pointer, fmt::format("unknown outcome '{}'", *id));
+      } else if (std::find(result.begin(), result.end(), *outcome) != result.end()) {
+        reader_.error(item_pointer, fmt::format("the outcome '{}' is listed twice", *id));
+      } else {
+        result.push_back(*outcome);
+      }
+    }
+    return result;
+  }
+
+  void questions(const json& value) {
+    const json* list = reader_.array(value, "/questions", 1, "the list of questions");
+    if (!list) return;
+    if (list->size() > limits_.max_questions) {
+      reader_.error("/questions", fmt::format("the bank has {} questions; the limit is {}", list->size(),
+                                              limits_.max_questions));
+      return;
+    }
+    IdRegistry ids("question");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Question question;
+      std::vector<bool> neutral;
+      std::string pointer = pointer_append("/questions", i);
+      question_body((*list)[i], pointer, ids, question, neutral);
+      parsed_.bank.questions.push_back(std::move(question));
+      parsed_.extras.neutral.push_back(std::move(neutral));
+    }
+  }
+
+  void question_body(const json& item, const std::string& pointer, IdRegistry& ids, Question& question,
+                     std::vector<bool>& neutral) {
+    if (!reader_.object(item, pointer, {"id", "type", "text"}, {"help", "required", "options", "show_if"},
+                        "a question")) {
+      return;
+    }
+    if (const json* id = member(item, "id")) {
+      auto text = reader_.id(*id, pointer + "/id");
+      if (text && ids.add(*text, pointer + "/id", reader_)) question.id = *text;
+    }
+    if (const json* text = member(item, "text")) question.text = reader_.text(*text, pointer + "/text");
+    if (const json* text = member(item, "help")) question.help = reader_.text(*text, pointer + "/help");
+    if (const json* required = member(item, "required")) {
+      question.required = reader_.boolean(*required, pointer + "/required").value_or(true);
+    }
+    const json* type = member(item, "type");
+    if (!type) return;
+    static const std::map<std::string, QuestionType> kTypes{{"single", QuestionType::single},
+                                                            {"multiple", QuestionType::multiple},
+                                                            {"yes_no", QuestionType::yes_no},
+                                                            {"scale", QuestionType::scale},
+                                                            {"text", QuestionType::text}};
+    auto found = type->is_string() ? kTypes.find(type->get<std::string>()) : kTypes.end();
+    if (found == kTypes.end()) {
+      reader_.error(pointer + "/type", fmt::format("found {}, expected a question type: \"single\", \"multiple\", "
+                                                   "\"yes_no\", \"scale\" or \"text\"",
+                                                   describe(*type)));
+      return;
+    }
+    question.type = found->second;
+    const json* options = member(item, "options");
+    if (question.type == QuestionType::text) {
+      if (options) reader_.error(pointer + "/options", "a free-text question has no options; remove \"options\"");
+      return;
+    }
+    if (!options) {
+      reader_.error(pointer, fmt::format("a {} question needs \"options\"", to_string(question.type)));
+      return;
+    }
+    std::string options_pointer = pointer + "/options";
+    const json* list = reader_.array(*options, options_pointer, 2, "a list of answer options");
+    if (!list) return;
+    if (list->size() > limits_.max_options) {
+      reader_.error(options_pointer, fmt::format("the question has {} options; the limit is {}", list->size(),
+                                                 limits_.max_options));
+      return;
+    }
+    IdRegistry option_ids("option");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Option option;
+      bool is_neutral = false;
+      option_body((*list)[i], pointer_append(options_pointer, i), option_ids, question, option, is_neutral);
+      question.options.push_back(std::move(option));
+      neutral.push_back(is_neutral);
+    }
+    check_options(question, pointer);
+  }
+
+  void option_body(const json& item, const std::string& pointer, IdRegistry& ids, const Question& question,
+                   Option& option, bool& is_neutral) {
+    option.weights.assign(parsed_.bank.outcomes.size(), 0.0);
+    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral"}, "an option")) {
+      return;
+    }
+    if (const json* id = member(item, "id")) {
+      auto text = reader_.id(*id, pointer + "/id");
+      if (text && ids.add(*text, pointer + "/id", reader_)) option.id = *text;
+    }
+    if (const json* text = member(item, "label")) option.label = reader_.text(*text, pointer + "/label");
+    if (const json* value = member(item, "weights")) option.weights = weights(*value, pointer + "/weights");
+    if (const json* value = member(item, "points")) {
+      option.points = reader_.integer(*value, pointer + "/points", -kMaxPoints, kMaxPoints, "points");
+    } else if (question.type == QuestionType::scale) {
+      reader_.error(pointer, "every option of a scale question needs \"points\" (a whole number)");
+    }
+    if (const json* value = member(item, "unknown")) option.unknown = reader_.boolean(*value, pointer + "/unknown").value_or(false);
+    if (const json* value = member(item, "neutral")) is_neutral = reader_.boolean(*value, pointer + "/neutral").value_or(false);
+  }
+
+  void check_options(const Question& question, const std::string& pointer) {
+    std::string options_pointer = pointer + "/options";
+    std::size_t unknown_count = 0;
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+      if (!question.options[i].unknown) continue;
+      if (++unknown_count > 1) {
+        reader_.error(pointer_append(options_pointer, i) + "/unknown",
+                      "only one option of a question can be marked \"unknown\": true");
+      }
+    }
+    if (question.type != QuestionType::yes_no) return;
+    for (std::string_view id : {"yes", "no"}) {
+      auto index = question.find_option(id);
+      if (!index) {
+        reader_.error(options_pointer, fmt::format("a yes_no question needs an option with the id \"{}\"", id));
+      } else if (question.options[*index].unknown) {
+        reader_.error(pointer_append(options_pointer, *index) + "/unknown",
+                      fmt::format("the \"{}\" option of a yes_no question cannot be marked \"unknown\"", id));
+      }
+    }
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+      const Option& option = question.options[i];
+      if (option.id != "yes" && option.id != "no" && !option.unknown && !option.id.empty()) {
+        reader_.error(pointer_append(options_pointer, i),
+                      fmt::format("a yes_no question has the options \"yes\" and \"no\" and at most one option marked "
+                                  "\"unknown\": true; found the option '{}'",
+                                  option.id));
+      }
+    }
+  }
+
+  void scales(const json& value) {
+    const json* list = reader_.array(value, "/scales", 0, "the list of scales");
+    if (!list) return;
+    if (list->size() > limits_.max_scales) {
+      reader_.error("/scales", fmt::format("the bank has {} scales; the limit is {}", list->size(), limits_.max_scales));
+      return;
+    }
+    IdRegistry ids("scale");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Scale scale;
+      std::string pointer = pointer_append("/scales", i);
+      scale_body((*list)[i], pointer, ids, scale);
+      parsed_.bank.scales.push_back(std::move(scale));
+    }
+  }
+
+  void scale_body(const json& item, const std::string& pointer, IdRegistry& ids, Scale& scale) {
+    if (!reader_.object(item, pointer, {"id", "label", "items", "bands"}, {}, "a scale")) return;
+    if (const json* id = member(item, "id")) {
+      auto text = reader_.id(*id, pointer + "/id");
+      if (text && ids.add(*text, pointer + "/id", reader_)) scale.id = *text;
+    }
+    if (const json* text = member(item, "label")) scale.label = reader_.text(*text, pointer + "/label");
+    bool items_ok = false;
+    if (const json* items = member(item, "items")) items_ok = scale_items(*items, pointer + "/items", scale);
+    if (const json* bands = member(item, "bands")) scale_bands(*bands, pointer + "/bands", scale, items_ok);
+  }
+
+  bool scale_items(const json& value, const std::string& pointer, Scale& scale) {
+    const json* list = reader_.array(value, pointer, 1, "a list of question ids");
+    if (!list) return false;
+    bool ok = true;
+    long long low = 0;
+    long long high = 0;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string item_pointer = pointer_append(pointer, i);
+      auto id = reader_.id((*list)[i], item_pointer);
+      if (!id) {
+        ok = false;
+        continue;
+      }
+      auto index = parsed_.bank.find_question(*id);
+      if (!index) {
+        reader_.error(item_pointer, fmt::format("unknown question '{}'", *id));
+        ok = false;
+        continue;
+      }
+      if (std::find(scale.items.begin(), scale.items.end(), *index) != scale.items.end()) {
+        reader_.error(item_pointer, fmt::format("the question '{}' is listed twice", *id));
+        ok = false;
+        continue;
+      }
+      const Question& question = parsed_.bank.questions[*index];
+      bool all_points = !question.options.empty() &&
+                        std::all_of(question.options.begin(), question.options.end(),
+                                    [](const Option& option) { return option.points.has_value(); });
+      if (question.type == QuestionType::text || !all_points) {
+        reader_.error(item_pointer, fmt::format("question '{}' cannot be a scale item: every option of an item needs "
+                                                "\"points\"",
+                                                *id));
+        ok = false;
+        continue;
+      }
+      scale.items.push_back(*index);
+      if (question.type == QuestionType::multiple) {
+        for (const Option& option : question.options) {
+          if (*option.points < 0) low += *option.points;
+          if (*option.points > 0) high += *option.points;
+        }
+      } else {
+        auto [min_it, max_it] = std::minmax_element(
+            question.options.begin(), question.options.end(),
+            [](const Option& a, const Option& b) { return *a.points < *b.points; });
+        low += *min_it->points;
+        high += *max_it->points;
+      }
+    }
+    scale.min_value = static_cast<int>(low);
+    scale.max_value = static_cast<int>(high);
+    return ok;
+  }
+
+  void scale_bands(const json& value, const std::string& pointer, Scale& scale, bool items_ok) {
+    const json* list = reader_.array(value, pointer, 1, "a list of bands");
+    if (!list) return;
+    IdRegistry ids("band");
+    bool ok = true;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string band_pointer = pointer_append(pointer, i);
+      const json& item = (*list)[i];
+      Band band;
+      if (!reader_.object(item, band_pointer, {"id", "label", "min", "max"}, {}, "a band")) {
+        ok = false;
+        continue;
+      }
+      if (const json* id = member(item, "id")) {
+        auto text = reader_.id(*id, band_pointer + "/id");
+        if (text && ids.add(*text, band_pointer + "/id", reader_)) band.id = *text;
+      }
+      if (const json* text = member(item, "label")) band.label = reader_.text(*text, band_pointer + "/label");
+      const int limit = 1000 * kMaxPoints;
+      std::optional<int> min, max;
+      if (const json* number = member(item, "min")) min = reader_.integer(*number, band_pointer + "/min", -limit, limit, "the lowest value of the band");
+      if (const json* number = member(item, "max")) max = reader_.integer(*number, band_pointer + "/max", -limit, limit, "the highest value of the band");
+      if (!min || !max) {
+        ok = false;
+        continue;
+      }
+      band.min = *min;
+      band.max = *max;
+      if (band.min > band.max) {
+        reader_.error(band_pointer, fmt::format("the band '{}' runs from {} to {}; \"min\" must not be above \"max\"",
+                                                band.id, band.min, band.max));
+        ok = false;
+      }
+      scale.bands.push_back(std::move(band));
+    }
+    if (!ok || !items_ok) return;
+    // Contiguous and ascending, covering exactly min_value..max_value.
+    for (std::size_t i = 0; i < scale.bands.size(); ++i) {
+      const Band& band = scale.bands[i];
+      std::string band_pointer = pointer_append(pointer, i);
+      int expected = i == 0 ? scale.min_value : scale.bands[i - 1].max + 1;
+      if (band.min != expected) {
+        std::string why = i == 0 ? fmt::format("the lowest reachable value of scale '{}'", scale.id)
+                                 : fmt::format("right after the band '{}', which ends at {}", scale.bands[i - 1].id,
+                                               scale.bands[i - 1].max);
+        std::string problem = i == 0 ? "" : band.min <= expected - 1 ? " (the bands overlap)" : " (there is a gap)";
+        reader_.error(band_pointer + "/min", fmt::format("the band '{}' starts at {}, expected {}: {}{}", band.id,
+                                                         band.min, expected, why, problem));
+        return;
+      }
+    }
+    const Band& last = scale.bands.back();
+    if (last.max != scale.max_value) {
+      reader_.error(pointer_append(pointer, scale.bands.size() - 1) + "/max",
+                    fmt::format("the last band '{}' ends at {}, expected {}: the highest reachable value of scale '{}'",
+                                last.id, last.max, scale.max_value, scale.id));
+    }
+  }
+
+  void show_ifs(const json& value) {
+    if (!value.is_array() || value.size() != parsed_.bank.questions.size()) return;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const json* condition = member(value[i], "show_if");
+      if (!condition) continue;
+      ConditionScope scope{i};
+      parsed_.bank.questions[i].show_if =
+          parse_condition(*condition, pointer_append("/questions", i) + "/show_if", parsed_.bank, scope, reader_);
+    }
+  }
+
+  void rules(const json& value) {
+    const json* list = reader_.array(value, "/rules", 0, "the list of rules");
+    if (!list) return;
+    if (list->size() > limits_.max_rules) {
+      reader_.error("/rules", fmt::format("the bank has {} rules; the limit is {}", list->size(), limits_.max_rules));
+      return;
+    }
+    IdRegistry ids("rule");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string pointer = pointer_append("/rules", i);
+      const json& item = (*list)[i];
+      Rule rule;
+      if (reader_.object(item, pointer, {"id", "when", "effects"}, {}, "a rule")) {
+        if (const json* id = member(item, "id")) {
+          auto text = reader_.id(*id, pointer + "/id");
+          if (text && ids.add(*text, pointer + "/id", reader_)) rule.id = *text;
+        }
+        if (const json* when = member(item, "when")) {
+          auto condition = parse_condition(*when, pointer + "/when", parsed_.bank, ConditionScope{}, reader_);
+          if (condition) rule.when = std::move(*condition);
+        }
+        if (const json* effects = member(item, "effects")) rule.effects = effects_body(*effects, pointer + "/effects");
+      }
+      parsed_.bank.rules.push_back(std::move(rule));
+    }
+  }
+
+  Effects effects_body(const json& value, const std::string& pointer) {
+    Effects effects;
+    if (!reader_.object(value, pointer, {}, {"red_flag", "urgency", "require", "exclude", "weights", "note"},
+                        "the effects of a rule")) {
+      return effects;
+    }
+    if (value.empty()) {
+      reader_.error(pointer, "a rule needs at least one effect: \"red_flag\", \"urgency\", \"require\", \"exclude\", "
+                             "\"weights\" or \"note\"");
+    }
+    if (const json* flag = member(value, "red_flag")) {
+      std::string flag_pointer = pointer + "/red_flag";
+      if (reader_.object(*flag, flag_pointer, {"tier", "message"}, {"home_safety"}, "a red flag")) {
+        Effects::RedFlag red_flag;
+        if (const json* tier = member(*flag, "tier")) {
+          if (*tier == "crisis") {
+            red_flag.tier = Tier::crisis;
+          } else if (*tier == "clinical") {
+            red_flag.tier = Tier::clinical;
+          } else {
+            reader_.error(flag_pointer + "/tier",
+                          fmt::format("found {}, expected the tier \"crisis\" or \"clinical\"", describe(*tier)));
+          }
+        }
+        if (const json* message = member(*flag, "message")) red_flag.message = reader_.text(*message, flag_pointer + "/message");
+        if (const json* home = member(*flag, "home_safety")) {
+          red_flag.home_safety = reader_.boolean(*home, flag_pointer + "/home_safety").value_or(false);
+        }
+        effects.red_flag = std::move(red_flag);
+      }
+    }
+    if (const json* urgency = member(value, "urgency")) {
+      if (*urgency == "routine") {
+        effects.min_urgency = Urgency::routine;
+      } else if (*urgency == "prompt") {
+        effects.min_urgency = Urgency::prompt;
+      } else if (*urgency == "crisis") {
+        effects.min_urgency = Urgency::crisis;
+      } else {
+        reader_.error(pointer + "/urgency", fmt::format("found {}, expected the urgency \"routine\", \"prompt\" or "
+                                                        "\"crisis\"",
+                                                        describe(*urgency)));
+      }
+    }
+    if (const json* list = member(value, "require")) effects.require = outcome_list(*list, pointer + "/require");
+    if (const json* list = member(value, "exclude")) {
+      effects.exclude = outcome_list(*list, pointer + "/exclude");
+      for (std::size_t i = 0; i < effects.exclude.size(); ++i) {
+        std::size_t outcome = effects.exclude[i];
+        if (std::find(effects.require.begin(), effects.require.end(), outcome) != effects.require.end()) {
+          reader_.error(pointer_append(pointer + "/exclude", i),
+                        fmt::format("the rule both requires and excludes the outcome '{}'",
+                                    parsed_.bank.outcomes[outcome].id));
+        }
+      }
+    }
+    if (const json* weights_value = member(value, "weights")) effects.weights = weights(*weights_value, pointer + "/weights");
+    if (const json* note = member(value, "note")) effects.note = reader_.text(*note, pointer + "/note");
+    return effects;
+  }
+
+  BankReader& reader_;
+  const BankLimits& limits_;
+  ParsedBank parsed_;
+};
+
+}  // namespace
+
+std::optional<ParsedBank> parse_bank(const json& root, BankReader& reader, const BankLimits& limits) {
+  BankParser parser(reader, limits);
+  return parser.parse(root);
+}
+
+}  // namespace wegwijzer::detail

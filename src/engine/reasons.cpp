@@ -1,0 +1,82 @@
+// The reasons behind a recommendation, most weighty first: red-flag rules (crisis, then clinical),
+// rules that require or exclude outcomes, then answers and weighted rules by their effect (weight
+// towards the recommendation minus weight towards the runner-up; positive effects only).
+#include <algorithm>
+
+#include "engine_detail.hpp"
+
+namespace wegwijzer::detail {
+namespace {
+
+/// The runner-up: the first alternative in the ranking that is not excluded (else the first alternative).
+std::optional<std::size_t> runner_up(const Result& result) {
+  for (std::size_t i = 1; i < result.ranking.size(); ++i) {
+    if (!result.ranking[i].excluded) return result.ranking[i].outcome;
+  }
+  if (result.ranking.size() > 1) return result.ranking[1].outcome;
+  return std::nullopt;
+}
+
+double effect_of(const std::vector<double>& weights, std::size_t chosen, std::optional<std::size_t> runner) {
+  double towards = chosen < weights.size() ? weights[chosen] : 0.0;
+  double against = runner && *runner < weights.size() ? weights[*runner] : 0.0;
+  return towards - against;
+}
+
+Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
+  Reason reason;
+  reason.kind = Reason::Kind::rule;
+  reason.rule = rule;
+  reason.outcome = outcome;
+  reason.effect = effect;
+  return reason;
+}
+
+}  // namespace
+
+void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result) {
+  if (!result.recommendation) return;
+  const std::size_t chosen = *result.recommendation;
+  const auto runner = runner_up(result);
+  std::vector<bool> listed(bank.rules.size(), false);
+
+  for (const RaisedFlag& flag : result.red_flags) {
+    listed[flag.rule] = true;
+    result.reasons.push_back(rule_reason(flag.rule, chosen, effect_of(bank.rules[flag.rule].effects.weights, chosen, runner)));
+  }
+  for (std::size_t r : result.fired_rules) {
+    const Effects& effects = bank.rules[r].effects;
+    if (listed[r] || (effects.require.empty() && effects.exclude.empty())) continue;
+    listed[r] = true;
+    result.reasons.push_back(rule_reason(r, chosen, effect_of(effects.weights, chosen, runner)));
+  }
+
+  const std::size_t weighed_from = result.reasons.size();
+  for (std::size_t q : result.shown) {
+    const Question& question = bank.questions[q];
+    const auto& answer = answers.at(q);
+    if (!visible[q] || !answer || question.type == QuestionType::text) continue;
+    for (auto option : answer->options) {
+      if (option >= question.options.size()) continue;
+      double effect = effect_of(question.options[option].weights, chosen, runner);
+      if (effect <= 0) continue;
+      Reason reason;
+      reason.kind = Reason::Kind::answer;
+      reason.question = q;
+      reason.option = option;
+      reason.outcome = chosen;
+      reason.effect = effect;
+      result.reasons.push_back(reason);
+    }
+  }
+  for (std::size_t r : result.fired_rules) {
+    if (listed[r]) continue;
+    double effect = effect_of(bank.rules[r].effects.weights, chosen, runner);
+    if (effect > 0) result.reasons.push_back(rule_reason(r, chosen, effect));
+  }
+  // Stable: equal effects keep bank order (answers in question order, then rules).
+  std::stable_sort(result.reasons.begin() + static_cast<std::ptrdiff_t>(weighed_from), result.reasons.end(),
+                   [](const Reason& a, const Reason& b) { return a.effect > b.effect; });
+}
+
+}  // namespace wegwijzer::detail

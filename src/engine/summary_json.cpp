@@ -1,0 +1,207 @@
+// The JSON form of the summary: the machine record plus the prose in the chosen language.
+#include <nlohmann/json.hpp>
+
+#include "summary_model.hpp"
+#include "summary_texts.hpp"
+#include "wegwijzer/result_json.hpp"
+
+namespace wegwijzer::summary {
+namespace {
+
+/// Version of the summary document layout (the "result" part has its own schema_version).
+constexpr int kSummarySchemaVersion = 1;
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+  void key(std::string_view name) {
+    comma();
+    append_json_string(out_, name);
+    out_ += ':';
+    first_ = true;  // the value follows without a comma
+    pending_value_ = true;
+  }
+  void string(std::string_view text) {
+    value_prefix();
+    append_json_string(out_, text);
+  }
+  void string_or_null(std::string_view text) {
+    if (text.empty()) {
+      raw("null");
+    } else {
+      string(text);
+    }
+  }
+  void raw(std::string_view text) {
+    value_prefix();
+    out_ += text;
+  }
+  void boolean(bool value) { raw(value ? "true" : "false"); }
+  void integer(long long value) { raw(std::to_string(value)); }
+  void begin_object() {
+    value_prefix();
+    out_ += '{';
+    first_ = true;
+  }
+  void end_object() {
+    out_ += '}';
+    first_ = false;
+  }
+  void begin_array() {
+    value_prefix();
+    out_ += '[';
+    first_ = true;
+  }
+  void end_array() {
+    out_ += ']';
+    first_ = false;
+  }
+  void string_field(std::string_view name, std::string_view text) {
+    key(name);
+    string(text);
+  }
+  void id_texts(std::string_view name, std::string_view id_key, const std::vector<IdText>& items) {
+    key(name);
+    begin_array();
+    for (const auto& item : items) {
+      begin_object();
+      string_field(id_key, item.id);
+      string_field("text", item.text);
+      end_object();
+    }
+    end_array();
+  }
+
+ private:
+  void comma() {
+    if (!first_) out_ += ',';
+  }
+  void value_prefix() {
+    if (pending_value_) {
+      pending_value_ = false;
+    } else {
+      comma();
+    }
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+  bool pending_value_ = false;
+};
+
+void texts(JsonWriter& j, const Model& m) {
+  j.begin_object();
+  j.string_field("title", m.title);
+  j.string_field("heading", m.heading);
+  j.key("incomplete_explanation");
+  j.string_or_null(m.incomplete_explanation);
+  j.key("crisis_box");
+  if (m.crisis_box) {
+    j.begin_object();
+    j.string_field("title", phrase(Phrase::crisis_title, m.language));
+    j.key("home_safety");
+    j.boolean(m.home_safety);
+    j.key("lines");
+    j.begin_array();
+    for (const auto& line : crisis_lines(m.language, m.home_safety)) j.string(line);
+    j.end_array();
+    j.end_object();
+  } else {
+    j.raw("null");
+  }
+  j.key("advice");
+  if (m.complete) {
+    j.begin_object();
+    j.string_field("outcome", m.outcome);
+    j.string_field("name", m.outcome_name);
+    j.string_field("line", m.advice_line);
+    j.string_field("urgency", m.urgency_text);
+    j.end_object();
+  } else {
+    j.raw("null");
+  }
+  j.key("reasons");
+  j.begin_array();
+  for (const auto& reason : m.reasons) j.string(reason);
+  j.end_array();
+  j.id_texts("red_flags", "rule", m.red_flags);
+  j.key("alternatives");
+  j.begin_array();
+  for (const auto& alternative : m.alternatives) {
+    j.begin_object();
+    j.string_field("outcome", alternative.outcome);
+    j.string_field("name", alternative.name);
+    j.string_field("line", alternative.line);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("close_call_note");
+  j.string_or_null(m.close_call_note);
+  j.key("scales");
+  j.begin_array();
+  for (const auto& scale : m.scales) {
+    j.begin_object();
+    j.string_field("id", scale.id);
+    j.string_field("label", scale.label);
+    j.string_field("band_label", scale.band_label);
+    j.end_object();
+  }
+  j.end_array();
+  j.key("scale_reminder");
+  j.string_or_null(m.scales.empty() ? std::string_view() : phrase(Phrase::distress_reminder, m.language));
+  j.key("outcome_texts");
+  if (m.complete) {
+    j.begin_object();
+    j.string_field("what_it_is", m.what_it_is);
+    j.string_field("what_to_expect", m.what_to_expect);
+    j.string_field("where_to_find", m.where_to_find);
+    j.end_object();
+  } else {
+    j.raw("null");
+  }
+  j.id_texts("notes", "rule", m.notes);
+  j.id_texts("unknown_red_flags", "question", m.unknown_red_flags);
+  j.key("unknown_red_flags_advice");
+  j.string_or_null(m.unknown_red_flags.empty() ? std::string_view()
+                                               : phrase(Phrase::unknown_red_flags_advice, m.language));
+  j.id_texts("missing", "question", m.missing);
+  j.key("answers");
+  j.begin_array();
+  for (const auto& answer : m.answers) {
+    j.begin_object();
+    j.string_field("question", answer.question);
+    j.string_field("text", answer.text);
+    j.string_field("answer", answer.answer);
+    j.key("free_text");
+    j.boolean(answer.free_text);
+    j.end_object();
+  }
+  j.end_array();
+  j.string_field("disclaimer", m.disclaimer);
+  j.string_field("crisis_lines", phrase(Phrase::footer_crisis_lines, m.language));
+  j.end_object();
+}
+
+}  // namespace
+
+std::string render_json(const Model& model, const Bank& bank, const AnswerSet& answers, const Result& result,
+                        const SummaryOptions& options) {
+  std::string out;
+  JsonWriter j(out);
+  j.begin_object();
+  j.key("summary_schema_version");
+  j.integer(kSummarySchemaVersion);
+  j.string_field("language", options.language);
+  j.key("date");
+  j.string_or_null(options.date);
+  j.key("result");
+  j.raw("");
+  append_result_json(out, bank, answers, result, "");
+  j.key("texts");
+  texts(j, model);
+  j.end_object();
+  // Indented for people reading the file; the order of the fields is kept.
+  return nlohmann::ordered_json::parse(out).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace wegwijzer::summary

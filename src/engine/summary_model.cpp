@@ -1,0 +1,193 @@
+// Resolves a result into the summary's content in one language, shared by the three formats.
+#include "summary_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "summary_texts.hpp"
+#include "wegwijzer/version.hpp"
+
+namespace wegwijzer::summary {
+namespace {
+
+std::string answer_text(const Question& question, const Answer& answer, std::string_view language) {
+  if (question.type == QuestionType::text) return answer.text;
+  std::string text;
+  for (std::uint16_t option : answer.options) {
+    if (option >= question.options.size()) continue;
+    if (!text.empty()) text += "; ";
+    text += question.options[option].label.in(language);
+  }
+  return text;
+}
+
+std::string_view urgency_phrase(Urgency urgency, std::string_view language) {
+  switch (urgency) {
+    case Urgency::routine: return phrase(Phrase::urgency_routine, language);
+    case Urgency::prompt: return phrase(Phrase::urgency_prompt, language);
+    case Urgency::crisis: return phrase(Phrase::urgency_crisis, language);
+  }
+  return {};
+}
+
+/// Points in the language's notation: "0.5" in English, "0,5" in Dutch.
+std::string points_text(double value, std::string_view language) {
+  std::string text = format_points(value);
+  if (language == "nl") std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+}  // namespace
+
+std::string format_points(double value) {
+  if (!std::isfinite(value)) return "?";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", std::round(value * 100) / 100);
+  std::string text = buffer;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string bar(int value, int min, int max, int cells, bool unicode) {
+  int filled = 0;
+  if (max > min) {
+    double share = static_cast<double>(value - min) / static_cast<double>(max - min);
+    share = std::min(1.0, std::max(0.0, share));
+    filled = static_cast<int>(std::lround(share * cells));
+  }
+  std::string out;
+  for (int i = 0; i < cells; ++i) out += i < filled ? (unicode ? "█" : "#") : (unicode ? "░" : "-");
+  return out;
+}
+
+Model build_model(const Bank& bank, const AnswerSet& answers, const Result& result, const SummaryOptions& options) {
+  const std::string& lang = options.language;
+  Model model;
+  model.language = lang;
+  model.complete = result.status == Status::complete && result.recommendation.has_value() &&
+                   *result.recommendation < bank.outcomes.size();
+  model.crisis_box = result.urgency == Urgency::crisis;
+  model.title = bank.title.in(lang);
+  model.heading = std::string(phrase(model.complete ? Phrase::document_title : Phrase::incomplete_title, lang));
+  if (!model.complete) model.incomplete_explanation = std::string(phrase(Phrase::incomplete_explanation, lang));
+  for (std::size_t q : result.missing) {
+    if (q < bank.questions.size()) model.missing.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});
+  }
+
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule >= bank.rules.size()) continue;
+    const Rule& rule = bank.rules[flag.rule];
+    if (!rule.effects.red_flag) continue;
+    if (flag.tier == Tier::crisis && rule.effects.red_flag->home_safety) model.home_safety = true;
+    model.red_flags.push_back({rule.id, rule.effects.red_flag->message.in(lang)});
+  }
+
+  if (model.complete) {
+    const Outcome& outcome = bank.outcomes[*result.recommendation];
+    model.outcome = outcome.id;
+    model.outcome_name = outcome.name.in(lang);
+    model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
+    model.urgency_text = std::string(urgency_phrase(result.urgency, lang));
+    model.what_it_is = outcome.what_it_is.in(lang);
+    model.what_to_expect = outcome.what_to_expect.in(lang);
+    model.where_to_find = outcome.where_to_find.in(lang);
+
+    for (const Reason& reason : result.reasons) {
+      if (model.reasons.size() >= kMaxReasons) break;
+      if (reason.kind == Reason::Kind::answer) {
+        if (reason.question >= bank.questions.size()) continue;
+        const Question& question = bank.questions[reason.question];
+        if (reason.option >= question.options.size()) continue;
+        model.reasons.push_back(fill(phrase(Phrase::reason_answer, lang),
+                                     {question.text.in(lang), question.options[reason.option].label.in(lang)}));
+      } else {
+        if (reason.rule >= bank.rules.size() || reason.outcome >= bank.outcomes.size()) continue;
+        const Effects& effects = bank.rules[reason.rule].effects;
+        if (effects.red_flag) continue;  // shown with the red flags
+        model.reasons.push_back(fill(phrase(Phrase::reason_rule, lang), {bank.outcomes[reason.outcome].name.in(lang)}));
+      }
+    }
+
+    for (const RankedOutcome& ranked : result.ranking) {
+      if (ranked.outcome == *result.recommendation || ranked.outcome >= bank.outcomes.size()) continue;
+      Alternative alternative;
+      alternative.outcome = bank.outcomes[ranked.outcome].id;
+      alternative.name = bank.outcomes[ranked.outcome].name.in(lang);
+      alternative.margin = ranked.margin;
+      alternative.excluded = ranked.excluded;
+      alternative.line = ranked.excluded
+                             ? fill(phrase(Phrase::alternative_excluded, lang), {alternative.name})
+                             : fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+      model.alternatives.push_back(std::move(alternative));
+    }
+    if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
+
+    for (const ScaleValue& value : result.scales) {
+      if (value.scale >= bank.scales.size()) continue;
+      const Scale& scale = bank.scales[value.scale];
+      ScaleLine line;
+      line.id = scale.id;
+      line.label = scale.label.in(lang);
+      line.value = value.value;
+      line.min = scale.min_value;
+      line.max = scale.max_value;
+      if (value.band && *value.band < scale.bands.size()) {
+        line.band = scale.bands[*value.band].id;
+        line.band_label = scale.bands[*value.band].label.in(lang);
+      } else {
+        line.band_label = std::string(phrase(Phrase::scale_not_answered, lang));
+      }
+      model.scales.push_back(std::move(line));
+    }
+
+    for (std::size_t r : result.notes) {
+      if (r < bank.rules.size() && !bank.rules[r].effects.note.empty()) {
+        model.notes.push_back({bank.rules[r].id, bank.rules[r].effects.note.in(lang)});
+      }
+    }
+  }
+
+  for (std::size_t q : result.unknown_red_flags) {
+    if (q < bank.questions.size()) {
+      model.unknown_red_flags.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});
+    }
+  }
+
+  // Shown questions in bank order (result.shown is in order); fall back to all answered ones.
+  std::vector<std::size_t> shown = result.shown;
+  if (shown.empty()) {
+    for (std::size_t q = 0; q < answers.size() && q < bank.questions.size(); ++q) {
+      if (answers.at(q)) shown.push_back(q);
+    }
+  }
+  for (std::size_t q : shown) {
+    if (q >= bank.questions.size() || q >= answers.size()) continue;
+    const Question& question = bank.questions[q];
+    AnswerLine line;
+    line.question = question.id;
+    line.text = question.text.in(lang);
+    line.free_text = question.type == QuestionType::text;
+    const auto& answer = answers.at(q);
+    std::string text = answer ? answer_text(question, *answer, lang) : std::string();
+    if (text.empty()) {
+      line.answer = std::string(phrase(Phrase::no_answers, lang));
+      line.free_text = false;
+    } else {
+      line.answer = std::move(text);
+    }
+    model.answers.push_back(std::move(line));
+  }
+
+  model.bank_id = bank.id;
+  model.bank_version = bank.version;
+  model.bank_sha256 = bank.sha256;
+  model.tool_version = std::string(tool_version());
+  model.date = options.date;
+  model.disclaimer = bank.disclaimer.in(lang);
+  return model;
+}
+
+}  // namespace wegwijzer::summary

@@ -1,0 +1,101 @@
+// The summary's own wording, Dutch and English side by side.
+#include "summary_texts.hpp"
+
+#include <vector>
+
+namespace wegwijzer::summary {
+namespace {
+
+struct Entry {
+  Phrase id;
+  std::string_view nl;
+  std::string_view en;
+};
+
+constexpr Entry kPhrases[] = {
+    {Phrase::document_title, "Verwijsadvies", "Referral summary"},
+    {Phrase::incomplete_title, "Onvolledig: geen advies", "Incomplete: no advice"},
+    {Phrase::incomplete_explanation,
+     "Niet alle verplichte vragen zijn beantwoord. Daarom geeft dit overzicht geen advies.",
+     "Not all required questions were answered, so this summary gives no advice."},
+    {Phrase::missing_heading, "Nog niet beantwoord", "Not answered yet"},
+    {Phrase::crisis_title, "Heb je nu direct hulp nodig?", "Do you need help right now?"},
+    {Phrase::crisis_113,
+     "Bel 113 Zelfmoordpreventie: 113 of gratis 0800-0113, dag en nacht, anoniem. Chatten kan op 113.nl.",
+     "Call 113 Suicide Prevention: 113 or free 0800-0113, day and night, anonymous. Chat at 113.nl."},
+    {Phrase::crisis_112, "Bij levensgevaar: bel 112.", "If a life is in danger: call 112."},
+    {Phrase::crisis_huisartsenpost, "Buiten kantooruren: bel de huisartsenpost.",
+     "Outside office hours: call the huisartsenpost (out-of-hours GP service)."},
+    {Phrase::crisis_veilig_thuis, "Voel je je thuis niet veilig? Bel Veilig Thuis: 0800-2000, gratis, dag en nacht.",
+     "Not safe at home? Call Veilig Thuis: 0800-2000, free, day and night."},
+    {Phrase::advice_heading, "Advies", "Advice"},
+    {Phrase::advice_recommended, "Wat het best lijkt te passen: {1}", "What seems to fit best: {1}"},
+    {Phrase::urgency_label, "Hoe snel", "How soon"},
+    {Phrase::urgency_routine, "Zoek zelf een professional, er is geen haast.",
+     "Find a professional yourself, there is no hurry."},
+    {Phrase::urgency_prompt, "Maak deze week een afspraak met je huisarts.",
+     "Make an appointment with your huisarts (GP) this week."},
+    {Phrase::urgency_crisis, "Kom nu in actie: bel 113 of 112, of de huisartsenpost.",
+     "Act now: call 113 or 112, or the huisartsenpost."},
+    {Phrase::why_heading, "Waarom", "Why"},
+    {Phrase::reason_answer, "Je zei: {1} → {2}", "You said: {1} → {2}"},
+    {Phrase::reason_rule, "De combinatie van je antwoorden wijst naar {1}.",
+     "The combination of your answers points towards {1}."},
+    {Phrase::red_flags_label, "Signalen die aandacht vragen", "Signs that need attention"},
+    {Phrase::alternatives_heading, "Andere mogelijkheden", "Alternatives"},
+    {Phrase::alternative_line, "{1}: {2} punten minder", "{1}: {2} points behind"},
+    {Phrase::alternative_excluded, "{1}: past nu niet bij je antwoorden", "{1}: does not fit your answers now"},
+    {Phrase::close_call_note,
+     "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
+     "The difference is small: discuss with a professional which kind of help fits you best."},
+    {Phrase::no_alternatives, "Geen.", "None."},
+    {Phrase::distress_heading, "Indicatie van klachten", "Distress indication"},
+    {Phrase::scale_not_answered, "niet beantwoord", "not answered"},
+    {Phrase::distress_reminder, "Dit is een indicatie, geen diagnose.", "This is an indication, not a diagnosis."},
+    {Phrase::expect_heading, "Wat je kunt verwachten en waar je hulp vindt", "What to expect and where to find help"},
+    {Phrase::what_it_is_label, "Wat het is", "What it is"},
+    {Phrase::what_to_expect_label, "Wat je kunt verwachten", "What to expect"},
+    {Phrase::where_to_find_label, "Waar je het vindt", "Where to find it"},
+    {Phrase::notes_label, "Let op", "Please note"},
+    {Phrase::unknown_red_flags_label, "Vragen die open bleven", "Questions left open"},
+    {Phrase::unknown_red_flags_advice,
+     "Je hebt deze vragen niet beantwoord of liever niet. Bespreek ze met je huisarts.",
+     "You did not answer these questions, or preferred not to. Discuss them with your huisarts (GP)."},
+    {Phrase::answers_heading, "Jouw antwoorden", "Your answers"},
+    {Phrase::no_answers, "(geen antwoord)", "(no answer)"},
+    {Phrase::footer_heading, "Over dit overzicht", "About this summary"},
+    {Phrase::footer_bank, "Vragenlijst: {1}, versie {2}", "Question bank: {1}, version {2}"},
+    {Phrase::footer_sha256, "SHA-256", "SHA-256"},
+    {Phrase::footer_tool, "Wegwijzer-versie", "Wegwijzer version"},
+    {Phrase::footer_date, "Datum", "Date"},
+    {Phrase::footer_crisis_lines,
+     "Acute nood? Bel 113 of 0800-0113 (113 Zelfmoordpreventie), of 112 bij levensgevaar.",
+     "In acute need? Call 113 or 0800-0113 (113 Suicide Prevention), or 112 if a life is in danger."},
+};
+
+}  // namespace
+
+std::string_view phrase(Phrase id, std::string_view language) {
+  for (const Entry& entry : kPhrases) {
+    if (entry.id == id) return language == "nl" ? entry.nl : entry.en;
+  }
+  return {};
+}
+
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
+  std::vector<std::string_view> args(arguments);
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '1' &&
+        pattern[i + 1] <= '9') {
+      auto index = static_cast<std::size_t>(pattern[i + 1] - '1');
+      if (index < args.size()) out += args[index];
+      i += 2;
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace wegwijzer::summary

@@ -1,0 +1,61 @@
+#pragma once
+// Internal to the summary renderers: the summary's own headings and phrases in Dutch and English.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace wegwijzer::summary {
+
+/// A phrase of the summary itself (bank texts come from the bank).
+enum class Phrase {
+  document_title,
+  incomplete_title,
+  incomplete_explanation,
+  missing_heading,
+  crisis_title,
+  crisis_113,
+  crisis_112,
+  crisis_huisartsenpost,
+  crisis_veilig_thuis,
+  advice_heading,
+  advice_recommended,  ///< {1}: outcome name
+  urgency_label,
+  urgency_routine,
+  urgency_prompt,
+  urgency_crisis,
+  why_heading,
+  reason_answer,  ///< {1}: question text, {2}: option label
+  reason_rule,    ///< {1}: outcome name
+  red_flags_label,
+  alternatives_heading,
+  alternative_line,      ///< {1}: outcome name, {2}: points behind
+  alternative_excluded,  ///< {1}: outcome name
+  close_call_note,
+  no_alternatives,
+  distress_heading,
+  scale_not_answered,
+  distress_reminder,
+  expect_heading,
+  what_it_is_label,
+  what_to_expect_label,
+  where_to_find_label,
+  notes_label,
+  unknown_red_flags_label,
+  unknown_red_flags_advice,
+  answers_heading,
+  no_answers,
+  footer_heading,
+  footer_bank,  ///< {1}: id, {2}: version
+  footer_sha256,
+  footer_tool,
+  footer_date,
+  footer_crisis_lines,
+};
+
+/// The phrase in `language` ("nl"; anything else gets English).
+std::string_view phrase(Phrase id, std::string_view language);
+
+/// Replaces {1}, {2}, ... in `pattern` with `arguments` (no format-string interpretation).
+std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments);
+
+}  // namespace wegwijzer::summary

@@ -1,0 +1,19 @@
+#pragma once
+// Internal: word wrapping of sanitised UTF-8 text for the terminal summary.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wegwijzer::summary {
+
+/// Display width in columns: one per code point (combining marks and wide characters are not
+/// special-cased; the bank's texts are Latin script).
+std::size_t display_width(std::string_view text);
+
+/// Wraps `text` into lines of at most `width` columns (including the prefix): the first line starts
+/// with `first_prefix`, the others with `rest_prefix`. Newlines in `text` start a new line; words
+/// longer than a line are split.
+std::vector<std::string> wrap(std::string_view text, std::size_t width, std::string_view first_prefix,
+                              std::string_view rest_prefix);
+
+}  // namespace wegwijzer::summary

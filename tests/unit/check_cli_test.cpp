@@ -1,0 +1,161 @@
+// `wegwijzer check` and --bank loading, run in-process.
+#include <catch2/catch.hpp>
+#include <regex>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "test_support.hpp"
+#include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/error.hpp"
+
+using wegwijzer::test::run;
+using wegwijzer::test::test_path;
+
+namespace {
+std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+}  // namespace
+
+TEST_CASE("check passes the built-in bank", "[check]") {
+  auto result = run({"check"});
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("<built-in>: 0 errors, "));
+}
+
+TEST_CASE("check prints nothing but the summary for a clean bank", "[check]") {
+  std::string bank = test_path("banks/good/minimal.json");
+  auto result = run({"check", "--bank", bank});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == bank + ": 0 errors, 0 warnings\n");
+  CHECK(result.err.empty());
+}
+
+TEST_CASE("check reports a truncated bank with line and column", "[check]") {
+  std::string bank = test_path("banks/bad/truncated.json");
+  auto result = run({"check", "--bank", bank});
+  CHECK(result.exit_code == 65);
+  CHECK(std::regex_search(result.out, std::regex(std::regex_replace(bank, std::regex("[.]"), "[.]") +
+                                                 ":[0-9]+:[0-9]+: error: unexpected end of file")));
+  CHECK_THAT(result.out, Catch::EndsWith(bank + ": 1 error, 0 warnings\n"));
+}
+
+TEST_CASE("check names a duplicated question id and its pointer", "[check]") {
+  std::string bank = test_path("banks/bad/duplicate_question_id.json");
+  auto result = run({"check", "--bank", bank});
+  CHECK(result.exit_code == 65);
+  CHECK_THAT(result.out, Catch::Contains(bank + ": /questions/2/id: error: duplicate question id 'need'"));
+}
+
+TEST_CASE("warnings alone do not fail check", "[check]") {
+  std::string bank = test_path("banks/bad/warnings_only.json");
+  auto result = run({"check", "--bank", bank});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains(bank + ": /questions/2: warning: question 'topics' cannot influence"));
+  CHECK_THAT(result.out, Catch::EndsWith(": 0 errors, 1 warning\n"));
+}
+
+TEST_CASE("check: a missing file exits 66 and the other banks are still checked", "[check]") {
+  std::string missing = test_path("banks/does-not-exist.json");
+  std::string bad = test_path("banks/bad/never_shown.json");
+  auto result = run({"check", "--bank", missing, "--bank", bad});
+  CHECK(result.exit_code == 66);
+  CHECK_THAT(result.err, Catch::Contains("cannot read bank '" + missing + "': No such file or directory"));
+  CHECK_THAT(result.out, Catch::Contains(bad + ": /questions/3/show_if: error: this condition can never be true"));
+  CHECK_THAT(result.out, Catch::Contains(bad + ": 2 errors, 0 warnings"));
+
+  auto only_missing = run({"check", "--bank", missing});
+  CHECK(only_missing.exit_code == 66);
+  auto directory = run({"check", "--bank", test_path("banks")});
+  CHECK(directory.exit_code == 66);
+}
+
+TEST_CASE("check takes several banks; the worst exit code wins", "[check]") {
+  std::string good = test_path("banks/good/minimal.json");
+  std::string bad = test_path("banks/bad/duplicate_question_id.json");
+  auto result = run({"check", "--bank", good, "--bank", bad, "--bank", good});
+  CHECK(result.exit_code == 65);
+  CHECK(count_lines(result.out) == 4);
+  CHECK_THAT(result.out, Catch::StartsWith(good + ": 0 errors"));
+}
+
+TEST_CASE("check --bank does not swallow stray arguments", "[check]") {
+  auto result = run({"check", "--bank", test_path("banks/good/minimal.json"), "stray"});
+  CHECK(result.exit_code == 64);
+}
+
+TEST_CASE("check --help describes the command", "[check]") {
+  auto result = run({"check", "--help"});
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.out, Catch::Contains("--bank"));
+  CHECK_THAT(result.out, Catch::Contains("--witness"));
+}
+
+TEST_CASE("check strips terminal control sequences from findings", "[check]") {
+  std::string text = wegwijzer::test::read_file(test_path("banks/good/minimal.json"));
+  text.insert(text.find('{') + 1, "\"\\u001b[2J\\u202e\": 1,");
+  std::string path = test_path("banks/escape.tmp.json");
+  { std::ofstream(path) << text; }
+  auto result = run({"check", "--bank", path});
+  std::remove(path.c_str());
+  CHECK(result.exit_code == 65);
+  CHECK_THAT(result.out, Catch::Contains("unknown key"));
+  CHECK(result.out.find('\x1b') == std::string::npos);
+  CHECK(result.out.find("\xe2\x80\xae") == std::string::npos);
+}
+
+TEST_CASE("check --witness shows an answer set or an error for every outcome and urgency", "[check]") {
+  std::string bank = test_path("banks/good/minimal.json");
+  auto result = run({"check", "--witness", "--bank", bank});
+  INFO(result.out);
+  bool any_error = result.out.find(": error: ") != std::string::npos;
+  CHECK(result.exit_code == (any_error ? 65 : 0));
+  bool not_searched = result.out.find("not searched") != std::string::npos;
+  for (const char* outcome : {"werkbegeleiding", "coaching", "supervisie", "therapie"}) {
+    bool shown = result.out.find(bank + ": witness: outcome " + outcome + ": {") != std::string::npos;
+    bool missing = result.out.find(std::string("no answer set leads to outcome '") + outcome + "'") != std::string::npos;
+    CHECK((shown || missing || not_searched));
+  }
+  for (const char* urgency : {"routine", "prompt", "crisis"}) {
+    bool shown = result.out.find(bank + ": witness: urgency " + urgency + ": {") != std::string::npos;
+    bool missing = result.out.find(std::string("no answer set leads to urgency '") + urgency + "'") != std::string::npos;
+    CHECK((shown || missing || not_searched));
+  }
+}
+
+TEST_CASE("--bank loading for the other commands", "[check]") {
+  std::istringstream in;
+  std::ostringstream out, err;
+  wegwijzer::Io io{in, out, err};
+  SECTION("no path: the built-in bank") {
+    CHECK(wegwijzer::cli::load_bank_option("", io).source_name == "<built-in>");
+  }
+  SECTION("a valid file; warnings are not printed") {
+    auto bank = wegwijzer::cli::load_bank_option(test_path("banks/bad/warnings_only.json"), io);
+    CHECK(bank.questions.size() == 5);
+    CHECK(err.str().empty());
+  }
+  SECTION("a missing file") {
+    try {
+      wegwijzer::cli::load_bank_option(test_path("banks/nope.json"), io);
+      FAIL("no exception");
+    } catch (const wegwijzer::Fatal& fatal) {
+      CHECK(fatal.code() == wegwijzer::ExitCode::no_input);
+      CHECK_THAT(fatal.what(), Catch::Contains("cannot read bank '" + test_path("banks/nope.json") + "': "));
+    }
+  }
+  SECTION("an invalid bank: its errors, then a pointer to check") {
+    std::string path = test_path("banks/bad/never_shown.json");
+    try {
+      wegwijzer::cli::load_bank_option(path, io);
+      FAIL("no exception");
+    } catch (const wegwijzer::Fatal& fatal) {
+      CHECK(fatal.code() == wegwijzer::ExitCode::data);
+      CHECK(std::string(fatal.what()) ==
+            "the bank '" + path + "' is invalid (2 errors); run 'wegwijzer check --bank " + path + "'");
+      CHECK(count_lines(err.str()) == 2);
+      CHECK_THAT(err.str(), Catch::Contains(path + ": /questions/3/show_if: error:"));
+    }
+  }
+}

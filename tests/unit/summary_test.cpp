@@ -1,0 +1,287 @@
+// Unit tests of the referral summary on hand-built results (independent of the engine).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "summary_fixture.hpp"
+#include "wegwijzer/summary.hpp"
+
+using namespace wegwijzer;
+using nlohmann::json;
+
+namespace {
+
+SummaryOptions options_for(SummaryFormat format, const std::string& language = "en") {
+  SummaryOptions options;
+  options.format = format;
+  options.language = language;
+  options.date = "2025-01-15";
+  return options;
+}
+
+Result crisis_result(bool home_safety_flag) {
+  Result result = test::fixture_routine_result();
+  result.urgency = Urgency::crisis;
+  result.recommendation = 3;
+  result.ranking = {{3, 5, 0, false}, {1, 3.5, 1.5, false}};
+  result.red_flags = {{home_safety_flag ? std::size_t{0} : std::size_t{1}, home_safety_flag ? Tier::crisis : Tier::clinical}};
+  return result;
+}
+
+Result incomplete_result() {
+  Result result;
+  result.status = Status::incomplete;
+  result.missing = {0, 2};
+  result.shown = {0, 1, 2};
+  result.scores = {1, 2, 3, 4};
+  return result;
+}
+
+std::size_t display_width(const std::string& line) {
+  std::size_t width = 0;
+  for (char c : line) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return width;
+}
+
+const SummaryFormat kFormats[] = {SummaryFormat::text, SummaryFormat::markdown, SummaryFormat::json};
+
+}  // namespace
+
+TEST_CASE("parse_summary_format knows the three formats", "[summary]") {
+  SummaryFormat format = SummaryFormat::json;
+  CHECK(parse_summary_format("text", format));
+  CHECK(format == SummaryFormat::text);
+  CHECK(parse_summary_format("markdown", format));
+  CHECK(format == SummaryFormat::markdown);
+  CHECK(parse_summary_format("json", format));
+  CHECK(format == SummaryFormat::json);
+  CHECK_FALSE(parse_summary_format("html", format));
+  CHECK_FALSE(parse_summary_format("", format));
+  CHECK(format == SummaryFormat::json);  // unchanged on failure
+}
+
+TEST_CASE("render_crisis_box names 113, 0800-0113, 112 and the huisartsenpost", "[summary]") {
+  for (const std::string language : {"nl", "en"}) {
+    SummaryOptions options = options_for(SummaryFormat::text, language);
+    std::string box = render_crisis_box(options, false);
+    CHECK(box.find("113") != std::string::npos);
+    CHECK(box.find("0800-0113") != std::string::npos);
+    CHECK(box.find("113.nl") != std::string::npos);
+    CHECK(box.find("112") != std::string::npos);
+    CHECK(box.find("huisartsenpost") != std::string::npos);
+    CHECK(box.find("Veilig Thuis") == std::string::npos);
+    std::string home = render_crisis_box(options, true);
+    CHECK(home.find("Veilig Thuis") != std::string::npos);
+    CHECK(home.find("0800-2000") != std::string::npos);
+  }
+  CHECK(render_crisis_box(options_for(SummaryFormat::text, "nl"), false).find("Bel") != std::string::npos);
+  CHECK(render_crisis_box(options_for(SummaryFormat::text, "en"), false).find("Call") != std::string::npos);
+}
+
+TEST_CASE("render_crisis_box: box lines have the same width; ASCII has no other bytes", "[summary]") {
+  for (int width : {40, 80}) {
+    for (bool unicode : {true, false}) {
+      SummaryOptions options = options_for(SummaryFormat::text);
+      options.width = width;
+      options.unicode = unicode;
+      std::istringstream lines(render_crisis_box(options, true));
+      std::string line;
+      int count = 0;
+      while (std::getline(lines, line)) {
+        ++count;
+        CHECK(display_width(line) == static_cast<std::size_t>(width));
+        if (!unicode) {
+          for (char c : line) CHECK(static_cast<unsigned char>(c) < 0x80);
+        }
+      }
+      CHECK(count >= 6);
+    }
+  }
+  SummaryOptions color = options_for(SummaryFormat::text);
+  CHECK(render_crisis_box(color, false).find('\x1b') == std::string::npos);
+  color.color = true;
+  CHECK(render_crisis_box(color, false).find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("summary: the crisis box comes first only when urgency is crisis", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  std::string routine = render_summary(bank, answers, test::fixture_routine_result(), options_for(SummaryFormat::text));
+  CHECK(routine.find("Do you need help right now?") == std::string::npos);
+  std::string crisis = render_summary(bank, answers, crisis_result(true), options_for(SummaryFormat::text));
+  std::size_t box = crisis.find("Do you need help right now?");
+  REQUIRE(box != std::string::npos);
+  CHECK(box < crisis.find("Referral summary"));
+  CHECK(crisis.find("Veilig Thuis") != std::string::npos);
+  CHECK(crisis.find("Act now: call 113 or 112") != std::string::npos);
+  std::string markdown = render_summary(bank, answers, crisis_result(true), options_for(SummaryFormat::markdown));
+  CHECK(markdown.rfind("> **Do you need help right now?**", 0) == 0);
+  // A crisis flag without home safety: no Veilig Thuis.
+  Result no_home = crisis_result(false);
+  no_home.red_flags = {};
+  CHECK(render_summary(bank, answers, no_home, options_for(SummaryFormat::text)).find("Veilig Thuis") ==
+        std::string::npos);
+}
+
+TEST_CASE("summary: urgency in plain words in both languages", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("there is no hurry") !=
+        std::string::npos);
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("geen haast") !=
+        std::string::npos);
+  result.urgency = Urgency::prompt;
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("huisarts (GP) this week") !=
+        std::string::npos);
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("huisarts") !=
+        std::string::npos);
+}
+
+TEST_CASE("summary: every section shows its content", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  result.red_flags = {{1, Tier::clinical}};
+  result.unknown_red_flags = {2};
+  std::string text = render_summary(bank, answers, result, options_for(SummaryFormat::text));
+  for (const char* expected :
+       {"What seems to fit best: coaching-en", "You said: What fits best? → A goal", "Down nearly every day.",
+        "supervisie-en: 0.75 points behind", "therapie-en: does not fit your answers now", "The difference is small",
+        "Distress indication: 1/3 ███░░░░░░░ low", "an indication, not a diagnosis", "What it is: What it is.",
+        "Only voluntary.", "Life not worth living?", "Discuss them with your huisarts", "About what?",
+        "Work; Private life", "secret free text", "fixture, version 1.2.3", std::string(64, 'a').c_str(),
+        "2025-01-15", "This is not a diagnosis.", "113 or 0800-0113"}) {
+    INFO(expected);
+    CHECK(text.find(expected) != std::string::npos);
+  }
+  // Hidden question (life_worth is not in `shown`) is not among the answers.
+  CHECK(text.find("→ Yes") == std::string::npos);
+  // Dutch uses a decimal comma.
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("0,75 punten") !=
+        std::string::npos);
+}
+
+TEST_CASE("summary: an incomplete result never looks like advice", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers(bank);
+  answers.set(1, Answer{{1}, ""});
+  for (SummaryFormat format : kFormats) {
+    for (const std::string language : {"nl", "en"}) {
+      std::string out = render_summary(bank, answers, incomplete_result(), options_for(format, language));
+      INFO(out);
+      CHECK(out.find(language == "nl" ? "Onvolledig: geen advies" : "Incomplete: no advice") != std::string::npos);
+      CHECK(out.find(language == "nl" ? "Wat het best lijkt te passen" : "What seems to fit best") ==
+            std::string::npos);
+      CHECK(out.find("coaching-") == std::string::npos);
+      CHECK(out.find(language == "nl" ? "Wat past het best?" : "What fits best?") != std::string::npos);
+      CHECK(out.find("0800-0113") != std::string::npos);
+      CHECK(out.find("112") != std::string::npos);
+    }
+  }
+  Result crisis = incomplete_result();
+  crisis.urgency = Urgency::crisis;
+  std::string out = render_summary(bank, answers, crisis, options_for(SummaryFormat::text));
+  CHECK(out.find("Do you need help right now?") < out.find("Incomplete: no advice"));
+}
+
+TEST_CASE("summary: the footer always names the crisis lines", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  for (SummaryFormat format : kFormats) {
+    for (const std::string language : {"nl", "en"}) {
+      std::string out = render_summary(bank, answers, test::fixture_routine_result(), options_for(format, language));
+      CHECK(out.find("0800-0113") != std::string::npos);
+      CHECK(out.find("112") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("summary text: wrapped to the width, ASCII when asked, colour only when asked", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.outcomes[1].what_to_expect = test::both(
+      "Een lange tekst die zeker over de breedte van de regel heen loopt en dus netjes moet worden afgebroken.",
+      "A long text that certainly runs past the width of the line and must therefore be wrapped neatly at spaces.");
+  AnswerSet answers(bank);
+  answers.set(0, Answer{{1}, ""});
+  for (int width : {40, 60, 100}) {
+    for (bool unicode : {true, false}) {
+      SummaryOptions options = options_for(SummaryFormat::text);
+      options.width = width;
+      options.unicode = unicode;
+      std::istringstream lines(render_summary(bank, answers, crisis_result(true), options));
+      std::string line;
+      while (std::getline(lines, line)) {
+        INFO(line);
+        CHECK(display_width(line) <= static_cast<std::size_t>(width));
+        if (!unicode) {
+          for (char c : line) CHECK(static_cast<unsigned char>(c) < 0x80);
+        }
+      }
+    }
+  }
+  SummaryOptions options = options_for(SummaryFormat::text);
+  CHECK(render_summary(bank, answers, crisis_result(true), options).find('\x1b') == std::string::npos);
+  options.color = true;
+  CHECK(render_summary(bank, answers, crisis_result(true), options).find("\x1b[1m") != std::string::npos);
+}
+
+TEST_CASE("summary text: bank and answer text is sanitised for the terminal", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.questions[0].text = test::both("Vraag\x1b]0;title\x07 \xe2\x80\xae?", "Question\x1b[2J \xe2\x80\xae?\x9b");
+  bank.outcomes[1].what_it_is = test::both("Bad\x07 text \xff", "Bad\x07 text \xff");
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  answers.set(4, Answer{{}, "free\x1b[31m red \x1b[0m\r\x7f text"});
+  std::string out = render_summary(bank, answers, test::fixture_routine_result(), options_for(SummaryFormat::text));
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\x07') == std::string::npos);
+  CHECK(out.find('\r') == std::string::npos);
+  CHECK(out.find('\x7f') == std::string::npos);
+  CHECK(out.find("\xe2\x80\xae") == std::string::npos);
+  CHECK(out.find("free red text") != std::string::npos);  // wrapping joins spaces
+  CHECK(out.find("Bad text \xEF\xBF\xBD") != std::string::npos);
+}
+
+TEST_CASE("summary markdown: answer and bank text is escaped", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.questions[0].options[1].label = test::both("*doel* <b>", "*goal* <b> [x](y) `c` #h |t| _u_ \\");
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  answers.set(4, Answer{{}, "# heading\n- item\n1. one\n<script>"});
+  std::string out = render_summary(bank, answers, test::fixture_routine_result(), options_for(SummaryFormat::markdown));
+  CHECK(out.find("\\*goal\\* \\<b\\> \\[x\\](y) \\`c\\` \\#h \\|t\\| \\_u\\_ \\\\") != std::string::npos);
+  CHECK(out.find("<script>") == std::string::npos);
+  CHECK(out.find("\\<script\\>") != std::string::npos);
+  CHECK(out.find("\n# heading") == std::string::npos);
+  CHECK(out.find("\\# heading") != std::string::npos);
+  CHECK(out.find("\\- item") != std::string::npos);
+  CHECK(out.find("1\\. one") != std::string::npos);
+  // Our own structure is there.
+  CHECK(out.rfind("# Referral summary", 0) == 0);
+  CHECK(out.find("\n## Advice\n") != std::string::npos);
+  CHECK(out.find("`███░░░░░░░`") != std::string::npos);
+}
+
+TEST_CASE("summary json: machine record plus texts, valid even with invalid UTF-8", "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  answers.set(4, Answer{{}, "bad \xff\xfe utf8 \"quoted\""});
+  Result result = test::fixture_routine_result();
+  result.red_flags = {{1, Tier::clinical}};
+  std::string out = render_summary(bank, answers, result, options_for(SummaryFormat::json, "nl"));
+  json parsed = json::parse(out);
+  CHECK(parsed["summary_schema_version"] == 1);
+  CHECK(parsed["language"] == "nl");
+  CHECK(parsed["date"] == "2025-01-15");
+  CHECK(parsed["result"]["recommendation"] == "coaching");
+  CHECK(parsed["result"]["answers"]["remarks"] == true);
+  const json& texts = parsed["texts"];
+  CHECK(texts["advice"]["name"] == "coaching-nl");
+  CHECK(texts["advice"]["urgency"] == "Zoek zelf een professional, er is geen haast.");
+  CHECK(texts["red_flags"][0] == json({{"rule", "daily-low-mood"}, {"text", "Bijna elke dag somber."}}));
+  CHECK(texts["notes"][0]["text"] == "Alleen vrijwillig.");
+  CHECK(texts["outcome_texts"]["what_it_is"] == "Wat het is.");
+  CHECK(texts["crisis_box"].is_null());
+  CHECK(texts["answers"].back()["answer"] == "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8 \"quoted\"");
+  CHECK(texts["answers"].back()["free_text"] == true);
+  CHECK(texts["crisis_lines"].get<std::string>().find("0800-0113") != std::string::npos);
+}
