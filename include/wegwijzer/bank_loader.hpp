@@ -20,6 +20,8 @@ struct BankLimits {
   std::size_t max_scales = 100;
   /// Most answer combinations tried when proving a condition can never be true (larger: not analysed).
   std::size_t analysis_budget = 200000;
+  /// Most answer combinations tried for the whole bank (bounds the load time of huge banks).
+  std::size_t analysis_total_budget = 20000000;
 };
 
 /// A loaded bank, or the reasons it could not be loaded.

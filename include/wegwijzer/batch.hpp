@@ -50,12 +50,12 @@ std::string_view to_string(RecordCode code);
 
 /// Counts over a batch run, for --report and the exit code. Counts only, never answers.
 struct BatchTally {
-  std::uint64_t records = 0;                           ///< output records (scored + errors)
-  std::uint64_t scored = 0;                            ///< records with a recommendation
-  std::uint64_t errors = 0;                            ///< error records
-  std::vector<std::uint64_t> recommendations;          ///< per outcome, bank order
-  std::array<std::uint64_t, 3> urgencies{};            ///< routine, prompt, crisis
-  std::vector<std::uint64_t> red_flags;                ///< per rule, bank order
+  std::uint64_t records = 0;                             ///< output records (scored + errors)
+  std::uint64_t scored = 0;                              ///< records with a recommendation
+  std::uint64_t errors = 0;                              ///< error records
+  std::vector<std::uint64_t> recommendations;            ///< per outcome, bank order
+  std::array<std::uint64_t, 3> urgencies{};              ///< routine, prompt, crisis
+  std::vector<std::uint64_t> red_flags;                  ///< per rule, bank order
   std::array<std::uint64_t, record_code_count> codes{};  ///< error records per RecordCode
 
   /// Zero counts sized for `bank`.
@@ -75,11 +75,11 @@ struct BatchInput {
 /// How to run a batch.
 struct BatchOptions {
   BatchFormat output = BatchFormat::jsonl;
-  unsigned jobs = 1;          ///< scoring threads (1: everything on the calling thread)
+  unsigned jobs = 1;  ///< scoring threads (1: everything on the calling thread)
   BatchLimits limits;
-  std::size_t batch_records = 4096;             ///< records per batch handed to a thread
+  std::size_t batch_records = 4096;                ///< records per batch handed to a thread
   std::size_t batch_bytes = std::size_t{1} << 18;  ///< input bytes per batch (a batch ends at the first limit)
-  bool progress = false;      ///< show a progress line on io.err for large inputs
+  bool progress = false;                           ///< show a progress line on io.err for large inputs
 };
 
 /// What a batch run did.

@@ -15,8 +15,8 @@ namespace wegwijzer {
 struct RecordProblem {
   RecordCode code = RecordCode::invalid_json;
   std::string message;
-  std::string question;                ///< the question concerned (sanitised), if any
-  std::vector<std::string> missing;    ///< incomplete: ids of the unanswered required questions
+  std::string question;              ///< the question concerned (sanitised), if any
+  std::vector<std::string> missing;  ///< incomplete: ids of the unanswered required questions
 };
 
 /// Appends the CSV header row (fixed columns, see docs/batch.md) with a trailing newline.

@@ -18,12 +18,12 @@ constexpr std::size_t batch_json_padding = 64;
 
 /// One input record's place in a RecordBatch.
 struct BatchRecord {
-  std::uint64_t line = 0;   ///< 1-based line number where the record starts (per input file)
-  std::size_t first = 0;    ///< JSON Lines: byte offset in RecordBatch::bytes; CSV: index of the first cell
-  std::size_t size = 0;     ///< JSON Lines: line length; CSV: number of cells stored
-  std::size_t fields = 0;   ///< CSV: number of fields in the record (may exceed `size`)
-  bool too_long = false;    ///< longer than BatchLimits::max_line_bytes: nothing stored
-  bool malformed = false;   ///< CSV: bad quoting
+  std::uint64_t line = 0;  ///< 1-based line number where the record starts (per input file)
+  std::size_t first = 0;   ///< JSON Lines: byte offset in RecordBatch::bytes; CSV: index of the first cell
+  std::size_t size = 0;    ///< JSON Lines: line length; CSV: number of cells stored
+  std::size_t fields = 0;  ///< CSV: number of fields in the record (may exceed `size`)
+  bool too_long = false;   ///< longer than BatchLimits::max_line_bytes: nothing stored
+  bool malformed = false;  ///< CSV: bad quoting
 };
 
 /// One CSV cell: its unquoted content in RecordBatch::bytes.
@@ -36,8 +36,8 @@ struct CsvCell {
 struct RecordBatch {
   BatchFormat format = BatchFormat::jsonl;
   std::shared_ptr<const CsvColumns> columns;  ///< CSV: what each column holds
-  std::string bytes;            ///< JSON Lines: each line plus '\n', then padding; CSV: cell contents
-  std::vector<CsvCell> cells;   ///< CSV cells of all records
+  std::string bytes;                          ///< JSON Lines: each line plus '\n', then padding; CSV: cell contents
+  std::vector<CsvCell> cells;                 ///< CSV cells of all records
   std::vector<BatchRecord> records;
 
   /// Empties the batch, keeping its capacity.
@@ -90,8 +90,8 @@ class JsonlReader {
   void add_line(RecordBatch& batch, std::string_view line);
   ByteStream& stream_;
   BatchLimits limits_;
-  std::uint64_t line_ = 1;   ///< number of the line being read
-  bool skipping_ = false;    ///< inside an over-long line that was already reported
+  std::uint64_t line_ = 1;  ///< number of the line being read
+  bool skipping_ = false;   ///< inside an over-long line that was already reported
 };
 
 }  // namespace wegwijzer

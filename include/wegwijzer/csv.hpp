@@ -14,9 +14,9 @@ namespace wegwijzer {
 
 /// What each column of a CSV input holds, from its header row.
 struct CsvColumns {
-  std::optional<std::size_t> id_column;             ///< the column named "id", if any
+  std::optional<std::size_t> id_column;              ///< the column named "id", if any
   std::vector<std::optional<std::size_t>> question;  ///< per column: question index (unset: id or unknown)
-  std::vector<std::string> names;                   ///< per column: the header cell
+  std::vector<std::string> names;                    ///< per column: the header cell
 };
 
 /// Maps header cells to questions. Throws Fatal(data) for an empty or duplicate column name.

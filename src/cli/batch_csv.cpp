@@ -27,7 +27,8 @@ CsvColumns map_csv_columns(const Bank& bank, const std::vector<std::string>& nam
     const std::string& name = names[i];
     if (name.empty()) continue;  // an unnamed column: any non-empty cell in it is an error record
     if (!seen.insert(name).second) {
-      throw Fatal(ExitCode::data, fmt::format("CSV header: column {} repeats the name \"{}\"", i + 1, column_label(name)));
+      throw Fatal(ExitCode::data,
+                  fmt::format("CSV header: column {} repeats the name \"{}\"", i + 1, column_label(name)));
     }
     if (name == "id") {
       columns.id_column = i;
@@ -52,8 +53,7 @@ bool CsvReader::read_header(std::vector<std::string>& names) {
   return true;
 }
 
-bool CsvReader::read_batch(RecordBatch& batch, std::size_t max_records, std::size_t max_bytes,
-                           std::size_t max_cells) {
+bool CsvReader::read_batch(RecordBatch& batch, std::size_t max_records, std::size_t max_bytes, std::size_t max_cells) {
   batch.clear();
   batch.format = BatchFormat::csv;
   while (batch.records.size() < max_records && batch.bytes.size() < max_bytes) {

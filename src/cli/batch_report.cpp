@@ -30,8 +30,7 @@ void append_section(std::string& out, std::string_view title,
   }
   for (const auto& row : rows) {
     double share = total == 0 ? 0.0 : 100.0 * static_cast<double>(row.second) / static_cast<double>(total);
-    std::size_t bar = largest == 0 ? 0
-                                   : static_cast<std::size_t>((row.second * bar_width + largest - 1) / largest);
+    std::size_t bar = largest == 0 ? 0 : static_cast<std::size_t>((row.second * bar_width + largest - 1) / largest);
     fmt::format_to(std::back_inserter(out), "  {:<{}}  {:>10}  {:>5.1f}%  {}\n", row.first, name_width, row.second,
                    share, std::string(bar, '#'));
   }
@@ -55,7 +54,8 @@ std::string render_batch_report(const Bank& bank, const BatchTally& tally) {
   append_section(out, "urgency (of scored records)", rows, tally.scored);
   rows.clear();
   for (std::size_t i = 0; i < bank.rules.size() && i < tally.red_flags.size(); ++i) {
-    if (bank.rules[i].effects.red_flag) rows.emplace_back(sanitize_for_terminal(bank.rules[i].id, false), tally.red_flags[i]);
+    if (bank.rules[i].effects.red_flag)
+      rows.emplace_back(sanitize_for_terminal(bank.rules[i].id, false), tally.red_flags[i]);
   }
   append_section(out, "red flags (records raising each flag, of scored records)", rows, tally.scored);
   rows.clear();

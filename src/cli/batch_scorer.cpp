@@ -3,11 +3,11 @@
 #include "wegwijzer/batch_scorer.hpp"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <iterator>
 #include <unordered_map>
 #include <utility>
-#include <simdjson.h>
 
 #include "wegwijzer/batch_output.hpp"
 #include "wegwijzer/csv.hpp"
@@ -104,7 +104,8 @@ struct RecordScorer::Impl {
         break;
       case AnswerError::Code::wrong_type:
         fail(RecordCode::wrong_type,
-             fmt::format("question \"{}\" ({}) takes {}", label, to_string(question.type), expected_value(question.type)),
+             fmt::format("question \"{}\" ({}) takes {}", label, to_string(question.type),
+                         expected_value(question.type)),
              label);
         break;
       case AnswerError::Code::duplicate_option:
@@ -159,6 +160,7 @@ struct RecordScorer::Impl {
       std::string_view key;
       if (field.unescaped_key().get(key)) return false;
       if (++count > limits.max_answers) {
+        if (problem.code != RecordCode::too_many_answers) has_problem = false;  // this one wins
         fail(RecordCode::too_many_answers, fmt::format("more than {} answers", limits.max_answers));
         continue;
       }
@@ -219,9 +221,7 @@ struct RecordScorer::Impl {
           }
           break;
         }
-        default:
-          answer_error(AnswerError{AnswerError::Code::wrong_type, question.id, {}}, *index);
-          break;
+        default: answer_error(AnswerError{AnswerError::Code::wrong_type, question.id, {}}, *index); break;
       }
     }
     return true;
@@ -302,14 +302,15 @@ struct RecordScorer::Impl {
             }
           }
         }
-                // Anything after the object (other than whitespace) makes the line invalid.
+        // Anything after the object (other than whitespace) makes the line invalid.
         if (!broken && document.current_location().error() != simdjson::OUT_OF_BOUNDS) broken = true;
         if (!broken && !seen_answers) fail(RecordCode::missing_answers, "the record has no \"answers\" object");
       }
     }
-    if (broken) {
+    if (broken) {  // an invalid line has no trustworthy id: it gets its line number
       has_problem = false;
       fail(RecordCode::invalid_json, "the line is not valid JSON");
+      have_id = false;
     }
     finish(have_id ? id : id_from_line(line_number), line_number, out, tally);
   }

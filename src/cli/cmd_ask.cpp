@@ -70,21 +70,24 @@ int run_ask(const AskOptions& ask, Io& io) {
     options.interrupted = [] { return InterruptGuard::interrupted(); };
   }
 
+  // Ctrl-C: reset the colour, say that nothing was saved, then die of SIGINT so the shell sees 130.
+  auto leave_interrupted = [&] {
+    if (options.color) io.out << "\x1b[0m";
+    io.out << '\n';
+    io.out.flush();
+    io.err << session_text(SessionText::interrupted, language) << '\n';
+    io.err.flush();
+    if (guard) InterruptGuard::restore_default_and_raise();
+    return static_cast<int>(ExitCode::interrupted);
+  };
+  auto signalled = [&] { return guard && InterruptGuard::interrupted(); };
+
   Session session(bank, *in, io.out, options);
   SessionOutcome outcome = session.run();
-  if (outcome.kind == SessionOutcome::Kind::completed && guard && InterruptGuard::interrupted()) {
-    outcome.kind = SessionOutcome::Kind::interrupted;
-  }
+  if (outcome.kind == SessionOutcome::Kind::completed && signalled()) outcome.kind = SessionOutcome::Kind::interrupted;
 
   switch (outcome.kind) {
-    case SessionOutcome::Kind::interrupted:
-      if (options.color) io.out << "\x1b[0m";
-      io.out << '\n';
-      io.out.flush();
-      io.err << session_text(SessionText::interrupted, language) << '\n';
-      io.err.flush();
-      if (guard) InterruptGuard::restore_default_and_raise();
-      return static_cast<int>(ExitCode::interrupted);
+    case SessionOutcome::Kind::interrupted: return leave_interrupted();
     case SessionOutcome::Kind::quit: return static_cast<int>(ExitCode::data);
     case SessionOutcome::Kind::incomplete:
       if (io.in_is_terminal) {
@@ -114,8 +117,11 @@ int run_ask(const AskOptions& ask, Io& io) {
     file.color = false;
     file.unicode = true;
     file.width = 80;
-    write_file_atomically(ask.out, render_summary(bank, *outcome.answers, *outcome.result, file));
-    io.out << '\n' << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';
+    std::string document = render_summary(bank, *outcome.answers, *outcome.result, file);
+    if (signalled()) return leave_interrupted();
+    write_file_atomically(ask.out, document);
+    io.out << '\n'
+           << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';
   }
   return 0;
 }

@@ -25,6 +25,7 @@ struct SampleOptions {
 };
 
 constexpr std::size_t kFlushBytes = 1 << 20;
+constexpr long long kMaxCount = 1'000'000'000'000LL;
 
 /// Appends {"id": ..., "answers": {...}} (question order of the bank) without a newline.
 void append_record(std::string& out, const Bank& bank, const AnswerSet& answers, std::uint64_t number) {
@@ -87,7 +88,7 @@ void add_sample_command(CLI::App& app, Context& context) {
       "sample", "Write N random valid answer records as JSON Lines, following the skip logic (for tests and benchmarks)");
   cmd->add_option("--count", options->count, "Number of records to write (>= 0)")
       ->required()
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0LL, kMaxCount));
   cmd->add_option("--seed", options->seed, "Seed for the random generator (same seed, same output; default: random)");
   cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
   cmd->callback([&context, options] { context.action = [&context, options] { return run_sample(*options, context.io); }; });

@@ -105,15 +105,15 @@ void add_score_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"jsonl", "csv"}));
   cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
       ->check(CLI::Range(0, 256));
-  cmd->add_option("--report", options->report, "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)");
+  cmd->add_option("--report", options->report,
+                  "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")->allow_extra_args(true);
   cmd->footer(
       "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
       "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.");
-  cmd->callback([&context, options] {
-    context.action = [&context, options] { return run_score(*options, context.io); };
-  });
+  cmd->callback(
+      [&context, options] { context.action = [&context, options] { return run_score(*options, context.io); }; });
 }
 
 }  // namespace wegwijzer::cli

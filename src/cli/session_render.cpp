@@ -85,7 +85,8 @@ std::string wrap_text(std::string_view text, int width, std::string_view first_i
   bool first = true;
   while (true) {
     std::size_t newline = text.find('\n', position);
-    std::string_view paragraph = text.substr(position, newline == std::string_view::npos ? text.npos : newline - position);
+    std::string_view paragraph =
+        text.substr(position, newline == std::string_view::npos ? text.npos : newline - position);
     wrap_paragraph(paragraph, columns, first ? first_indent : rest_indent, rest_indent, out);
     first = false;
     if (newline == std::string_view::npos) break;
@@ -109,8 +110,8 @@ std::string render_intro(const Bank& bank, const SessionLook& look) {
   return out;
 }
 
-std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers,
-                            std::size_t position, std::size_t total, const SessionLook& look) {
+std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, std::size_t position,
+                            std::size_t total, const SessionLook& look) {
   const Question& q = bank.questions[question];
   const std::optional<Answer>& earlier = answers.at(question);
   std::string out = "\n";
@@ -141,9 +142,9 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
     out += chosen ? emphasize(wrapped, Emphasis::bold, look.color) : wrapped;
   }
   if (q.type == QuestionType::text && earlier && !earlier->text.empty()) {
-    out += wrap_text(fill(session_text(SessionText::earlier_text, look.language),
-                          {sanitize_for_terminal(earlier->text, false)}),
-                     look.width, "  ", "  ");
+    out += wrap_text(
+        fill(session_text(SessionText::earlier_text, look.language), {sanitize_for_terminal(earlier->text, false)}),
+        look.width, "  ", "  ");
   }
 
   std::string hint;

@@ -36,7 +36,7 @@ std::string render_intro(const Bank& bank, const SessionLook& look);
 
 /// One question: progress ("question 4 of about 18"), the text, the numbered options with the
 /// earlier answer marked, and a hint on how to answer. `position` is 1-based.
-std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers,
-                            std::size_t position, std::size_t total, const SessionLook& look);
+std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, std::size_t position,
+                            std::size_t total, const SessionLook& look);
 
 }  // namespace wegwijzer::cli

@@ -8,36 +8,36 @@ namespace wegwijzer::cli {
 
 /// Identifies one sentence of the session's translation table.
 enum class SessionText {
-  crisis_lines,        ///< the crisis phone numbers shown before the first question
-  how_to_answer,       ///< how to answer, shown once before the first question
-  progress,            ///< "question {} of about {}"
-  optional_tag,        ///< marks a question that may be skipped
-  hint_single,         ///< how to answer a single-choice question
-  hint_multiple,       ///< how to answer a multiple-choice question
-  hint_text,           ///< how to answer a free-text question
-  hint_skip,           ///< empty line skips
-  hint_keep,           ///< empty line keeps the earlier answer
-  hint_commands,       ///< ? / b / q
-  earlier_marker,      ///< after the option chosen earlier
-  earlier_text,        ///< "your earlier answer: {}"
-  help_label,          ///< label in front of a question's help text
-  no_help,             ///< the question has no help text
-  first_question,      ///< "b" on the first question
-  error_number,        ///< expected one number from 1 to {}
-  error_numbers,       ///< expected one or more numbers from 1 to {}
-  error_one_only,      ///< a single-choice question got several numbers
-  error_required,      ///< empty answer to a required question
-  confirm_quit,        ///< "stop? nothing is saved (y/n)"
-  confirm_quit_again,  ///< the confirmation answer was not understood
-  crisis_continue,     ///< after the crisis box: Enter to continue, q to stop
+  crisis_lines,           ///< the crisis phone numbers shown before the first question
+  how_to_answer,          ///< how to answer, shown once before the first question
+  progress,               ///< "question {} of about {}"
+  optional_tag,           ///< marks a question that may be skipped
+  hint_single,            ///< how to answer a single-choice question
+  hint_multiple,          ///< how to answer a multiple-choice question
+  hint_text,              ///< how to answer a free-text question
+  hint_skip,              ///< empty line skips
+  hint_keep,              ///< empty line keeps the earlier answer
+  hint_commands,          ///< ? / b / q
+  earlier_marker,         ///< after the option chosen earlier
+  earlier_text,           ///< "your earlier answer: {}"
+  help_label,             ///< label in front of a question's help text
+  no_help,                ///< the question has no help text
+  first_question,         ///< "b" on the first question
+  error_number,           ///< expected one number from 1 to {}
+  error_numbers,          ///< expected one or more numbers from 1 to {}
+  error_one_only,         ///< a single-choice question got several numbers
+  error_required,         ///< empty answer to a required question
+  confirm_quit,           ///< "stop? nothing is saved (y/n)"
+  confirm_quit_again,     ///< the confirmation answer was not understood
+  crisis_continue,        ///< after the crisis box: Enter to continue, q to stop
   crisis_continue_again,  ///< the continue answer was not understood
-  skipped,             ///< transcript: the question was skipped
-  kept,                ///< transcript: the earlier answer was kept
-  quit_done,           ///< "stopped, nothing saved"
-  interrupted,         ///< "interrupted, nothing saved"
-  incomplete,          ///< "incomplete: no advice" (stderr, piped input ended early)
-  finished,            ///< the questionnaire is done; the summary follows
-  saved_to,            ///< "your summary was saved to {}"
+  skipped,                ///< transcript: the question was skipped
+  kept,                   ///< transcript: the earlier answer was kept
+  quit_done,              ///< "stopped, nothing saved"
+  interrupted,            ///< "interrupted, nothing saved"
+  incomplete,             ///< "incomplete: no advice" (stderr, piped input ended early)
+  finished,               ///< the questionnaire is done; the summary follows
+  saved_to,               ///< "your summary was saved to {}"
 };
 
 /// The sentence `id` in `language` ("nl" or "en"; anything else gives Dutch).

@@ -64,8 +64,11 @@ bool has_weight(const std::vector<double>& weights) {
 
 class Linter {
  public:
-  Linter(const ParsedBank& parsed, BankReader& reader, std::size_t budget)
-      : bank_(parsed.bank), extras_(parsed.extras), reader_(reader), budget_(budget) {}
+  Linter(const ParsedBank& parsed, BankReader& reader, const BankLimits& limits)
+      : bank_(parsed.bank), extras_(parsed.extras), reader_(reader) {
+    budget_.per_condition = limits.analysis_budget;
+    budget_.remaining = limits.analysis_total_budget;
+  }
 
   void run() {
     for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
@@ -139,13 +142,13 @@ class Linter {
   const Bank& bank_;
   const BankExtras& extras_;
   BankReader& reader_;
-  std::size_t budget_;
+  AnalysisBudget budget_;
 };
 
 }  // namespace
 
-void lint_bank(const ParsedBank& parsed, BankReader& reader, std::size_t budget) {
-  Linter linter(parsed, reader, budget);
+void lint_bank(const ParsedBank& parsed, BankReader& reader, const BankLimits& limits) {
+  Linter linter(parsed, reader, limits);
   linter.run();
 }
 

@@ -8,7 +8,7 @@
 namespace wegwijzer::detail {
 
 /// Reports conditions that can never be true (errors), options with no effect and questions that
-/// influence nothing (warnings). `budget` bounds the brute-force condition analysis.
-void lint_bank(const ParsedBank& parsed, BankReader& reader, std::size_t budget);
+/// influence nothing (warnings). The limits bound the brute-force condition analysis.
+void lint_bank(const ParsedBank& parsed, BankReader& reader, const BankLimits& limits);
 
 }  // namespace wegwijzer::detail

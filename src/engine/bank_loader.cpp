@@ -19,7 +19,7 @@ LoadResult load_bank(std::string_view text, const std::string& file_name, const 
   detail::BankReader reader(file_name, result.diagnostics);
   auto parsed = detail::parse_bank(*root, reader, limits);
   if (!parsed) return result;
-  detail::lint_bank(*parsed, reader, limits.analysis_budget);
+  detail::lint_bank(*parsed, reader, limits);
   if (reader.errors() > 0) return result;
   parsed->bank.source_name = file_name;
   parsed->bank.sha256 = sha256_hex(text);

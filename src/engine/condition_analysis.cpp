@@ -107,9 +107,8 @@ std::uint64_t domain_size(const Question& question) {
   }
 }
 
-}  // namespace
-
-Satisfiable can_be_true(const Bank& bank, const Condition& condition, std::size_t budget) {
+/// Brute force over every combination of answers; unknown when there are too many.
+Satisfiable brute_force(const Bank& bank, const Condition& condition, AnalysisBudget& budget) {
   std::set<std::size_t> questions;
   collect_questions(bank, condition, questions);
   // Close over the show_if of every question involved: their visibility matters too.
@@ -135,8 +134,9 @@ Satisfiable can_be_true(const Bank& bank, const Condition& condition, std::size_
     }
     sizes.push_back(domain_size(question));
     total *= sizes.back();
-    if (total > budget) return Satisfiable::unknown;
+    if (total > budget.per_condition || total > budget.remaining) return Satisfiable::unknown;
   }
+  budget.remaining -= total;
   World world(bank);
   std::vector<std::uint64_t> digits(order.size(), 0);
   for (std::uint64_t n = 0; n < total; ++n) {
@@ -157,6 +157,29 @@ Satisfiable can_be_true(const Bank& bank, const Condition& condition, std::size_
     }
   }
   return Satisfiable::no;
+}
+
+}  // namespace
+
+Satisfiable can_be_true(const Bank& bank, const Condition& condition, AnalysisBudget& budget) {
+  Satisfiable whole = brute_force(bank, condition, budget);
+  if (whole != Satisfiable::unknown) return whole;
+  // Too many combinations at once: an "all" with an impossible part is impossible, and an "any"
+  // is impossible when every alternative is (and possible when one is).
+  if (condition.kind == Condition::Kind::all) {
+    for (const Condition& child : condition.children) {
+      if (can_be_true(bank, child, budget) == Satisfiable::no) return Satisfiable::no;
+    }
+  } else if (condition.kind == Condition::Kind::any) {
+    bool all_impossible = true;
+    for (const Condition& child : condition.children) {
+      Satisfiable part = can_be_true(bank, child, budget);
+      if (part == Satisfiable::yes) return Satisfiable::yes;
+      all_impossible = all_impossible && part == Satisfiable::no;
+    }
+    if (all_impossible) return Satisfiable::no;
+  }
+  return Satisfiable::unknown;
 }
 
 }  // namespace wegwijzer::detail

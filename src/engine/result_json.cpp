@@ -41,6 +41,27 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return len;
 }
 
+/// True for the valid sequence at `i` of length `len` that a terminal or a line splitter would act on:
+/// C1 controls (U+0080-U+009F), U+2028-U+202E (line and paragraph separators, bidi embeddings and
+/// overrides) and U+2066-U+2069 (bidi isolates). These are written as \u escapes.
+bool needs_unicode_escape(std::string_view s, std::size_t i, std::size_t len) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  if (len == 2) return byte(0) == 0xC2 && byte(1) <= 0x9F;
+  if (len == 3 && byte(0) == 0xE2) {
+    return (byte(1) == 0x80 && byte(2) >= 0xA8 && byte(2) <= 0xAE) || (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
+  }
+  return false;
+}
+
+/// Appends the \uXXXX escape of the two- or three-byte sequence at `i`.
+void append_unicode_escape(std::string& out, std::string_view s, std::size_t i, std::size_t len) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  std::uint32_t cp = len == 2 ? ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu)
+                              : ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+  out += "\\u";
+  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0x0Fu];
+}
+
 void append_int(std::string& out, long long value) {
   char buffer[24];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -136,14 +157,20 @@ void append_json_string(std::string& out, std::string_view text) {
   };
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
       ++i;
       continue;
     }
     if (c >= 0x80) {
       std::size_t len = utf8_length(text, i);
-      if (len != 0) {
+      if (len != 0 && !needs_unicode_escape(text, i, len)) {
         i += len;
+        continue;
+      }
+      if (len != 0) {  // C1 control, bidi control or line separator: \u escape (lossless, inert)
+        flush(i);
+        append_unicode_escape(out, text, i, len);
+        run_start = i += len;
         continue;
       }
       flush(i);

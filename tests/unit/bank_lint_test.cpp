@@ -187,3 +187,17 @@ TEST_CASE("questions that influence nothing are warnings", "[lint]") {
   INFO(wegwijzer::test::all_diagnostics(used_in_condition));
   CHECK(used_in_condition.diagnostics.empty());
 }
+
+TEST_CASE("the condition analysis splits conditions that are too large to try at once", "[lint]") {
+  const char* impossible_part = R"({"all": [{"scale": "low", "at_least": 3}, {"answer": "need", "equals": "a"}]})";
+  auto load_with_budget = [impossible_part](std::size_t budget) {
+    wegwijzer::BankLimits limits;
+    limits.analysis_budget = budget;
+    return load_edited([impossible_part](json& b) { b["rules"][1]["when"] = json::parse(impossible_part); }, limits);
+  };
+  // 4 x 3 combinations for the whole; 4 for the impossible scale part alone.
+  CHECK_BANK_ERROR(load_with_budget(5), "/rules/1/when", "can never be true");
+  LoadResult not_analysed = load_with_budget(3);
+  INFO(wegwijzer::test::all_diagnostics(not_analysed));
+  CHECK(not_analysed.bank.has_value());
+}

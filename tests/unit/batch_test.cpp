@@ -1,4 +1,6 @@
 // Batch scoring: JSON Lines records in, exactly one output line per record, errors in place.
+#include "wegwijzer/batch.hpp"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -7,7 +9,6 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "wegwijzer/batch.hpp"
 #include "wegwijzer/batch_reader.hpp"
 #include "wegwijzer/batch_scorer.hpp"
 
@@ -44,21 +45,34 @@ std::string many_answers(std::size_t n) {
 
 TEST_CASE("mixed valid and invalid JSON Lines: one output line per record, errors in place", "[batch]") {
   std::string input =
-      R"({"id":"ok-1","answers":{"need":"task","down":"never"}})" "\n"
+      R"({"id":"ok-1","answers":{"need":"task","down":"never"}})"
+      "\n"
       "this is not json\n"
       "\n"  // blank: not a record, but it counts for line numbers
-      R"([1,2,3])" "\n"
-      R"({"id":"no-answers"})" "\n"
-      R"({"id":"unknown-q","answers":{"nope":"x"}})" "\n"
-      R"({"id":"unknown-o","answers":{"need":"GEHEIM-OPTIE","down":"never"}})" "\n"
-      R"({"id":"type","answers":{"need":3,"down":"never"}})" "\n"
-      R"({"id":"dup-opt","answers":{"need":"goal","down":"never","topics":["work","work"]}})" "\n"
-      R"({"id":"incomplete","answers":{"need":"goal"}})" "\n"
-      R"({"id":"dup-key","answers":{"need":"goal","need":"task","down":"never"}})" "\n"
-      R"({"answers":{"need":"goal","down":"some"}})" "\r\n"
-      R"({"id":42,"answers":{"need":"reflect","down":"some"}} trailing)" "\n" +
+      R"([1,2,3])"
+      "\n"
+      R"({"id":"no-answers"})"
+      "\n"
+      R"({"id":"unknown-q","answers":{"nope":"x"}})"
+      "\n"
+      R"({"id":"unknown-o","answers":{"need":"GEHEIM-OPTIE","down":"never"}})"
+      "\n"
+      R"({"id":"type","answers":{"need":3,"down":"never"}})"
+      "\n"
+      R"({"id":"dup-opt","answers":{"need":"goal","down":"never","topics":["work","work"]}})"
+      "\n"
+      R"({"id":"incomplete","answers":{"need":"goal"}})"
+      "\n"
+      R"({"id":"dup-key","answers":{"need":"goal","need":"task","down":"never"}})"
+      "\n"
+      R"({"answers":{"need":"goal","down":"some"}})"
+      "\r\n"
+      R"({"id":42,"answers":{"need":"reflect","down":"some"}} trailing)"
+      "\n" +
       many_answers(10001) + "\n" +
-      R"({"id":"ok-2","answers":{"need":"goal","down":"daily","life_worth":"no","remarks":"GEHEIM tekst"}})";  // no final newline
+      R"({"id":"ok-2","answers":{"need":"goal","down":"daily","life_worth":"no","remarks":"GEHEIM tekst"}})";  // no
+                                                                                                               // final
+                                                                                                               // newline
   test::CliRun run = test::run({"score", "--bank", kBank}, input);
   CHECK(run.exit_code == 65);
   CHECK(run.err.empty());
@@ -82,7 +96,7 @@ TEST_CASE("mixed valid and invalid JSON Lines: one output line per record, error
       {"incomplete", "incomplete", 10},
       {"dup-key", "duplicate_key", 11},
       {"12", "-", 0},
-      {"42", "invalid_json", 13},
+      {"13", "invalid_json", 13},  // an invalid line's id is its line number
       {"many", "too_many_answers", 14},
       {"ok-2", "-", 0},
   };
@@ -106,7 +120,8 @@ TEST_CASE("mixed valid and invalid JSON Lines: one output line per record, error
 }
 
 TEST_CASE("--errors-ok turns the exit code for error records into 0", "[batch]") {
-  std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})" "\nnot json\n";
+  std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})"
+                      "\nnot json\n";
   CHECK(test::run({"score", "--bank", kBank}, input).exit_code == 65);
   test::CliRun ok = test::run({"score", "--bank", kBank, "--errors-ok"}, input);
   CHECK(ok.exit_code == 0);
@@ -117,9 +132,11 @@ TEST_CASE("--errors-ok turns the exit code for error records into 0", "[batch]")
 }
 
 TEST_CASE("fatal problems stop before any output", "[batch]") {
-  std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})" "\n";
+  std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})"
+                      "\n";
   SECTION("a missing input file: 66, even after a good one") {
-    test::CliRun run = test::run({"score", "--bank", kBank, test::test_path("batch/mixed.jsonl"), "/nonexistent/in.jsonl"});
+    test::CliRun run =
+        test::run({"score", "--bank", kBank, test::test_path("batch/mixed.jsonl"), "/nonexistent/in.jsonl"});
     CHECK(run.exit_code == 66);
     CHECK(run.out.empty());
     CHECK(run.err.find("/nonexistent/in.jsonl") != std::string::npos);
@@ -200,7 +217,9 @@ TEST_CASE("JSON Lines reader: long lines, CRLF, blank lines, BOM and block bound
 
 TEST_CASE("a line over the limit becomes a line_too_long record", "[batch]") {
   std::string input = "{\"id\":\"long\",\"answers\":{\"remarks\":\"" + std::string((1 << 20) + 10, 'y') +
-                      "\"}}\n" R"({"id":"next","answers":{"need":"task","down":"never"}})" "\n";
+                      "\"}}\n"
+                      R"({"id":"next","answers":{"need":"task","down":"never"}})"
+                      "\n";
   test::CliRun run = test::run({"score", "--bank", kBank}, input);
   std::vector<nlohmann::json> out = parse_lines(run.out);
   REQUIRE(out.size() == 2);
@@ -229,10 +248,11 @@ TEST_CASE("the scorer reuses its answer set: answers never leak into the next re
 }
 
 TEST_CASE("--report counts by recommendation, urgency, red flag and error code", "[batch]") {
-  std::string input =
-      R"({"id":"a","answers":{"need":"task","down":"never"}})" "\n"
-      R"({"id":"b","answers":{"need":"goal","down":"daily","life_worth":"yes","remarks":"GEHEIM"}})" "\n"
-      "nope\n";
+  std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})"
+                      "\n"
+                      R"({"id":"b","answers":{"need":"goal","down":"daily","life_worth":"yes","remarks":"GEHEIM"}})"
+                      "\n"
+                      "nope\n";
   SECTION("to stderr") {
     test::CliRun run = test::run({"score", "--bank", kBank, "--report", "-"}, input);
     CHECK(run.exit_code == 65);

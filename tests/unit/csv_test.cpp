@@ -1,10 +1,11 @@
 // CSV input and output of batch scoring: RFC 4180 quoting, CRLF, BOM, header mapping, fixed columns.
+#include "wegwijzer/csv.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "test_support.hpp"
-#include "wegwijzer/csv.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -143,7 +144,7 @@ TEST_CASE("CSV output: fixed columns, every row as wide as the header", "[csv]")
   CHECK(rows[3].second[2] == "complete");
   CHECK(rows[3].second[4] == "crisis");
   CHECK(rows[3].second[11] == "life-not-worth-living");
-  CHECK(rows[5].second[1] == "9");
+  CHECK(rows[5].second[1] == "8");
   CHECK(rows[5].second[2] == "error");
   CHECK(rows[5].second[12] == "invalid_csv");
 }

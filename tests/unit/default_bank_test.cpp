@@ -162,10 +162,21 @@ TEST_CASE("every red-flag question offers 'rather not say' and crisis questions 
 
 TEST_CASE("a crisis answer on top of any vignette gives crisis urgency and therapie", "[default-bank]") {
   const Bank bank = load_builtin_bank();
+  // The answer that signals the crisis, per crisis question; together they must cover every crisis question.
+  const std::map<std::string, std::string> crisis_answers = {{"suicide_plan", "yes"},
+                                                             {"self_harm", "recently"},
+                                                             {"unsafe_home", "unsafe"},
+                                                             {"harm_others", "yes"},
+                                                             {"reality", "yes"}};
+  std::set<std::string> crisis_questions;
+  for (std::size_t q : red_flag_questions(bank, Tier::crisis)) crisis_questions.insert(bank.questions[q].id);
+  std::set<std::string> covered;
+  for (const auto& entry : crisis_answers) covered.insert(entry.first);
+  REQUIRE(covered == crisis_questions);
   for (const auto& vignette : wegwijzer::test::vignettes()) {
-    for (std::size_t q : red_flag_questions(bank, Tier::crisis)) {
-      INFO(vignette.file << " + " << bank.questions[q].id << " = yes");
-      const Result result = evaluate_changed(bank, vignette.file, {{bank.questions[q].id, "yes"}});
+    for (const auto& [question, option] : crisis_answers) {
+      INFO(vignette.file << " + " << question << " = " << option);
+      const Result result = evaluate_changed(bank, vignette.file, {{question, option}});
       CHECK(result.urgency == Urgency::crisis);
       CHECK(bank.outcomes[result.recommendation.value()].id == "therapie");
     }

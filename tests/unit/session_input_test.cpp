@@ -1,13 +1,14 @@
+#include "session_input.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "session_input.hpp"
 #include "session_texts.hpp"
 #include "test_support.hpp"
 
 using wegwijzer::Question;
 using wegwijzer::QuestionType;
-using wegwijzer::cli::ParsedInput;
 using wegwijzer::cli::parse_input;
+using wegwijzer::cli::ParsedInput;
 
 namespace {
 
@@ -17,7 +18,10 @@ Question make_question(QuestionType type, std::size_t options) {
   question.type = type;
   for (std::size_t i = 0; i < options; ++i) {
     wegwijzer::Option option;
-    option.id = type == QuestionType::yes_no ? (i == 0 ? "yes" : i == 1 ? "no" : "rather_not_say") : "o" + std::to_string(i);
+    option.id = type == QuestionType::yes_no ? (i == 0   ? "yes"
+                                                : i == 1 ? "no"
+                                                         : "rather_not_say")
+                                             : "o" + std::to_string(i);
     question.options.push_back(option);
   }
   return question;
@@ -67,8 +71,10 @@ TEST_CASE("commands in both languages, any case", "[session_input]") {
   CHECK(parse_input("", single).kind == ParsedInput::Kind::empty);
   CHECK(parse_input("  \r", single).kind == ParsedInput::Kind::empty);
   CHECK(parse_input("?", single).kind == ParsedInput::Kind::help);
-  for (const char* word : {"b", "B", "terug", "back", "Terug"}) CHECK(parse_input(word, single).kind == ParsedInput::Kind::back);
-  for (const char* word : {"q", "Q", "stop", "stoppen", "quit"}) CHECK(parse_input(word, single).kind == ParsedInput::Kind::quit);
+  for (const char* word : {"b", "B", "terug", "back", "Terug"})
+    CHECK(parse_input(word, single).kind == ParsedInput::Kind::back);
+  for (const char* word : {"q", "Q", "stop", "stoppen", "quit"})
+    CHECK(parse_input(word, single).kind == ParsedInput::Kind::quit);
 }
 
 TEST_CASE("yes-no questions also take the words yes and no", "[session_input]") {

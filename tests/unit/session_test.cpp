@@ -16,11 +16,11 @@ using Kind = wegwijzer::SessionOutcome::Kind;
 namespace {
 
 // Question indices of tests/banks/session_bank.json.
-constexpr std::size_t kNeed = 0;    // single, required, with help
-constexpr std::size_t kTopics = 1;  // multiple, optional, hidden when need = task (1)
-constexpr std::size_t kDown = 2;    // scale, required
-constexpr std::size_t kUnsafe = 3;  // yes-no, required, no help; "yes" raises a crisis flag about home safety
-constexpr std::size_t kRemarks = 4; // text, optional
+constexpr std::size_t kNeed = 0;     // single, required, with help
+constexpr std::size_t kTopics = 1;   // multiple, optional, hidden when need = task (1)
+constexpr std::size_t kDown = 2;     // scale, required
+constexpr std::size_t kUnsafe = 3;   // yes-no, required, no help; "yes" raises a crisis flag about home safety
+constexpr std::size_t kRemarks = 4;  // text, optional
 
 const Bank& session_bank() {
   static const Bank bank = wegwijzer::test::load_test_bank(wegwijzer::test::test_path("banks/session_bank.json"));
@@ -238,7 +238,8 @@ TEST_CASE("EOF ends the session as incomplete, at a question or a confirmation",
 TEST_CASE("the interrupted predicate ends the session at once", "[session]") {
   int polls = 0;
   SessionOptions options;
-  options.interrupted = [&polls] { return ++polls > 3;  // polled before and after each read: true right after the 2nd line };
+  // Polled before and after each read: true right after the second line was read.
+  options.interrupted = [&polls] { return ++polls > 3; };
   SessionRun run = run_session("1\n1\n2\n\n", options);
   CHECK(run.outcome.kind == Kind::interrupted);
   CHECK_FALSE(run.outcome.answers);

