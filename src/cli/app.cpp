@@ -17,13 +17,21 @@
 #include "wegwijzer/version.hpp"
 
 namespace wegwijzer {
+namespace {
+/// True for a first argument that is an option of `ask` rather than of the application itself.
+bool starts_ask_option(const std::string& arg) {
+  if (arg.size() < 2 || arg[0] != '-') return false;
+  return arg != "-h" && arg != "--help" && arg != "--help-all" && arg != "--version";
+}
+}  // namespace
 
 int run_cli(const std::vector<std::string>& args, Io& io) {
   cli::Context context{io, {}};
   CLI::App app{
       "wegwijzer: which kind of help fits? Werkbegeleiding, coaching, supervisie or therapie.\n"
       "Not a diagnosis. In crisis call 113 or 0800-0113 (free, 24/7) or 112.\n"
-      "Without a subcommand, wegwijzer starts the questionnaire (same as 'wegwijzer ask').",
+      "Without a subcommand, wegwijzer starts the questionnaire: 'wegwijzer --lang en' is\n"
+      "'wegwijzer ask --lang en'.",
       "wegwijzer"};
   app.set_version_flag("--version", std::string(tool_version()));
   app.footer("Exit codes: 0 ok, 64 usage, 65 invalid data or incomplete answers, 66 missing input,\n"
@@ -34,7 +42,10 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
   cli::add_score_command(app, context);
   app.require_subcommand(0, 1);
 
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  // Options before any subcommand belong to `ask`, the default: `wegwijzer --lang en` asks in English.
+  std::vector<std::string> effective = args;
+  if (!effective.empty() && starts_ask_option(effective.front())) effective.insert(effective.begin(), "ask");
+  std::vector<std::string> reversed(effective.rbegin(), effective.rend());
   try {
     try {
       app.parse(reversed);

@@ -65,7 +65,8 @@ void flush(std::string& buffer, Io& io) {
 
 int run_sample(const SampleOptions& options, Io& io) {
   Bank bank = load_bank_option(options.bank, io);
-  std::uint64_t seed = options.seed ? *options.seed : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
+  std::uint64_t seed =
+      options.seed ? *options.seed : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
   std::mt19937_64 random(seed);
   std::string buffer;
   buffer.reserve(kFlushBytes + 4096);
@@ -85,13 +86,15 @@ int run_sample(const SampleOptions& options, Io& io) {
 void add_sample_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<SampleOptions>();
   auto* cmd = app.add_subcommand(
-      "sample", "Write N random valid answer records as JSON Lines, following the skip logic (for tests and benchmarks)");
+      "sample",
+      "Write N random valid answer records as JSON Lines, following the skip logic (for tests and benchmarks)");
   cmd->add_option("--count", options->count, "Number of records to write (>= 0)")
       ->required()
       ->check(CLI::Range(0LL, kMaxCount));
   cmd->add_option("--seed", options->seed, "Seed for the random generator (same seed, same output; default: random)");
   cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
-  cmd->callback([&context, options] { context.action = [&context, options] { return run_sample(*options, context.io); }; });
+  cmd->callback(
+      [&context, options] { context.action = [&context, options] { return run_sample(*options, context.io); }; });
 }
 
 }  // namespace wegwijzer::cli

@@ -2,8 +2,9 @@
 // the option ids a caller passed in (those may be mistyped answer text); they name the question.
 #include "wegwijzer/answers.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace wegwijzer {
 namespace {

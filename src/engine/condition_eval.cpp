@@ -77,31 +77,27 @@ bool condition_holds(const Bank& bank, const Condition& condition, const AnswerS
       if (value.answered_items == 0) return false;
       return condition.kind == Kind::scale_at_least ? value.value >= condition.value : value.value <= condition.value;
     }
-    default:
-      break;
+    default: break;
   }
   // Answer leaves.
   const Answer* answer = visible_answer(answers, visible, condition.question);
   if (answer == nullptr) return false;
   switch (condition.kind) {
-    case Kind::answered:
-      return true;
+    case Kind::answered: return true;
     case Kind::equals:
       return answer->options.size() == 1 && !condition.options.empty() &&
              answer->options.front() == condition.options.front();
     case Kind::in:
       return std::any_of(condition.options.begin(), condition.options.end(),
                          [&](std::size_t option) { return chose(*answer, option); });
-    case Kind::contains:
-      return !condition.options.empty() && chose(*answer, condition.options.front());
+    case Kind::contains: return !condition.options.empty() && chose(*answer, condition.options.front());
     case Kind::answer_at_least:
     case Kind::answer_at_most: {
       if (answer->options.empty()) return false;  // free text has no points
       int points = answer_points(bank.questions[condition.question], *answer);
       return condition.kind == Kind::answer_at_least ? points >= condition.value : points <= condition.value;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 

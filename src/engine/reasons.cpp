@@ -42,7 +42,8 @@ void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>
 
   for (const RaisedFlag& flag : result.red_flags) {
     listed[flag.rule] = true;
-    result.reasons.push_back(rule_reason(flag.rule, chosen, effect_of(bank.rules[flag.rule].effects.weights, chosen, runner)));
+    result.reasons.push_back(
+        rule_reason(flag.rule, chosen, effect_of(bank.rules[flag.rule].effects.weights, chosen, runner)));
   }
   for (std::size_t r : result.fired_rules) {
     const Effects& effects = bank.rules[r].effects;

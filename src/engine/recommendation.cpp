@@ -50,8 +50,7 @@ void recommend(const Bank& bank, Result& result) {
   result.ranking.push_back(RankedOutcome{chosen, result.scores[chosen], 0.0, excluded[chosen]});
   for (std::size_t o = 0; o < count; ++o) {
     if (o == chosen) continue;
-    result.ranking.push_back(
-        RankedOutcome{o, result.scores[o], result.scores[chosen] - result.scores[o], excluded[o]});
+    result.ranking.push_back(RankedOutcome{o, result.scores[o], result.scores[chosen] - result.scores[o], excluded[o]});
   }
   std::sort(result.ranking.begin() + 1, result.ranking.end(), [](const RankedOutcome& a, const RankedOutcome& b) {
     if (a.score != b.score) return a.score > b.score;

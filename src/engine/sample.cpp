@@ -58,8 +58,7 @@ void mark_alarming(const Bank& bank, const Condition& c, bool negated, Alarming&
         if (bank.questions[c.question].options[o].points.value_or(0) >= c.value) marks.set(c.question, o);
       }
       return;
-    default:
-      return;  // scales: calm records prefer few points anyway
+    default: return;  // scales: calm records prefer few points anyway
   }
 }
 
@@ -151,7 +150,8 @@ AnswerSet sample_answers(const Bank& bank, std::mt19937_64& random) {
     }
     alarming.marks.assign(alarming.offsets.back(), false);
     for (const Rule& rule : bank.rules) {
-      const bool urgent = rule.effects.red_flag || (rule.effects.min_urgency && *rule.effects.min_urgency > Urgency::routine);
+      const bool urgent =
+          rule.effects.red_flag || (rule.effects.min_urgency && *rule.effects.min_urgency > Urgency::routine);
       if (urgent) mark_alarming(bank, rule.when, false, alarming);
     }
   }
@@ -179,8 +179,8 @@ AnswerSet sample_answers(const Bank& bank, std::mt19937_64& random) {
       continue;
     }
     Answer answer;
-    answer.options.push_back(
-        static_cast<std::uint16_t>(pick_option(question, q, profile.calm ? &alarming : nullptr, profile, weights, random)));
+    answer.options.push_back(static_cast<std::uint16_t>(
+        pick_option(question, q, profile.calm ? &alarming : nullptr, profile, weights, random)));
     answers.set(q, std::move(answer));
   }
   return answers;

@@ -38,6 +38,16 @@ std::string points_text(double value, std::string_view language) {
   return text;
 }
 
+/// True when a fired rule requires the recommendation to be among outcomes that exclude `outcome`.
+bool set_aside_by_rule(const Bank& bank, const Result& result, std::size_t outcome) {
+  for (std::size_t r : result.fired_rules) {
+    if (r >= bank.rules.size()) continue;
+    const auto& require = bank.rules[r].effects.require;
+    if (!require.empty() && std::find(require.begin(), require.end(), outcome) == require.end()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string format_points(double value) {
@@ -118,9 +128,15 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       alternative.name = bank.outcomes[ranked.outcome].name.in(lang);
       alternative.margin = ranked.margin;
       alternative.excluded = ranked.excluded;
-      alternative.line = ranked.excluded
-                             ? fill(phrase(Phrase::alternative_excluded, lang), {alternative.name})
-                             : fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+      if (ranked.excluded) {
+        alternative.line = fill(phrase(Phrase::alternative_excluded, lang), {alternative.name});
+      } else if (set_aside_by_rule(bank, result, ranked.outcome)) {
+        alternative.line = fill(phrase(Phrase::alternative_set_aside, lang), {alternative.name});
+      } else if (ranked.margin <= 0) {
+        alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
+      } else {
+        alternative.line = fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+      }
       model.alternatives.push_back(std::move(alternative));
     }
     if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));

@@ -111,7 +111,8 @@ class Search {
   Result evaluate_and_record(const AnswerSet& answers) {
     Result result = evaluate(bank_, answers);
     if (result.status != Status::complete) return result;
-    if (result.recommendation && !found_.outcomes[*result.recommendation]) found_.outcomes[*result.recommendation] = answers;
+    if (result.recommendation && !found_.outcomes[*result.recommendation])
+      found_.outcomes[*result.recommendation] = answers;
     auto& slot = found_.urgencies[static_cast<std::size_t>(result.urgency)];
     if (!slot) slot = answers;
     return result;
@@ -135,7 +136,8 @@ class Search {
     }
     std::uniform_real_distribution<double> jitter(-noise, noise);
     std::vector<double> values(question.options.size());
-    for (std::size_t i = 0; i < values.size(); ++i) values[i] = preference(question.options[i], target) + jitter(random_);
+    for (std::size_t i = 0; i < values.size(); ++i)
+      values[i] = preference(question.options[i], target) + jitter(random_);
     Answer answer;
     if (question.type == QuestionType::multiple) {
       for (std::size_t i = 0; i < values.size(); ++i) {

@@ -157,7 +157,8 @@ class BankBuilder {
     if (!index) throw std::logic_error("bank builder: unknown id " + what);
     return *index;
   }
-  Condition leaf(Condition::Kind kind, const std::string& question_id, const std::vector<std::string>& option_ids) const {
+  Condition leaf(Condition::Kind kind, const std::string& question_id,
+                 const std::vector<std::string>& option_ids) const {
     Condition c;
     c.kind = kind;
     c.question = q(question_id);
@@ -184,7 +185,9 @@ inline Bank small_fixture_bank() {
               {"reflect", {{"supervisie", 3}}, {}, false},
               {"complaint", {{"therapie", 3}}, {}, false}});
   b.question("down", QuestionType::scale,
-             {{"never", {}, 0, false}, {"some", {}, 1, false}, {"half", {}, 2, false},
+             {{"never", {}, 0, false},
+              {"some", {}, 1, false},
+              {"half", {}, 2, false},
               {"daily", {{"therapie", 2}}, 3, false}});
   b.scale("distress", {"down"}, {{"none", 0, 0}, {"mild", 1, 1}, {"moderate", 2, 2}, {"severe", 3, 3}});
   b.question("life_worth", QuestionType::yes_no,

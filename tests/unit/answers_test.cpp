@@ -1,8 +1,9 @@
 // Answer sets: validation against the bank and the JSON form.
+#include "wegwijzer/answers.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
-#include "wegwijzer/answers.hpp"
 #include "wegwijzer/answers_json.hpp"
 
 using namespace wegwijzer;

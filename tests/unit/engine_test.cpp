@@ -1,9 +1,10 @@
 // The engine on fixture banks built in C++: skip logic, conditions, scores, red flags, urgency,
 // recommendation, ranking, reasons and incomplete answers.
+#include "wegwijzer/engine.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
-#include "wegwijzer/engine.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::BankBuilder;
@@ -146,8 +147,7 @@ TEST_CASE("ties go to the higher step and are close calls", "[engine]") {
 
 TEST_CASE("a crisis flag forces therapie and crisis urgency", "[engine]") {
   Bank bank = small_fixture_bank();
-  Result result =
-      evaluate(bank, answer(bank, {{"need", {"task"}}, {"down", {"half"}}, {"life_worth", {"yes"}}}));
+  Result result = evaluate(bank, answer(bank, {{"need", {"task"}}, {"down", {"half"}}, {"life_worth", {"yes"}}}));
   REQUIRE(result.status == Status::complete);
   CHECK(result.urgency == Urgency::crisis);
   REQUIRE(result.red_flags.size() == 1);
@@ -239,7 +239,8 @@ TEST_CASE("exclusions, requirements and their conflicts", "[engine]") {
   CHECK(required.reasons[0].rule == 3);
   CHECK(required.reasons[1].rule == 4);
 
-  Result conflict = evaluate(bank, answer(bank, {{"q", {"plain"}}, {"ex", {"supervisie"}}, {"req", {"coaching", "supervisie"}}}));
+  Result conflict =
+      evaluate(bank, answer(bank, {{"q", {"plain"}}, {"ex", {"supervisie"}}, {"req", {"coaching", "supervisie"}}}));
   CHECK(conflict.recommendation == b.outcome("coaching"));  // required and not excluded
   Result only_excluded =
       evaluate(bank, answer(bank, {{"q", {"plain"}}, {"ex", {"supervisie"}}, {"req", {"supervisie"}}}));
@@ -270,7 +271,8 @@ TEST_CASE("incomplete answers: missing listed, no advice, red flags still raised
 
 TEST_CASE("unknown red-flag answers are named; notes and fired rules in bank order", "[engine]") {
   Bank bank = small_fixture_bank();
-  Result rns = evaluate(bank, answer(bank, {{"need", {"goal"}}, {"down", {"half"}}, {"life_worth", {"rather_not_say"}}}));
+  Result rns =
+      evaluate(bank, answer(bank, {{"need", {"goal"}}, {"down", {"half"}}, {"life_worth", {"rather_not_say"}}}));
   CHECK(rns.status == Status::complete);
   // "down" feeds the distress scale of a red-flag rule, so it is a red-flag question too, but it was answered.
   CHECK(rns.unknown_red_flags == std::vector<std::size_t>{qi(bank, "life_worth")});
@@ -310,7 +312,8 @@ TEST_CASE("reasons: most weighty first, weight rules included", "[engine]") {
 
 TEST_CASE("evaluate is deterministic", "[engine]") {
   Bank bank = small_fixture_bank();
-  AnswerSet answers = answer(bank, {{"need", {"reflect"}}, {"down", {"half"}}, {"life_worth", {"no"}}, {"topics", {"work"}}});
+  AnswerSet answers =
+      answer(bank, {{"need", {"reflect"}}, {"down", {"half"}}, {"life_worth", {"no"}}, {"topics", {"work"}}});
   Result a = evaluate(bank, answers);
   Result b = evaluate(bank, answers);
   CHECK(a.recommendation == b.recommendation);

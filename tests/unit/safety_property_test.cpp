@@ -145,16 +145,18 @@ TEST_CASE("safety invariants hold against adversarial weights", "[safety]") {
   // Huge coaching weights on every answer, a rule that excludes therapie and pushes it down, and a
   // requirement for coaching: none of it may outweigh a red flag.
   BankBuilder b;
-  b.question("goal", QuestionType::single,
-             {{"yes", {{"coaching", 1e9}, {"therapie", -1e9}}, {}, false}, {"no", {{"werkbegeleiding", 5}}, {}, false}});
+  b.question(
+      "goal", QuestionType::single,
+      {{"yes", {{"coaching", 1e9}, {"therapie", -1e9}}, {}, false}, {"no", {{"werkbegeleiding", 5}}, {}, false}});
   b.question("harm", QuestionType::yes_no,
              {{"yes", {{"coaching", 1e12}}, {}, false}, {"no", {}, {}, false}, {"rns", {}, {}, true}});
-  b.question("often", QuestionType::scale,
-             {{"never", {}, 0, false}, {"some", {{"coaching", 1e6}}, 1, false}, {"daily", {{"coaching", 1e6}}, 3, false}});
+  b.question(
+      "often", QuestionType::scale,
+      {{"never", {}, 0, false}, {"some", {{"coaching", 1e6}}, 1, false}, {"daily", {{"coaching", 1e6}}, 3, false}});
   b.scale("s", {"often"}, {{"low", 0, 1}, {"high", 2, 3}});
-  b.question("plan", QuestionType::yes_no, {{"yes", {{"supervisie", 1e15}}, {}, false}, {"no", {}, {}, false},
-                                            {"rns", {}, {}, true}},
-             false, b.equals("harm", "yes"));
+  b.question("plan", QuestionType::yes_no,
+             {{"yes", {{"supervisie", 1e15}}, {}, false}, {"no", {}, {}, false}, {"rns", {}, {}, true}}, false,
+             b.equals("harm", "yes"));
   Effects push;
   push.exclude = {b.outcome("therapie")};
   push.require = {b.outcome("coaching")};

@@ -1,4 +1,6 @@
 // Sampled answer sets follow the skip logic; `wegwijzer sample` writes valid JSON Lines.
+#include "wegwijzer/sample.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,7 +11,6 @@
 #include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/bank_loader.hpp"
 #include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
 
 using namespace wegwijzer;
 
@@ -37,12 +38,13 @@ TEST_CASE("sampled answer sets follow the skip logic and are complete", "[sample
       }
     }
     if (answers.at(remarks)) CHECK(answers.at(remarks)->text == "...");
-    if (const auto& lw = answers.at(bank.find_question("life_worth").value())) life_worth_choices.insert(lw->options[0]);
+    if (const auto& lw = answers.at(bank.find_question("life_worth").value()))
+      life_worth_choices.insert(lw->options[0]);
   }
   // Optional questions are sometimes skipped (about 1 in 5), mostly answered.
   CHECK(topics_answered < topics_shown);
   CHECK(topics_answered > topics_shown / 2);
-  CHECK(topic_choices.size() == 3);  // {work}, {private}, {work, private}
+  CHECK(topic_choices.size() == 3);       // {work}, {private}, {work, private}
   CHECK(life_worth_choices.size() == 3);  // "rather not say" is picked like any other option
 }
 
@@ -50,7 +52,8 @@ TEST_CASE("sampling is deterministic for a seed", "[sample]") {
   Bank bank = test::small_fixture_bank();
   std::mt19937_64 a(5);
   std::mt19937_64 b(5);
-  for (int i = 0; i < 100; ++i) CHECK(answers_to_json(sample_answers(bank, a)) == answers_to_json(sample_answers(bank, b)));
+  for (int i = 0; i < 100; ++i)
+    CHECK(answers_to_json(sample_answers(bank, a)) == answers_to_json(sample_answers(bank, b)));
 }
 
 TEST_CASE("on 2,000 sampled records of the built-in bank every outcome and urgency occurs", "[sample]") {

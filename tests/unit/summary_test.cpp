@@ -286,3 +286,19 @@ TEST_CASE("summary json: machine record plus texts, valid even with invalid UTF-
   CHECK(texts["answers"].back()["free_text"] == true);
   CHECK(texts["crisis_lines"].get<std::string>().find("0800-0113") != std::string::npos);
 }
+
+TEST_CASE("summary: alternatives set aside by a required outcome, tied, or behind", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.rules[0].effects.require = {3};
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = crisis_result(true);
+  result.fired_rules = {0};
+  result.ranking = {{3, 1, 0, false}, {1, 3.5, -2.5, false}};
+  std::string out = render_summary(bank, answers, result, options_for(SummaryFormat::text));
+  CHECK(out.find("coaching-en: not now, because the signs above come first") != std::string::npos);
+  CHECK(out.find("points behind") == std::string::npos);
+  result.fired_rules = {};
+  result.ranking = {{3, 1, 0, false}, {1, 1, 0, false}};
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("coaching-en: just as close") !=
+        std::string::npos);
+}

@@ -1,9 +1,10 @@
 // Witness search: finds answer sets for reachable outcomes and urgencies, reports none otherwise.
+#include "wegwijzer/witness.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
 #include "wegwijzer/engine.hpp"
-#include "wegwijzer/witness.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::BankBuilder;
@@ -43,7 +44,8 @@ TEST_CASE("witnesses for every outcome and urgency of a reachable bank", "[witne
 TEST_CASE("unreachable outcomes and urgencies have no witness", "[witness]") {
   BankBuilder b;
   b.question("q", QuestionType::single,
-             {{"a", {{"coaching", 1}}, {}, false}, {"b", {{"supervisie", 1}}, {}, false},
+             {{"a", {{"coaching", 1}}, {}, false},
+              {"b", {{"supervisie", 1}}, {}, false},
               {"c", {{"werkbegeleiding", 2}, {"supervisie", 1}}, {}, false}});
   b.question("note", QuestionType::text, {}, false);
   const Bank& bank = b.build();
@@ -65,8 +67,10 @@ TEST_CASE("the directed search finds a rare target that random sampling misses",
   for (int i = 0; i < 12; ++i) {
     std::string id = "q" + std::to_string(i);
     b.question(id, QuestionType::single,
-               {{"w", {{"werkbegeleiding", 1}}, {}, false}, {"s", {{"supervisie", 1}}, {}, false},
-                {"t", {{"therapie", 0.5}}, {}, false}, {"c", {{"coaching", 1}}, {}, false}});
+               {{"w", {{"werkbegeleiding", 1}}, {}, false},
+                {"s", {{"supervisie", 1}}, {}, false},
+                {"t", {{"therapie", 0.5}}, {}, false},
+                {"c", {{"coaching", 1}}, {}, false}});
     all.push_back(b.equals(id, "c"));
   }
   Effects require;
