@@ -26,8 +26,8 @@ struct BankLimits {
 
 /// A loaded bank, or the reasons it could not be loaded.
 struct LoadResult {
-  std::optional<Bank> bank;              ///< set when there are no errors
-  std::vector<Diagnostic> diagnostics;   ///< errors (bank unset) and warnings
+  std::optional<Bank> bank;             ///< set when there are no errors
+  std::vector<Diagnostic> diagnostics;  ///< errors (bank unset) and warnings
 };
 
 /// Parses and validates bank text. `file_name` only labels diagnostics.

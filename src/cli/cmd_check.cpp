@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "bank_file.hpp"
@@ -56,8 +55,8 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
     if (const auto* witness = witness_at(search.urgencies, i, std::size(kUrgencies))) {
       print("urgency", id, **witness);
     } else {
-      diagnostics.push_back({label, "/rules", 0, 0, Severity::error,
-                             fmt::format("no answer set leads to urgency '{}'", id)});
+      diagnostics.push_back(
+          {label, "/rules", 0, 0, Severity::error, fmt::format("no answer set leads to urgency '{}'", id)});
     }
   }
 }
@@ -72,8 +71,8 @@ int check_one(const std::string& path, bool witness, Io& io) {
   } else {
     BankFile file = read_bank_file(path, limits.max_bytes);
     if (!file.text) {
-      io.err << "wegwijzer: " << sanitize_for_terminal(fmt::format("cannot read bank '{}': {}", path, file.error), false)
-             << "\n";
+      io.err << "wegwijzer: "
+             << sanitize_for_terminal(fmt::format("cannot read bank '{}': {}", path, file.error), false) << "\n";
       return static_cast<int>(ExitCode::no_input);
     }
     text = std::move(*file.text);

@@ -127,8 +127,8 @@ class Linter {
       }
       for (std::size_t o = 0; o < question.options.size(); ++o) {
         const Option& option = question.options[o];
-        bool exempt = option.unknown || extras_.neutral[q][o] ||
-                      (question.type == QuestionType::yes_no && option.id == "no");
+        bool exempt =
+            option.unknown || extras_.neutral[q][o] || (question.type == QuestionType::yes_no && option.id == "no");
         bool used = has_weight(option.weights) || (option.points && refs.scale_item[q]) || refs.option[q][o];
         if (exempt || used) continue;
         reader_.warning(pointer_append(pointer + "/options", o),

@@ -39,9 +39,10 @@ class BankParser {
   BankParser(BankReader& reader, const BankLimits& limits) : reader_(reader), limits_(limits) {}
 
   std::optional<ParsedBank> parse(const json& root) {
-    if (!reader_.object(root, "", {"format", "id", "version", "languages", "title", "introduction", "disclaimer",
-                                   "outcomes", "questions"},
-                        {"close_margin", "scales", "rules"}, "a bank")) {
+    if (!reader_.object(
+            root, "",
+            {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "outcomes", "questions"},
+            {"close_margin", "scales", "rules"}, "a bank")) {
       return std::nullopt;
     }
     if (const json* format = member(root, "format")) {
@@ -67,8 +68,8 @@ class BankParser {
     if (const json* margin = member(root, "close_margin")) {
       auto value = reader_.number(*margin, "/close_margin", "a number of points (0 or more)");
       if (value && *value < 0) {
-        reader_.error("/close_margin", fmt::format("found {}, expected a number of points (0 or more)",
-                                                   describe(*margin)));
+        reader_.error("/close_margin",
+                      fmt::format("found {}, expected a number of points (0 or more)", describe(*margin)));
       }
       bank.close_margin = value.value_or(1.0);
     }
@@ -138,7 +139,8 @@ class BankParser {
         }
       }
       if (const json* text = member(item, "name")) outcome.name = reader_.text(*text, pointer + "/name");
-      if (const json* text = member(item, "what_it_is")) outcome.what_it_is = reader_.text(*text, pointer + "/what_it_is");
+      if (const json* text = member(item, "what_it_is"))
+        outcome.what_it_is = reader_.text(*text, pointer + "/what_it_is");
       if (const json* text = member(item, "what_to_expect")) {
         outcome.what_to_expect = reader_.text(*text, pointer + "/what_to_expect");
       }
@@ -160,8 +162,8 @@ class BankParser {
   std::vector<double> weights(const json& value, const std::string& pointer) {
     std::vector<double> result(parsed_.bank.outcomes.size(), 0.0);
     if (!value.is_object()) {
-      reader_.error(pointer, fmt::format("found {}, expected weights per outcome, like {{\"coaching\": 2}}",
-                                         describe(value)));
+      reader_.error(pointer,
+                    fmt::format("found {}, expected weights per outcome, like {{\"coaching\": 2}}", describe(value)));
       return result;
     }
     for (const auto& item : value.items()) {
@@ -204,8 +206,8 @@ class BankParser {
     const json* list = reader_.array(value, "/questions", 1, "the list of questions");
     if (!list) return;
     if (list->size() > limits_.max_questions) {
-      reader_.error("/questions", fmt::format("the bank has {} questions; the limit is {}", list->size(),
-                                              limits_.max_questions));
+      reader_.error("/questions",
+                    fmt::format("the bank has {} questions; the limit is {}", list->size(), limits_.max_questions));
       return;
     }
     IdRegistry ids("question");
@@ -262,8 +264,8 @@ class BankParser {
     const json* list = reader_.array(*options, options_pointer, 2, "a list of answer options");
     if (!list) return;
     if (list->size() > limits_.max_options) {
-      reader_.error(options_pointer, fmt::format("the question has {} options; the limit is {}", list->size(),
-                                                 limits_.max_options));
+      reader_.error(options_pointer,
+                    fmt::format("the question has {} options; the limit is {}", list->size(), limits_.max_options));
       return;
     }
     IdRegistry option_ids("option");
@@ -294,8 +296,10 @@ class BankParser {
     } else if (question.type == QuestionType::scale) {
       reader_.error(pointer, "every option of a scale question needs \"points\" (a whole number)");
     }
-    if (const json* value = member(item, "unknown")) option.unknown = reader_.boolean(*value, pointer + "/unknown").value_or(false);
-    if (const json* value = member(item, "neutral")) is_neutral = reader_.boolean(*value, pointer + "/neutral").value_or(false);
+    if (const json* value = member(item, "unknown"))
+      option.unknown = reader_.boolean(*value, pointer + "/unknown").value_or(false);
+    if (const json* value = member(item, "neutral"))
+      is_neutral = reader_.boolean(*value, pointer + "/neutral").value_or(false);
   }
 
   void check_options(const Question& question, const std::string& pointer) {
@@ -333,7 +337,8 @@ class BankParser {
     const json* list = reader_.array(value, "/scales", 0, "the list of scales");
     if (!list) return;
     if (list->size() > limits_.max_scales) {
-      reader_.error("/scales", fmt::format("the bank has {} scales; the limit is {}", list->size(), limits_.max_scales));
+      reader_.error("/scales",
+                    fmt::format("the bank has {} scales; the limit is {}", list->size(), limits_.max_scales));
       return;
     }
     IdRegistry ids("scale");
@@ -382,9 +387,9 @@ class BankParser {
         continue;
       }
       const Question& question = parsed_.bank.questions[*index];
-      bool all_points = !question.options.empty() &&
-                        std::all_of(question.options.begin(), question.options.end(),
-                                    [](const Option& option) { return option.points.has_value(); });
+      bool all_points =
+          !question.options.empty() && std::all_of(question.options.begin(), question.options.end(),
+                                                   [](const Option& option) { return option.points.has_value(); });
       if (question.type == QuestionType::text || !all_points) {
         reader_.error(item_pointer, fmt::format("question '{}' cannot be a scale item: every option of an item needs "
                                                 "\"points\"",
@@ -399,9 +404,9 @@ class BankParser {
           if (*option.points > 0) high += *option.points;
         }
       } else {
-        auto [min_it, max_it] = std::minmax_element(
-            question.options.begin(), question.options.end(),
-            [](const Option& a, const Option& b) { return *a.points < *b.points; });
+        auto [min_it, max_it] =
+            std::minmax_element(question.options.begin(), question.options.end(),
+                                [](const Option& a, const Option& b) { return *a.points < *b.points; });
         low += *min_it->points;
         high += *max_it->points;
       }
@@ -431,8 +436,10 @@ class BankParser {
       if (const json* text = member(item, "label")) band.label = reader_.text(*text, band_pointer + "/label");
       const int limit = 1000 * kMaxPoints;
       std::optional<int> min, max;
-      if (const json* number = member(item, "min")) min = reader_.integer(*number, band_pointer + "/min", -limit, limit, "the lowest value of the band");
-      if (const json* number = member(item, "max")) max = reader_.integer(*number, band_pointer + "/max", -limit, limit, "the highest value of the band");
+      if (const json* number = member(item, "min"))
+        min = reader_.integer(*number, band_pointer + "/min", -limit, limit, "the lowest value of the band");
+      if (const json* number = member(item, "max"))
+        max = reader_.integer(*number, band_pointer + "/max", -limit, limit, "the highest value of the band");
       if (!min || !max) {
         ok = false;
         continue;
@@ -515,8 +522,9 @@ class BankParser {
       return effects;
     }
     if (value.empty()) {
-      reader_.error(pointer, "a rule needs at least one effect: \"red_flag\", \"urgency\", \"require\", \"exclude\", "
-                             "\"weights\" or \"note\"");
+      reader_.error(pointer,
+                    "a rule needs at least one effect: \"red_flag\", \"urgency\", \"require\", \"exclude\", "
+                    "\"weights\" or \"note\"");
     }
     if (const json* flag = member(value, "red_flag")) {
       std::string flag_pointer = pointer + "/red_flag";
@@ -532,7 +540,8 @@ class BankParser {
                           fmt::format("found {}, expected the tier \"crisis\" or \"clinical\"", describe(*tier)));
           }
         }
-        if (const json* message = member(*flag, "message")) red_flag.message = reader_.text(*message, flag_pointer + "/message");
+        if (const json* message = member(*flag, "message"))
+          red_flag.message = reader_.text(*message, flag_pointer + "/message");
         if (const json* home = member(*flag, "home_safety")) {
           red_flag.home_safety = reader_.boolean(*home, flag_pointer + "/home_safety").value_or(false);
         }
@@ -558,13 +567,14 @@ class BankParser {
       for (std::size_t i = 0; i < effects.exclude.size(); ++i) {
         std::size_t outcome = effects.exclude[i];
         if (std::find(effects.require.begin(), effects.require.end(), outcome) != effects.require.end()) {
-          reader_.error(pointer_append(pointer + "/exclude", i),
-                        fmt::format("the rule both requires and excludes the outcome '{}'",
-                                    parsed_.bank.outcomes[outcome].id));
+          reader_.error(
+              pointer_append(pointer + "/exclude", i),
+              fmt::format("the rule both requires and excludes the outcome '{}'", parsed_.bank.outcomes[outcome].id));
         }
       }
     }
-    if (const json* weights_value = member(value, "weights")) effects.weights = weights(*weights_value, pointer + "/weights");
+    if (const json* weights_value = member(value, "weights"))
+      effects.weights = weights(*weights_value, pointer + "/weights");
     if (const json* note = member(value, "note")) effects.note = reader_.text(*note, pointer + "/note");
     return effects;
   }

@@ -91,9 +91,10 @@ class ConditionParser {
       if (value.contains(std::string(op))) present.push_back(op);
     }
     if (present.size() != 1) {
-      reader_.error(pointer, fmt::format("an \"answer\" condition needs exactly one of \"equals\", \"in\", \"contains\", "
-                                         "\"at_least\" or \"at_most\"; found {}",
-                                         present.size()));
+      reader_.error(pointer,
+                    fmt::format("an \"answer\" condition needs exactly one of \"equals\", \"in\", \"contains\", "
+                                "\"at_least\" or \"at_most\"; found {}",
+                                present.size()));
       return std::nullopt;
     }
     auto question_index = question_ref(value.at("answer"), pointer_append(pointer, "answer"));
@@ -131,9 +132,9 @@ class ConditionParser {
                                             question.id, to_string(question.type)));
       return std::nullopt;
     }
-    condition.kind = op == "equals"   ? Condition::Kind::equals
-                     : op == "in"     ? Condition::Kind::in
-                                      : Condition::Kind::contains;
+    condition.kind = op == "equals" ? Condition::Kind::equals
+                     : op == "in"   ? Condition::Kind::in
+                                    : Condition::Kind::contains;
     if (op == "in") {
       const json* list = reader_.array(operand, op_pointer, 1, "a list of option ids");
       if (!list) return std::nullopt;
@@ -142,8 +143,7 @@ class ConditionParser {
         auto option = option_ref(question, (*list)[i], pointer_append(op_pointer, i));
         if (!option) {
           ok = false;
-        } else if (std::find(condition.options.begin(), condition.options.end(), *option) !=
-                   condition.options.end()) {
+        } else if (std::find(condition.options.begin(), condition.options.end(), *option) != condition.options.end()) {
           reader_.error(pointer_append(op_pointer, i),
                         fmt::format("the option '{}' is listed twice", question.options[*option].id));
           ok = false;
@@ -228,8 +228,8 @@ class ConditionParser {
     if (!index) {
       std::string known;
       for (const Option& option : question.options) known += fmt::format("{}{}", known.empty() ? "" : ", ", option.id);
-      reader_.error(pointer, fmt::format("question '{}' has no option '{}'; its options are: {}", question.id, *id,
-                                         known));
+      reader_.error(pointer,
+                    fmt::format("question '{}' has no option '{}'; its options are: {}", question.id, *id, known));
       return std::nullopt;
     }
     return index;

@@ -25,9 +25,9 @@ class ParseTracker {
       case json::parse_event_t::object_start:
       case json::parse_event_t::array_start:
         if (static_cast<std::size_t>(depth) >= max_depth_) {
-          throw StructureStop{current_pointer(),
-                              fmt::format("the JSON is nested more than {} levels deep; a bank never needs that",
-                                          max_depth_)};
+          throw StructureStop{
+              current_pointer(),
+              fmt::format("the JSON is nested more than {} levels deep; a bank never needs that", max_depth_)};
         }
         frames_.push_back({event == json::parse_event_t::array_start, 0, {}, {}});
         break;
@@ -45,9 +45,7 @@ class ParseTracker {
         frames_.pop_back();
         count_element();
         break;
-      case json::parse_event_t::value:
-        count_element();
-        break;
+      case json::parse_event_t::value: count_element(); break;
     }
     return true;
   }
@@ -95,9 +93,8 @@ std::string describe_parse_error(const json::parse_error& error, bool at_end) {
   if (last_read != std::string::npos) {
     // Keep a trailing "; expected X" only when X is one of nlohmann's token names (never input).
     static const std::set<std::string> kTokenNames{
-        "true literal", "false literal", "null literal", "string literal", "number literal", "'['",
-        "'{'",          "']'",           "'}'",          "':'",            "','",            "end of input",
-        "'[', '{', or a literal"};
+        "true literal", "false literal", "null literal", "string literal", "number literal",        "'['", "'{'", "']'",
+        "'}'",          "':'",           "','",          "end of input",   "'[', '{', or a literal"};
     auto expected_at = detail.rfind("; expected ");
     if (expected_at != std::string::npos && expected_at > last_read &&
         kTokenNames.count(detail.substr(expected_at + 11)) > 0) {
@@ -150,9 +147,9 @@ std::string pointer_append(const std::string& pointer, std::size_t index) {
 std::optional<nlohmann::json> read_json(std::string_view text, const std::string& file_name, std::size_t max_bytes,
                                         std::size_t max_depth, std::vector<Diagnostic>& diagnostics) {
   if (text.size() > max_bytes) {
-    diagnostics.push_back({file_name, "", 0, 0, Severity::error,
-                           fmt::format("the file is {} bytes; the limit for a bank is {} bytes", text.size(),
-                                       max_bytes)});
+    diagnostics.push_back(
+        {file_name, "", 0, 0, Severity::error,
+         fmt::format("the file is {} bytes; the limit for a bank is {} bytes", text.size(), max_bytes)});
     return std::nullopt;
   }
   ParseTracker tracker(max_depth);

@@ -43,8 +43,10 @@ TEST_CASE("conditions parse into the typed tree", "[lint]") {
 }
 
 TEST_CASE("malformed conditions", "[lint]") {
-  CHECK_BANK_ERROR(with_rule_when(R"("need = a")"), "/rules/1/when", "found the text \"need = a\", expected a condition");
-  CHECK_BANK_ERROR(with_rule_when(R"({"question": "need"})"), "/rules/1/when", "found an object with the key 'question'");
+  CHECK_BANK_ERROR(with_rule_when(R"("need = a")"), "/rules/1/when",
+                   "found the text \"need = a\", expected a condition");
+  CHECK_BANK_ERROR(with_rule_when(R"({"question": "need"})"), "/rules/1/when",
+                   "found an object with the key 'question'");
   CHECK_BANK_ERROR(with_rule_when(R"({"all": []})"), "/rules/1/when/all", "at least 1 item");
   CHECK_BANK_ERROR(with_rule_when(R"({"any": [{"answered": "need"}], "all": []})"), "/rules/1/when/any",
                    "unknown key 'any'");
@@ -82,21 +84,20 @@ TEST_CASE("show_if may only refer to earlier questions", "[lint]") {
                    "show_if of question 'unsafe' refers to the question itself");
   CHECK_BANK_ERROR(with_show_if(R"({"not": {"answered": "remarks"}})"), "/questions/3/show_if/not/answered",
                    "refers to question 'remarks', which comes later");
-  LoadResult via_scale = load_edited([](json& b) {
-    b["questions"][1]["show_if"] = json::parse(R"({"scale": "low", "at_least": 1})");
-  });
+  LoadResult via_scale =
+      load_edited([](json& b) { b["questions"][1]["show_if"] = json::parse(R"({"scale": "low", "at_least": 1})"); });
   CHECK_BANK_ERROR(via_scale, "/questions/1/show_if/scale",
                    "show_if of question 'mood' uses scale 'low', whose item 'mood' is not asked before it");
 }
 
 TEST_CASE("conditions that can never be true are errors", "[lint]") {
   SECTION("a contradiction in a rule") {
-    CHECK_BANK_ERROR(with_rule_when(R"({"all": [{"answer": "need", "equals": "a"}, {"answer": "need", "equals": "b"}]})"),
-                     "/rules/1/when", "this condition can never be true, so rule 'low-mood' never fires");
+    CHECK_BANK_ERROR(
+        with_rule_when(R"({"all": [{"answer": "need", "equals": "a"}, {"answer": "need", "equals": "b"}]})"),
+        "/rules/1/when", "this condition can never be true, so rule 'low-mood' never fires");
   }
   SECTION("a scale bound beyond the reachable range") {
-    CHECK_BANK_ERROR(with_rule_when(R"({"scale": "low", "at_least": 3})"), "/rules/1/when",
-                     "can never be true");
+    CHECK_BANK_ERROR(with_rule_when(R"({"scale": "low", "at_least": 3})"), "/rules/1/when", "can never be true");
   }
   SECTION("a points bound beyond the options") {
     CHECK_BANK_ERROR(with_rule_when(R"({"answer": "mood", "at_most": -1})"), "/rules/1/when", "can never be true");
@@ -107,8 +108,9 @@ TEST_CASE("conditions that can never be true are errors", "[lint]") {
   }
   SECTION("a question that is only shown when it cannot be answered that way") {
     // "unsafe" is shown only when need = b, so need = a together with unsafe = yes never happens.
-    CHECK_BANK_ERROR(with_rule_when(R"({"all": [{"answer": "need", "equals": "a"}, {"answer": "unsafe", "equals": "yes"}]})"),
-                     "/rules/1/when", "can never be true");
+    CHECK_BANK_ERROR(
+        with_rule_when(R"({"all": [{"answer": "need", "equals": "a"}, {"answer": "unsafe", "equals": "yes"}]})"),
+        "/rules/1/when", "can never be true");
   }
   SECTION("a dead alternative of any") {
     CHECK_BANK_ERROR(with_rule_when(R"({"any": [{"answered": "need"},
@@ -116,8 +118,9 @@ TEST_CASE("conditions that can never be true are errors", "[lint]") {
                      "/rules/1/when/any/1", "so this alternative of \"any\" never applies");
   }
   SECTION("multiple choice: exactly-equals with another option chosen") {
-    CHECK_BANK_ERROR(with_rule_when(R"({"all": [{"answer": "topics", "equals": "work"}, {"answer": "topics", "in": ["home"]}]})"),
-                     "/rules/1/when", "can never be true");
+    CHECK_BANK_ERROR(
+        with_rule_when(R"({"all": [{"answer": "topics", "equals": "work"}, {"answer": "topics", "in": ["home"]}]})"),
+        "/rules/1/when", "can never be true");
   }
   SECTION("not answered and a value") {
     CHECK_BANK_ERROR(with_rule_when(R"({"all": [{"not": {"answered": "mood"}}, {"scale": "low", "at_most": 2}]})"),
@@ -126,12 +129,11 @@ TEST_CASE("conditions that can never be true are errors", "[lint]") {
 }
 
 TEST_CASE("satisfiable conditions are not reported", "[lint]") {
-  for (const char* condition : {
-           R"({"all": [{"answer": "need", "equals": "b"}, {"answer": "unsafe", "equals": "yes"}]})",
-           R"({"all": [{"answer": "topics", "contains": "work"}, {"answer": "topics", "contains": "home"}]})",
-           R"({"answer": "topics", "at_least": 0})",
-           R"({"not": {"answered": "need"}})",
-           R"({"all": [{"scale": "low", "at_least": 2}, {"answer": "mood", "equals": "p2"}]})"}) {
+  for (const char* condition :
+       {R"({"all": [{"answer": "need", "equals": "b"}, {"answer": "unsafe", "equals": "yes"}]})",
+        R"({"all": [{"answer": "topics", "contains": "work"}, {"answer": "topics", "contains": "home"}]})",
+        R"({"answer": "topics", "at_least": 0})", R"({"not": {"answered": "need"}})",
+        R"({"all": [{"scale": "low", "at_least": 2}, {"answer": "mood", "equals": "p2"}]})"}) {
     LoadResult result = with_rule_when(condition);
     if (std::string(condition).find("topics\", \"at_least") != std::string::npos) {
       // topics has no points: a parse error, not a lint.

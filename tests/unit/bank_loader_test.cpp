@@ -261,7 +261,9 @@ TEST_CASE("weights and outcome lists name known outcomes", "[loader]") {
                    "/questions/0/options/0/weights", "expected weights per outcome");
   CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["require"] = {"therapy"}; }),
                    "/rules/1/effects/require/0", "unknown outcome 'therapy'");
-  CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["require"] = {"coaching", "coaching"}; }),
+  CHECK_BANK_ERROR(load_edited([](json& b) {
+                     b["rules"][1]["effects"]["require"] = {"coaching", "coaching"};
+                   }),
                    "/rules/1/effects/require/1", "listed twice");
   CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["require"] = json::array(); }),
                    "/rules/1/effects/require", "at least 1 item");
@@ -346,8 +348,10 @@ TEST_CASE("scales: items and bands", "[loader]") {
                      "unknown question 'moood'");
   }
   SECTION("item listed twice") {
-    CHECK_BANK_ERROR(load_edited([](json& b) { b["scales"][0]["items"] = {"mood", "mood"}; }), "/scales/0/items/1",
-                     "listed twice");
+    CHECK_BANK_ERROR(load_edited([](json& b) {
+                       b["scales"][0]["items"] = {"mood", "mood"};
+                     }),
+                     "/scales/0/items/1", "listed twice");
   }
   SECTION("item without points") {
     CHECK_BANK_ERROR(load_edited([](json& b) { b["scales"][0]["items"] = {"need"}; }), "/scales/0/items/0",
@@ -356,8 +360,8 @@ TEST_CASE("scales: items and bands", "[loader]") {
                      "question 'remarks' cannot be a scale item");
   }
   SECTION("duplicate band id") {
-    CHECK_BANK_ERROR(load_edited([](json& b) { b["scales"][0]["bands"][1]["id"] = "none"; }),
-                     "/scales/0/bands/1/id", "duplicate band id 'none'");
+    CHECK_BANK_ERROR(load_edited([](json& b) { b["scales"][0]["bands"][1]["id"] = "none"; }), "/scales/0/bands/1/id",
+                     "duplicate band id 'none'");
   }
   SECTION("band min above max") {
     CHECK_BANK_ERROR(load_edited([](json& b) { b["scales"][0]["bands"][1]["min"] = 3; }), "/scales/0/bands/1",
@@ -391,8 +395,8 @@ TEST_CASE("rules and their effects", "[loader]") {
                      "a rule needs at least one effect");
   }
   SECTION("unknown effect") {
-    CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["urgent"] = true; }),
-                     "/rules/1/effects/urgent", "unknown key 'urgent'");
+    CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["urgent"] = true; }), "/rules/1/effects/urgent",
+                     "unknown key 'urgent'");
   }
   SECTION("tier") {
     CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["red_flag"]["tier"] = "severe"; }),
@@ -403,7 +407,9 @@ TEST_CASE("rules and their effects", "[loader]") {
                      "/rules/0/effects/urgency", "expected the urgency");
   }
   SECTION("require and exclude the same outcome") {
-    CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][1]["effects"]["exclude"] = {"coaching", "therapie"}; }),
+    CHECK_BANK_ERROR(load_edited([](json& b) {
+                       b["rules"][1]["effects"]["exclude"] = {"coaching", "therapie"};
+                     }),
                      "/rules/1/effects/exclude/1", "both requires and excludes the outcome 'therapie'");
   }
   SECTION("all effects parse") {
@@ -421,4 +427,21 @@ TEST_CASE("rules and their effects", "[loader]") {
     CHECK(effects.red_flag->home_safety);
     CHECK(effects.red_flag->tier == wegwijzer::Tier::clinical);
   }
+}
+
+TEST_CASE("the complete example in docs/bank-format.md loads without findings", "[loader]") {
+  std::string doc = wegwijzer::test::read_file(wegwijzer::test::source_path("docs/bank-format.md"));
+  const std::string heading = "## A complete example";
+  auto section = doc.find(heading);
+  REQUIRE(section != std::string::npos);
+  auto start = doc.find("```json\n", section);
+  REQUIRE(start != std::string::npos);
+  start += 8;
+  auto end = doc.find("```", start);
+  REQUIRE(end != std::string::npos);
+  LoadResult result = load_text(doc.substr(start, end - start));
+  INFO(wegwijzer::test::all_diagnostics(result));
+  REQUIRE(result.bank.has_value());
+  CHECK(result.diagnostics.empty());
+  CHECK(result.bank->questions.size() == 5);
 }

@@ -91,18 +91,18 @@ inline bool has_diagnostic(const LoadResult& result, Severity severity, const st
 }
 
 /// Expects an error at `pointer` containing `text`, and no bank.
-#define CHECK_BANK_ERROR(result, pointer, text)                                                     \
-  do {                                                                                              \
-    INFO(::wegwijzer::test::all_diagnostics(result));                                               \
-    CHECK_FALSE((result).bank.has_value());                                                         \
+#define CHECK_BANK_ERROR(result, pointer, text)                                                    \
+  do {                                                                                             \
+    INFO(::wegwijzer::test::all_diagnostics(result));                                              \
+    CHECK_FALSE((result).bank.has_value());                                                        \
     CHECK(::wegwijzer::test::has_diagnostic(result, ::wegwijzer::Severity::error, pointer, text)); \
   } while (false)
 
 /// Expects a warning at `pointer` containing `text`; the bank still loads.
-#define CHECK_BANK_WARNING(result, pointer, text)                                                     \
-  do {                                                                                                \
-    INFO(::wegwijzer::test::all_diagnostics(result));                                                 \
-    CHECK((result).bank.has_value());                                                                 \
+#define CHECK_BANK_WARNING(result, pointer, text)                                                    \
+  do {                                                                                               \
+    INFO(::wegwijzer::test::all_diagnostics(result));                                                \
+    CHECK((result).bank.has_value());                                                                \
     CHECK(::wegwijzer::test::has_diagnostic(result, ::wegwijzer::Severity::warning, pointer, text)); \
   } while (false)
 

@@ -1,8 +1,8 @@
 // `wegwijzer check` and --bank loading, run in-process.
 #include <catch2/catch.hpp>
-#include <regex>
 #include <cstdio>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "commands.hpp"
@@ -14,7 +14,9 @@ using wegwijzer::test::run;
 using wegwijzer::test::test_path;
 
 namespace {
-std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+std::size_t count_lines(const std::string& text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 }  // namespace
 
 TEST_CASE("check passes the built-in bank", "[check]") {
@@ -114,12 +116,14 @@ TEST_CASE("check --witness shows an answer set or an error for every outcome and
   bool not_searched = result.out.find("not searched") != std::string::npos;
   for (const char* outcome : {"werkbegeleiding", "coaching", "supervisie", "therapie"}) {
     bool shown = result.out.find(bank + ": witness: outcome " + outcome + ": {") != std::string::npos;
-    bool missing = result.out.find(std::string("no answer set leads to outcome '") + outcome + "'") != std::string::npos;
+    bool missing =
+        result.out.find(std::string("no answer set leads to outcome '") + outcome + "'") != std::string::npos;
     CHECK((shown || missing || not_searched));
   }
   for (const char* urgency : {"routine", "prompt", "crisis"}) {
     bool shown = result.out.find(bank + ": witness: urgency " + urgency + ": {") != std::string::npos;
-    bool missing = result.out.find(std::string("no answer set leads to urgency '") + urgency + "'") != std::string::npos;
+    bool missing =
+        result.out.find(std::string("no answer set leads to urgency '") + urgency + "'") != std::string::npos;
     CHECK((shown || missing || not_searched));
   }
 }
@@ -128,9 +132,7 @@ TEST_CASE("--bank loading for the other commands", "[check]") {
   std::istringstream in;
   std::ostringstream out, err;
   wegwijzer::Io io{in, out, err};
-  SECTION("no path: the built-in bank") {
-    CHECK(wegwijzer::cli::load_bank_option("", io).source_name == "<built-in>");
-  }
+  SECTION("no path: the built-in bank") { CHECK(wegwijzer::cli::load_bank_option("", io).source_name == "<built-in>"); }
   SECTION("a valid file; warnings are not printed") {
     auto bank = wegwijzer::cli::load_bank_option(test_path("banks/bad/warnings_only.json"), io);
     CHECK(bank.questions.size() == 5);

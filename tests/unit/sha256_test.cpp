@@ -1,8 +1,8 @@
 #include "wegwijzer/sha256.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <string>
 
 using wegwijzer::sha256_hex;
