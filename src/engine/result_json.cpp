@@ -76,6 +76,13 @@ void append_number(std::string& out, double value) {
     return;
   }
   if (value == 0) value = 0;  // no "-0"
+  if (value > -1e15 && value < 1e15) {
+    const auto whole = static_cast<long long>(value);
+    if (static_cast<double>(whole) == value) {  // fast path for the common integral scores
+      append_int(out, whole);
+      return;
+    }
+  }
   char buffer[32];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   (void)error;

@@ -168,7 +168,10 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     w.blank();
   }
   w.heading(m.heading, true);
-  if (!m.title.empty()) w.paragraph(m.title);
+  if (!m.title.empty()) {
+    w.paragraph(m.title);
+    w.blank();
+  }
 
   if (!m.complete) {
     w.paragraph(m.incomplete_explanation);

@@ -1,18 +1,19 @@
-// Fuzz target: one JSON Lines answer record scored against the built-in bank, the way
-// `wegwijzer score` does it. Properties: no crash, no sanitizer report, the output record is one
-// line of valid JSON that never carries a control character.
+// Fuzz target: one JSON Lines answer record scored against the built-in bank by the batch scorer's
+// per-record entry point (RecordScorer::score_json_line, the hot path of `wegwijzer score`), into
+// both output formats. Properties: no crash, no sanitizer report; the JSON Lines output is exactly
+// one line of valid JSON, and both outputs are valid UTF-8 without any control character,
+// C1 control or bidi override (ids and messages are escaped or sanitised).
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "fuzz_support.hpp"
-#include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/result_json.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch_reader.hpp"
+#include "wegwijzer/batch_scorer.hpp"
 
 namespace {
 
@@ -23,34 +24,29 @@ const Bank& bank() {
   return loaded;
 }
 
-/// The record as the engine sees it: the answers object, the id, or nothing when it is not a record.
-void score_record(std::string_view line, std::string& out) {
-  nlohmann::json record = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
-  std::string id = "1";
-  if (record.is_object()) {
-    auto found = record.find("id");
-    if (found != record.end() && found->is_string()) id = found->get<std::string>();
-    auto answers_json = record.find("answers");
-    if (answers_json != record.end() && answers_json->is_object()) {
-      std::vector<AnswerError> errors;
-      AnswerSet answers = answers_from_json(bank(), *answers_json, errors);
-      for (const AnswerError& error : errors) fuzz::require_terminal_safe(error.message, "answer error message");
-      Result result = evaluate(bank(), answers);
-      append_result_json(out, bank(), answers, result, id);
-      return;
-    }
-  }
-  append_json_string(out, id);
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::string_view line(reinterpret_cast<const char*>(data), size);
+  static RecordScorer jsonl_scorer(bank(), BatchLimits{}, BatchFormat::jsonl);
+  static RecordScorer csv_scorer(bank(), BatchLimits{}, BatchFormat::csv);
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  // The reader hands the scorer one line without its newline, padded for simdjson.
+  std::string_view line = input.substr(0, input.find('\n'));
+  std::string buffer(line);
+  buffer.append(batch_json_padding, ' ');
+  line = std::string_view(buffer).substr(0, line.size());
+
+  BatchTally tally = BatchTally::for_bank(bank());
   std::string out;
-  score_record(line, out);
-  if (out.find('\n') != std::string::npos) fuzz::fail("output record spans lines");
+  jsonl_scorer.score_json_line(line, 1, out, tally);
+  if (out.empty() || out.back() != '\n' || out.find('\n') != out.size() - 1) fuzz::fail("not exactly one output line");
+  out.pop_back();
   if (!nlohmann::json::accept(out)) fuzz::fail("output record is not valid JSON");
-  if (!fuzz::is_terminal_safe(out, /*only_c0=*/true)) fuzz::fail("output record has invalid UTF-8 or a control byte");
+  fuzz::require_terminal_safe(out, "JSON Lines output record");
+  if (tally.records != 1 || tally.scored + tally.errors != 1) fuzz::fail("tally does not count one record");
+
+  std::string csv;
+  csv_scorer.score_json_line(line, 1, csv, tally);
+  fuzz::require_terminal_safe(csv, "CSV output record");
   return 0;
 }
