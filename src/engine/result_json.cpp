@@ -48,7 +48,8 @@ bool needs_unicode_escape(std::string_view s, std::size_t i, std::size_t len) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   if (len == 2) return byte(0) == 0xC2 && byte(1) <= 0x9F;
   if (len == 3 && byte(0) == 0xE2) {
-    return (byte(1) == 0x80 && byte(2) >= 0xA8 && byte(2) <= 0xAE) || (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
+    return (byte(1) == 0x80 && byte(2) >= 0xA8 && byte(2) <= 0xAE) ||
+           (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
   }
   return false;
 }
@@ -126,8 +127,8 @@ void append_reason(std::string& out, const Bank& bank, const Reason& reason) {
   out += "{\"kind\":";
   out += is_answer ? "\"answer\"" : "\"rule\"";
   out += ",\"question\":";
-  const Question* question = is_answer && reason.question < bank.questions.size() ? &bank.questions[reason.question]
-                                                                                    : nullptr;
+  const Question* question =
+      is_answer && reason.question < bank.questions.size() ? &bank.questions[reason.question] : nullptr;
   if (question != nullptr) {
     append_json_string(out, question->id);
   } else {
@@ -147,7 +148,7 @@ void append_reason(std::string& out, const Bank& bank, const Reason& reason) {
   }
   out += ",\"outcome\":";
   append_json_string(out, reason.outcome < bank.outcomes.size() ? std::string_view(bank.outcomes[reason.outcome].id)
-                                                                 : std::string_view());
+                                                                : std::string_view());
   out += ",\"effect\":";
   append_number(out, reason.effect);
   out += '}';

@@ -17,14 +17,28 @@ std::string escape_line(std::string_view line) {
     char c = line[i];
     bool at_start = out.empty();
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '#': case '|':
-      case '~': case '&': case '!': case '{': case '}':
-        out += '\\';
-        break;
-      case '-': case '+': case '=':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '#':
+      case '|':
+      case '~':
+      case '&':
+      case '!':
+      case '{':
+      case '}': out += '\\'; break;
+      case '-':
+      case '+':
+      case '=':
         if (at_start) out += '\\';
         break;
-      case '.': case ')': {
+      case '.':
+      case ')': {
         // "1." or "1)" at the start of a line would start an ordered list.
         bool digits_before = i > start;
         for (std::size_t k = start; k < i; ++k) digits_before = digits_before && line[k] >= '0' && line[k] <= '9';
@@ -152,7 +166,7 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
 
   if (!m.complete) {
     w.paragraph(escape(m.incomplete_explanation));
-    w.heading(3, Phrase::missing_heading);
+    w.heading(2, Phrase::missing_heading);
     for (const auto& question : m.missing) w.item(escape(question.text, "  \n  "));
     red_flags(w, m);
     unknown_red_flags(w, m);

@@ -135,7 +135,8 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       } else if (ranked.margin <= 0) {
         alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
       } else {
-        alternative.line = fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+        alternative.line =
+            fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
       }
       model.alternatives.push_back(std::move(alternative));
     }

@@ -53,10 +53,10 @@ struct AnswerLine {
 struct Model {
   std::string language;
   bool complete = false;
-  bool crisis_box = false;  ///< urgency crisis: the crisis box goes first
-  bool home_safety = false; ///< a fired crisis rule concerns safety at home
-  std::string title;        ///< bank title
-  std::string heading;      ///< "Referral summary" or "Incomplete: no advice"
+  bool crisis_box = false;             ///< urgency crisis: the crisis box goes first
+  bool home_safety = false;            ///< a fired crisis rule concerns safety at home
+  std::string title;                   ///< bank title
+  std::string heading;                 ///< "Referral summary" or "Incomplete: no advice"
   std::string incomplete_explanation;  ///< empty when complete
   std::vector<IdText> missing;         ///< missing question ids and texts
   // Advice (complete only)

@@ -31,7 +31,8 @@ std::string ascii_arrows(std::string_view text) {
 class TextWriter {
  public:
   explicit TextWriter(const SummaryOptions& options)
-      : options_(options), width_(static_cast<std::size_t>(std::clamp(options.width <= 0 ? 80 : options.width, 30, 200))) {}
+      : options_(options),
+        width_(static_cast<std::size_t>(std::clamp(options.width <= 0 ? 80 : options.width, 30, 200))) {}
 
   std::size_t width() const { return width_; }
   bool unicode() const { return options_.unicode; }
@@ -49,7 +50,8 @@ class TextWriter {
     out_ += '\n';
   }
   void blank() {
-    if (!out_.empty() && out_.compare(out_.size() - std::min<std::size_t>(2, out_.size()), 2, "\n\n") != 0) out_ += '\n';
+    if (!out_.empty() && out_.compare(out_.size() - std::min<std::size_t>(2, out_.size()), 2, "\n\n") != 0)
+      out_ += '\n';
   }
   /// A wrapped paragraph of untrusted text.
   void paragraph(std::string_view text, std::string_view first = {}, std::string_view rest = {}) {

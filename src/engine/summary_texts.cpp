@@ -48,8 +48,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::alternative_tied, "{1}: even dichtbij", "{1}: just as close"},
     {Phrase::alternative_set_aside, "{1}: nu niet, want de signalen hierboven gaan voor",
      "{1}: not now, because the signs above come first"},
-    {Phrase::close_call_note,
-     "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
+    {Phrase::close_call_note, "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
      "The difference is small: discuss with a professional which kind of help fits you best."},
     {Phrase::no_alternatives, "Geen.", "None."},
     {Phrase::distress_heading, "Indicatie van klachten", "Distress indication"},
@@ -71,8 +70,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::footer_sha256, "SHA-256", "SHA-256"},
     {Phrase::footer_tool, "Wegwijzer-versie", "Wegwijzer version"},
     {Phrase::footer_date, "Datum", "Date"},
-    {Phrase::footer_crisis_lines,
-     "Acute nood? Bel 113 of 0800-0113 (113 Zelfmoordpreventie), of 112 bij levensgevaar.",
+    {Phrase::footer_crisis_lines, "Acute nood? Bel 113 of 0800-0113 (113 Zelfmoordpreventie), of 112 bij levensgevaar.",
      "In acute need? Call 113 or 0800-0113 (113 Suicide Prevention), or 112 if a life is in danger."},
 };
 

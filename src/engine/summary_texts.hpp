@@ -28,10 +28,10 @@ enum class Phrase {
   reason_rule,    ///< {1}: outcome name
   red_flags_label,
   alternatives_heading,
-  alternative_line,      ///< {1}: outcome name, {2}: points behind
-  alternative_excluded,  ///< {1}: outcome name
-  alternative_tied,      ///< {1}: outcome name
-  alternative_set_aside, ///< {1}: outcome name (a fired rule requires other help)
+  alternative_line,       ///< {1}: outcome name, {2}: points behind
+  alternative_excluded,   ///< {1}: outcome name
+  alternative_tied,       ///< {1}: outcome name
+  alternative_set_aside,  ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
   no_alternatives,
   distress_heading,

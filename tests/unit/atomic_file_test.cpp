@@ -1,3 +1,5 @@
+#include "wegwijzer/atomic_file.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -10,7 +12,6 @@
 #include <string>
 
 #include "test_support.hpp"
-#include "wegwijzer/atomic_file.hpp"
 #include "wegwijzer/error.hpp"
 
 using namespace wegwijzer;
@@ -98,9 +99,7 @@ ssize_t write_short(int fd, const void* data, std::size_t size) { return ::write
 TEST_CASE("write_file_atomically writes the content with mode 0600", "[atomic_file]") {
   TempDir dir;
   std::string path = dir.path + "/summary.txt";
-  SECTION("default umask") {
-    write_file_atomically(path, "hello\nworld\n");
-  }
+  SECTION("default umask") { write_file_atomically(path, "hello\nworld\n"); }
   SECTION("umask 0") {
     UmaskGuard guard(0);
     write_file_atomically(path, "hello\nworld\n");

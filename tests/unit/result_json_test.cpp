@@ -1,10 +1,11 @@
+#include "wegwijzer/result_json.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 
 #include "summary_fixture.hpp"
-#include "wegwijzer/result_json.hpp"
 #include "wegwijzer/version.hpp"
 
 using nlohmann::json;
@@ -28,9 +29,12 @@ TEST_CASE("append_json_string escapes quotes, backslashes and controls", "[resul
 }
 
 TEST_CASE("append_json_string replaces invalid UTF-8 with U+FFFD", "[result_json]") {
-  CHECK(json_string("a\xff" "b") == "\"a\xEF\xBF\xBD" "b\"");
-  CHECK(json_string("\xC3") == "\"\xEF\xBF\xBD\"");              // truncated sequence
-  CHECK(json_string("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // overlong
+  CHECK(json_string("a\xff"
+                    "b") ==
+        "\"a\xEF\xBF\xBD"
+        "b\"");
+  CHECK(json_string("\xC3") == "\"\xEF\xBF\xBD\"");                                  // truncated sequence
+  CHECK(json_string("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // overlong
   CHECK(json_string("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // surrogate
   // Whatever the bytes, the result parses.
   std::string all;
@@ -53,10 +57,10 @@ TEST_CASE("append_result_json writes the documented fields in a fixed order", "[
   std::vector<std::string> keys;
   for (auto it = parsed.begin(); it != parsed.end(); ++it) keys.push_back(it.key());
   // nlohmann's json sorts keys: check the textual order separately below.
-  std::vector<std::string> expected = {"schema_version", "id", "status", "recommendation", "urgency", "scores",
-                                       "ranking", "scales", "red_flags", "fired_rules", "reasons", "close_call",
-                                       "missing", "ignored", "unknown_red_flags", "notes", "answers", "bank",
-                                       "tool_version"};
+  std::vector<std::string> expected = {"schema_version", "id",         "status",  "recommendation", "urgency",
+                                       "scores",         "ranking",    "scales",  "red_flags",      "fired_rules",
+                                       "reasons",        "close_call", "missing", "ignored",        "unknown_red_flags",
+                                       "notes",          "answers",    "bank",    "tool_version"};
   std::size_t previous = 0;
   for (const auto& name : expected) {
     INFO(name);
@@ -75,19 +79,29 @@ TEST_CASE("append_result_json writes the documented fields in a fixed order", "[
   CHECK(parsed["urgency"] == "routine");
   CHECK(parsed["scores"] == json({{"werkbegeleiding", 0}, {"coaching", 3.5}, {"supervisie", 2.75}, {"therapie", 0}}));
   CHECK(parsed["ranking"].size() == 4);
-  CHECK(parsed["ranking"][1] == json({{"outcome", "supervisie"}, {"score", 2.75}, {"margin", 0.75}, {"excluded", false}}));
+  CHECK(parsed["ranking"][1] ==
+        json({{"outcome", "supervisie"}, {"score", 2.75}, {"margin", 0.75}, {"excluded", false}}));
   CHECK(parsed["ranking"][3]["excluded"] == true);
   CHECK(parsed["scales"][0] ==
         json({{"id", "distress"}, {"value", 1}, {"min", 0}, {"max", 3}, {"band", "low"}, {"answered_items", 1}}));
   CHECK(parsed["red_flags"] == json::array());
   CHECK(parsed["fired_rules"] == json({"voluntary"}));
-  CHECK(parsed["reasons"][0] == json({{"kind", "answer"}, {"question", "need"}, {"option", "goal"}, {"rule", nullptr},
-                                      {"outcome", "coaching"}, {"effect", 3}}));
-  CHECK(parsed["reasons"][1] == json({{"kind", "rule"}, {"question", nullptr}, {"option", nullptr},
-                                      {"rule", "voluntary"}, {"outcome", "coaching"}, {"effect", 0.5}}));
+  CHECK(parsed["reasons"][0] == json({{"kind", "answer"},
+                                      {"question", "need"},
+                                      {"option", "goal"},
+                                      {"rule", nullptr},
+                                      {"outcome", "coaching"},
+                                      {"effect", 3}}));
+  CHECK(parsed["reasons"][1] == json({{"kind", "rule"},
+                                      {"question", nullptr},
+                                      {"option", nullptr},
+                                      {"rule", "voluntary"},
+                                      {"outcome", "coaching"},
+                                      {"effect", 0.5}}));
   CHECK(parsed["close_call"] == true);
   CHECK(parsed["notes"] == json({"voluntary"}));
-  CHECK(parsed["answers"] == json({{"need", "goal"}, {"down", "never"}, {"topics", {"work", "private"}}, {"remarks", true}}));
+  CHECK(parsed["answers"] ==
+        json({{"need", "goal"}, {"down", "never"}, {"topics", {"work", "private"}}, {"remarks", true}}));
   CHECK(parsed["bank"] == json({{"id", "fixture"}, {"version", "1.2.3"}, {"sha256", std::string(64, 'a')}}));
   CHECK(parsed["tool_version"] == std::string(tool_version()));
 }

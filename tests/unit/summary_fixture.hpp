@@ -98,8 +98,8 @@ inline Bank fixture_bank() {
   crisis.effects.min_urgency = Urgency::crisis;
   Rule clinical;
   clinical.id = "daily-low-mood";
-  clinical.effects.red_flag = Effects::RedFlag{Tier::clinical, both("Bijna elke dag somber.", "Down nearly every day."),
-                                               false};
+  clinical.effects.red_flag =
+      Effects::RedFlag{Tier::clinical, both("Bijna elke dag somber.", "Down nearly every day."), false};
   Rule note;
   note.id = "voluntary";
   note.effects.note = both("Alleen vrijwillig.", "Only voluntary.");

@@ -48,9 +48,8 @@ void check_golden(const std::string& name, const std::string& received) {
 
 TEST_CASE("summary goldens: three formats, two languages, routine/prompt/crisis/incomplete", "[summary][golden]") {
   const Bank bank = test::load_test_bank(test::test_path("golden/summary/bank.json"));
-  const std::vector<Variant> variants = {{"txt", SummaryFormat::text},
-                                         {"md", SummaryFormat::markdown},
-                                         {"json", SummaryFormat::json}};
+  const std::vector<Variant> variants = {
+      {"txt", SummaryFormat::text}, {"md", SummaryFormat::markdown}, {"json", SummaryFormat::json}};
   for (const std::string case_name : {"routine", "prompt", "crisis", "incomplete"}) {
     std::vector<AnswerError> errors;
     const auto answers_json =

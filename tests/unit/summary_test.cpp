@@ -1,10 +1,11 @@
 // Unit tests of the referral summary on hand-built results (independent of the engine).
+#include "wegwijzer/summary.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "summary_fixture.hpp"
-#include "wegwijzer/summary.hpp"
 
 using namespace wegwijzer;
 using nlohmann::json;
@@ -24,7 +25,8 @@ Result crisis_result(bool home_safety_flag) {
   result.urgency = Urgency::crisis;
   result.recommendation = 3;
   result.ranking = {{3, 5, 0, false}, {1, 3.5, 1.5, false}};
-  result.red_flags = {{home_safety_flag ? std::size_t{0} : std::size_t{1}, home_safety_flag ? Tier::crisis : Tier::clinical}};
+  result.red_flags = {
+      {home_safety_flag ? std::size_t{0} : std::size_t{1}, home_safety_flag ? Tier::crisis : Tier::clinical}};
   return result;
 }
 
@@ -146,13 +148,26 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   result.unknown_red_flags = {2};
   std::string text = render_summary(bank, answers, result, options_for(SummaryFormat::text));
   const std::string sha = std::string(64, 'a');
-  for (const char* expected :
-       {"What seems to fit best: coaching-en", "You said: What fits best? → A goal", "Down nearly every day.",
-        "supervisie-en: 0.75 points behind", "therapie-en: does not fit your answers now", "The difference is small",
-        "Distress indication: 1/3 ███░░░░░░░ low", "an indication, not a diagnosis", "What it is: What it is.",
-        "Only voluntary.", "Life not worth living?", "Discuss them with", "About what?",
-        "Work; Private life", "secret free text", "fixture, version 1.2.3", sha.c_str(),
-        "2025-01-15", "This is not a diagnosis.", "113 or 0800-0113"}) {
+  for (const char* expected : {"What seems to fit best: coaching-en",
+                               "You said: What fits best? → A goal",
+                               "Down nearly every day.",
+                               "supervisie-en: 0.75 points behind",
+                               "therapie-en: does not fit your answers now",
+                               "The difference is small",
+                               "Distress indication: 1/3 ███░░░░░░░ low",
+                               "an indication, not a diagnosis",
+                               "What it is: What it is.",
+                               "Only voluntary.",
+                               "Life not worth living?",
+                               "Discuss them with",
+                               "About what?",
+                               "Work; Private life",
+                               "secret free text",
+                               "fixture, version 1.2.3",
+                               sha.c_str(),
+                               "2025-01-15",
+                               "This is not a diagnosis.",
+                               "113 or 0800-0113"}) {
     INFO(expected);
     CHECK(text.find(expected) != std::string::npos);
   }
