@@ -41,7 +41,7 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
     out.push_back('\n');
     return;
   }
-  append_csv_field(out, repair_utf8(id));
+  append_csv_field(out, sanitize_for_terminal(id, false));  // CSV has no escapes: drop controls
   out += ",,complete,";
   if (result.recommendation) append_csv_field(out, bank.outcomes[*result.recommendation].id);
   out.push_back(',');
@@ -98,7 +98,7 @@ void append_error_record(std::string& out, BatchFormat format, const Bank& bank,
     out += "}}\n";
     return;
   }
-  append_csv_field(out, repair_utf8(id));
+  append_csv_field(out, sanitize_for_terminal(id, false));  // CSV has no escapes: drop controls
   out.push_back(',');
   append_number(out, line);
   out += ",error,,";  // status; empty recommendation; the urgency column follows
@@ -106,7 +106,7 @@ void append_error_record(std::string& out, BatchFormat format, const Bank& bank,
   out += ",,";  // ends the last band column, then the empty red_flags column
   out += to_string(problem.code);
   out.push_back(',');
-  append_csv_field(out, problem.message);
+  append_csv_field(out, sanitize_for_terminal(problem.message, false));
   out.push_back('\n');
 }
 

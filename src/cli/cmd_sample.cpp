@@ -3,6 +3,7 @@
 // flushed in large chunks: a million records take a few seconds.
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -57,10 +58,16 @@ void append_record(std::string& out, const Bank& bank, const AnswerSet& answers,
   out += "}}\n";
 }
 
+/// A failed write: quietly (empty message) when the reader closed the pipe, else a message.
+[[noreturn]] void fail_output() {
+  throw Fatal(ExitCode::io, errno == EPIPE ? "" : "cannot write the output");
+}
+
 void flush(std::string& buffer, Io& io) {
+  errno = 0;
   io.out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   buffer.clear();
-  if (!io.out) throw Fatal(ExitCode::io, "cannot write the output");
+  if (!io.out) fail_output();
 }
 
 int run_sample(const SampleOptions& options, Io& io) {
@@ -76,8 +83,9 @@ int run_sample(const SampleOptions& options, Io& io) {
     if (buffer.size() >= kFlushBytes) flush(buffer, io);
   }
   flush(buffer, io);
+  errno = 0;
   io.out.flush();
-  if (!io.out) throw Fatal(ExitCode::io, "cannot write the output");
+  if (!io.out) fail_output();
   return 0;
 }
 

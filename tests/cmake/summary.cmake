@@ -18,3 +18,10 @@ add_test(NAME summary_schema_rejects_broken_record
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tools/validate_summary_json.py
                  ${PROJECT_SOURCE_DIR}/data/schema --records ${WEGWIJZER_SUMMARY_GOLDEN_DIR}/invalid/records.jsonl)
 set_tests_properties(summary_schema_rejects_broken_record PROPERTIES PASS_REGULAR_EXPRESSION "/status: 'maybe'")
+
+# Batch scoring writes the machine record of result.schema.json, one compact object per line.
+add_test(NAME summary_score_records_match_schema
+         COMMAND ${CMAKE_COMMAND} -DBIN=${WEGWIJZER_BIN} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
+                 -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/summary_records
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/tools/score_records_match_schema.cmake)
+set_tests_properties(summary_score_records_match_schema PROPERTIES PASS_REGULAR_EXPRESSION "3 document\\(s\\) checked, 0 problem")

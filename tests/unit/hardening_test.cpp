@@ -9,6 +9,9 @@
 #include "test_support.hpp"
 #include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch_reader.hpp"
+#include "wegwijzer/batch_scorer.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/result_json.hpp"
 #include "wegwijzer/sanitize.hpp"
@@ -193,4 +196,24 @@ TEST_CASE("record ids with C1 and bidi controls are escaped in machine output", 
   CHECK(unsafe_reason(out).empty());
   nlohmann::json parsed = nlohmann::json::parse(out);
   CHECK(parsed["id"] == "id\xe2\x80\xae\xc2\x9b\x7fx");
+}
+
+TEST_CASE("fuzz regression: CSV output drops control characters from record ids", "[hardening][fuzz]") {
+  // fuzz_jsonl_record found that `score --format csv` copied DEL (and ESC, BEL, C1) from an id
+  // into the CSV row, where a terminal acts on it. CSV has no escapes, so they are dropped.
+  Bank bank = load_builtin_bank();
+  RecordScorer scorer(bank, BatchLimits{}, BatchFormat::csv);
+  BatchTally tally = BatchTally::for_bank(bank);
+  const std::string records[] = {
+      std::string("{\"id\":\"YYY\x7f\x7f\x7f\x7f\x7f\x7f\x7fYYYYYYYY\",\"ers\":{\"need\":\"task\"}}"),
+      std::string("{\"id\":\"\x1b]0;pwned\x07\xc2\x9b" "1m\xe2\x80\xae\",\"answers\":{}}"),
+      std::string("{\"id\":\"\\u001b[2J\\u0085\",\"answers\":{\"\\u001b]0;t\\u0007\":\"x\"}}"),
+  };
+  for (const std::string& record : records) {
+    std::string padded = record + std::string(batch_json_padding, ' ');
+    std::string out;
+    scorer.score_json_line(std::string_view(padded).substr(0, record.size()), 1, out, tally);
+    INFO(out);
+    CHECK(unsafe_reason(out).empty());
+  }
 }
