@@ -4,7 +4,7 @@
 
 using wegwijzer::test::run;
 
-TEST_CASE("--version and --help work", "[app]") {
+TEST_CASE("version and help flags work", "[app]") {
   auto version = run({"--version"});
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("wegwijzer ") == 0);

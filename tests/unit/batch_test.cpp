@@ -119,7 +119,7 @@ TEST_CASE("mixed valid and invalid JSON Lines: one output line per record, error
   CHECK(run.out.find("this is not json") == std::string::npos);
 }
 
-TEST_CASE("--errors-ok turns the exit code for error records into 0", "[batch]") {
+TEST_CASE("score: --errors-ok turns the exit code for error records into 0", "[batch]") {
   std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})"
                       "\nnot json\n";
   CHECK(test::run({"score", "--bank", kBank}, input).exit_code == 65);
@@ -157,7 +157,7 @@ TEST_CASE("fatal problems stop before any output", "[batch]") {
   }
 }
 
-TEST_CASE("--jobs 2 output is byte-identical to --jobs 1", "[batch]") {
+TEST_CASE("score: --jobs 2 output is byte-identical to --jobs 1", "[batch]") {
   test::CliRun sample = test::run({"sample", "--bank", kBank, "--count", "3000", "--seed", "11"});
   REQUIRE(sample.exit_code == 0);
   // Sprinkle error records in so that their order is checked too.
@@ -247,7 +247,7 @@ TEST_CASE("the scorer reuses its answer set: answers never leak into the next re
   CHECK(tally.errors == 1);
 }
 
-TEST_CASE("--report counts by recommendation, urgency, red flag and error code", "[batch]") {
+TEST_CASE("score: --report counts by recommendation, urgency, red flag and error code", "[batch]") {
   std::string input = R"({"id":"a","answers":{"need":"task","down":"never"}})"
                       "\n"
                       R"({"id":"b","answers":{"need":"goal","down":"daily","life_worth":"yes","remarks":"GEHEIM"}})"

@@ -128,7 +128,7 @@ TEST_CASE("check --witness shows an answer set or an error for every outcome and
   }
 }
 
-TEST_CASE("--bank loading for the other commands", "[check]") {
+TEST_CASE("check: --bank loading for the other commands", "[check]") {
   std::istringstream in;
   std::ostringstream out, err;
   wegwijzer::Io io{in, out, err};
