@@ -65,8 +65,10 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
         io.out << sub->help();
         return 0;
       }
+      std::string help_command = "wegwijzer --help";
+      for (const CLI::App* sub : app.get_subcommands()) help_command = "wegwijzer " + sub->get_name() + " --help";
       io.err << "wegwijzer: " << sanitize_for_terminal(e.what()) << "\n"
-             << "Run 'wegwijzer --help' for usage.\n";
+             << "Run '" << help_command << "' for usage.\n";
       return static_cast<int>(ExitCode::usage);
     }
     if (!context.action) {

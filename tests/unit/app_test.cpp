@@ -28,6 +28,9 @@ TEST_CASE("an unknown option is a usage error with exit 64", "[app]") {
   CHECK(result.exit_code == 64);
   CHECK(result.err.find("--help") != std::string::npos);
   CHECK(run({"frobnicate"}).exit_code == 64);
+  auto sub = run({"score", "--bogus"});
+  CHECK(sub.exit_code == 64);
+  CHECK(sub.err.find("wegwijzer score --help") != std::string::npos);
 }
 
 TEST_CASE("options without a subcommand go to ask", "[app]") {
