@@ -38,10 +38,17 @@ class AnswerSet {
   std::optional<AnswerError> set_choice(std::string_view question_id, const std::vector<std::string_view>& option_ids);
   /// Sets a free-text answer; only text questions take one.
   std::optional<AnswerError> set_text(std::string_view question_id, std::string text);
+  /// set_choice() for the question at index `question` (< size()), without looking its id up.
+  /// Reuses the storage of answers cleared before, so a reused set does not allocate per answer.
+  std::optional<AnswerError> set_choice_at(std::size_t question, const std::vector<std::string_view>& option_ids);
+  /// set_text() for the question at index `question` (< size()), without looking its id up.
+  std::optional<AnswerError> set_text_at(std::size_t question, std::string_view text);
   /// Sets an answer by index, without checks (the caller validated it).
   void set(std::size_t question, Answer answer);
-  /// Removes the answer to a question.
+  /// Removes the answer to a question (its storage is kept for the next answer set).
   void clear(std::size_t question);
+  /// Removes every answer (storage is kept).
+  void clear_all();
 
   /// The answer to question `question`, if any.
   const std::optional<Answer>& at(std::size_t question) const { return answers_[question]; }
@@ -53,6 +60,10 @@ class AnswerSet {
  private:
   const Bank* bank_;
   std::vector<std::optional<Answer>> answers_;
+  std::vector<std::vector<std::uint16_t>> spare_;  ///< option storage of cleared answers, for reuse
+
+  /// An empty Answer, from the spare storage when there is some.
+  Answer take_spare();
 };
 
 }  // namespace wegwijzer

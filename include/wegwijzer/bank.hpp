@@ -32,6 +32,7 @@ struct Option {
   std::vector<double> weights;  ///< per outcome, in bank outcome order (always outcomes.size() long)
   std::optional<int> points;    ///< points for scales (scale questions: always set)
   bool unknown = false;         ///< "rather not say": the answer is unknown, not "no"
+  bool exclusive = false;       ///< multiple choice: cannot be combined with other options ("exclusive": true)
 };
 
 /// One question of the bank.

@@ -20,4 +20,18 @@ std::vector<bool> visible_questions(const Bank& bank, const AnswerSet& answers);
 /// Bank + answers → result. Deterministic. Incomplete answers give no recommendation.
 Result evaluate(const Bank& bank, const AnswerSet& answers);
 
+/// Working memory of evaluate(), kept between calls so a loop over many answer sets does not
+/// allocate per call. One per thread; its contents are not meaningful to the caller.
+struct EvaluateScratch {
+  std::vector<bool> visible;             ///< skip logic, per question
+  std::vector<bool> red_flag_questions;  ///< questions a red-flag rule refers to
+  std::vector<bool> excluded;            ///< per outcome
+  std::vector<bool> required;            ///< per outcome
+  std::vector<bool> listed;              ///< per rule, already given as a reason
+};
+
+/// evaluate() into a caller-owned result: every field is overwritten (the same values as
+/// evaluate(bank, answers)) and its vectors keep their capacity, as does `scratch`.
+void evaluate(const Bank& bank, const AnswerSet& answers, Result& result, EvaluateScratch& scratch);
+
 }  // namespace wegwijzer

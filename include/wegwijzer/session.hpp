@@ -40,10 +40,15 @@ struct SessionOutcome {
   Kind kind = Kind::incomplete;
   std::optional<AnswerSet> answers;  ///< completed only
   std::optional<Result> result;      ///< completed only: evaluate() of `answers`
+  /// A crisis red flag was raised (its box shown) during the session. The caller repeats the
+  /// crisis lines on every way out that is not a finished summary.
+  bool crisis_raised = false;
 };
 
 /// The interactive questionnaire: one question at a time on `out`, answers read line by line from
 /// `in`, with skip logic, going back, help, quitting and the crisis box right after a crisis answer.
+/// After an answer it always moves to the next shown question, so after going back every later
+/// question is shown again, with its earlier answer marked (Enter keeps it).
 /// Never touches the process's standard streams; saves nothing.
 class Session {
  public:
@@ -63,6 +68,7 @@ class Session {
   Step ask(std::size_t& current);
   bool confirm_quit(Read& read);
   Read show_new_crisis_flags(bool& stop);
+  SessionOutcome end(SessionOutcome::Kind kind);
   std::optional<std::size_t> next_after(std::optional<std::size_t> current) const;
   std::optional<std::size_t> previous_before(std::size_t current) const;
   void echo(const std::string& line);
@@ -72,7 +78,6 @@ class Session {
   std::ostream& out_;
   SessionOptions options_;
   AnswerSet answers_;
-  std::vector<bool> done_;              ///< answered or skipped at least once
   std::set<std::size_t> crisis_shown_;  ///< crisis rules whose box was shown
 };
 

@@ -81,6 +81,10 @@ void write_file_atomically(const std::string& path, std::string_view content, co
   if (base.empty() || base == "." || base == "..") fail_create(path, EISDIR);
   struct stat target {};
   if (::stat(path.c_str(), &target) == 0 && S_ISDIR(target.st_mode)) fail_create(path, EISDIR);
+  if (::stat(path.c_str(), &target) == 0 && !S_ISREG(target.st_mode)) {
+    // A device, FIFO or socket: renaming over it would replace it (as root: /dev/null itself).
+    throw Fatal(ExitCode::cant_create, "cannot create " + quoted(path) + ": it exists and is not a regular file");
+  }
 
   const std::string directory = directory_of(path);
   std::string pattern = directory + "/." + base + ".tmp-XXXXXX";

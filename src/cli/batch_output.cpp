@@ -37,7 +37,7 @@ void append_csv_header(std::string& out, const Bank& bank) {
 void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
                           const Result& result, std::string_view id) {
   if (format == BatchFormat::jsonl) {
-    append_result_json(out, bank, answers, result, id);
+    append_result_json(out, bank, answers, result, id, ResultJsonOptions::lean());
     out.push_back('\n');
     return;
   }

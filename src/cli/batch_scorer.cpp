@@ -67,6 +67,8 @@ struct RecordScorer::Impl {
   simdjson::dom::parser validator;  ///< only for lines that are not objects: invalid JSON or not?
   std::unordered_map<std::string_view, std::size_t> question_ids;  ///< question id → index
   AnswerSet answers;
+  Result result;             ///< reused for every record: its vectors keep their capacity
+  EvaluateScratch scratch;   ///< evaluate()'s working memory
   std::vector<std::string_view> options;  ///< option ids of one answer (views into the line)
   std::string line_id;                    ///< the line number as an id
   bool has_problem = false;
@@ -74,9 +76,7 @@ struct RecordScorer::Impl {
 
   /// Starts a record: no answers, no problem.
   void begin() {
-    for (std::size_t q = 0; q < answers.size(); ++q) {
-      if (answers.at(q)) answers.clear(q);
-    }
+    answers.clear_all();
     has_problem = false;
   }
 
@@ -124,7 +124,7 @@ struct RecordScorer::Impl {
   /// Scores the answers gathered (unless there was a problem) and appends the output record.
   void finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
     if (!has_problem) {
-      Result result = evaluate(bank, answers);
+      evaluate(bank, answers, result, scratch);
       if (result.status == Status::complete) {
         append_scored_record(out, output, bank, answers, result, id);
         tally_result(tally, result);
@@ -188,11 +188,11 @@ struct RecordScorer::Impl {
           std::string_view text;
           if (answer.get_string().get(text)) return false;
           if (question.type == QuestionType::text) {
-            answer_error(answers.set_text(key, std::string(text)), *index);
+            answer_error(answers.set_text_at(*index, text), *index);
           } else {
             options.clear();
             options.push_back(text);
-            answer_error(answers.set_choice(key, options), *index);
+            answer_error(answers.set_choice_at(*index, options), *index);
           }
           break;
         }
@@ -217,7 +217,7 @@ struct RecordScorer::Impl {
           if (!all_strings || question.type == QuestionType::text) {
             answer_error(AnswerError{AnswerError::Code::wrong_type, question.id, {}}, *index);
           } else {
-            answer_error(answers.set_choice(key, options), *index);
+            answer_error(answers.set_choice_at(*index, options), *index);
           }
           break;
         }
@@ -340,7 +340,7 @@ struct RecordScorer::Impl {
         }
         const Question& question = bank.questions[*index];
         if (question.type == QuestionType::text) {
-          answer_error(answers.set_text(question.id, std::string(cell)), *index);
+          answer_error(answers.set_text_at(*index, cell), *index);
           continue;
         }
         options.clear();
@@ -352,7 +352,7 @@ struct RecordScorer::Impl {
           if (!option.empty()) options.push_back(option);
           start = end + 1;
         }
-        answer_error(answers.set_choice(question.id, options), *index);
+        answer_error(answers.set_choice_at(*index, options), *index);
       }
     }
     finish(id, record.line, out, tally);

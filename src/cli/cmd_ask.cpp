@@ -1,18 +1,24 @@
 // `wegwijzer ask`: the interactive questionnaire, then the referral summary.
+#include <fmt/format.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <iostream>
 #include <memory>
+#include <streambuf>
 #include <string>
 
 #include "commands.hpp"
 #include "interrupt.hpp"
+#include "session_render.hpp"
 #include "session_texts.hpp"
 #include "terminal.hpp"
 #include "wegwijzer/atomic_file.hpp"
+#include "wegwijzer/error.hpp"
 #include "wegwijzer/exit_codes.hpp"
 #include "wegwijzer/sanitize.hpp"
 #include "wegwijzer/session.hpp"
@@ -39,6 +45,62 @@ std::string today() {
   return std::string(buffer.data(), length);
 }
 
+// Swallows everything: the questionnaire's output when only the summary may reach standard output.
+class NullBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type c) override { return traits_type::not_eof(c); }
+  std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
+};
+
+bool has_language(const Bank& bank, const std::string& language) {
+  return std::find(bank.languages.begin(), bank.languages.end(), language) != bank.languages.end();
+}
+
+// The language the session talks in: `chosen` when the bank has it. Otherwise an explicit --lang
+// is a usage error; a language from the environment falls back to the bank's first language the
+// interface speaks, said in one line on stderr.
+std::string fit_language(const Bank& bank, const std::string& flag, const std::string& chosen, Io& io) {
+  if (has_language(bank, chosen)) return chosen;
+  std::string list;
+  for (const std::string& code : bank.languages) list += (list.empty() ? "" : ", ") + code;
+  list = sanitize_for_terminal(list, false);
+  if (!flag.empty()) {
+    throw Fatal(ExitCode::usage,
+                fmt::format("--lang {}: this bank has no texts in that language; it has: {}", flag, list));
+  }
+  for (const std::string& code : bank.languages) {
+    if (code != "nl" && code != "en") continue;
+    io.err << session_text(SessionText::language_fallback, code) << '\n';
+    return code;
+  }
+  throw Fatal(ExitCode::data, fmt::format("this bank has no language the interface speaks (nl, en); it has: {}", list));
+}
+
+// Fails before the first question when --out can certainly not be written: a missing parent
+// directory, a parent that is not a directory or not writable, or a target that is a directory.
+void check_out_path(const std::string& path) {
+  std::string shown = sanitize_for_terminal(path, false);
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw Fatal(ExitCode::cant_create, fmt::format("cannot write --out '{}': it is a directory", shown));
+  }
+  std::size_t slash = path.find_last_of('/');
+  std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string parent_shown = sanitize_for_terminal(parent, false);
+  if (::stat(parent.c_str(), &info) != 0) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write --out '{}': the directory '{}' does not exist", shown, parent_shown));
+  }
+  if (!S_ISDIR(info.st_mode)) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write --out '{}': '{}' is not a directory", shown, parent_shown));
+  }
+  if (::access(parent.c_str(), W_OK | X_OK) != 0) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write --out '{}': no permission to create files in '{}'", shown, parent_shown));
+  }
+}
+
 SummaryFormat format_of(const std::string& name) {
   if (name == "markdown") return SummaryFormat::markdown;
   if (name == "json") return SummaryFormat::json;
@@ -46,8 +108,18 @@ SummaryFormat format_of(const std::string& name) {
 }
 
 int run_ask(const AskOptions& ask, Io& io) {
-  const std::string language = choose_language(ask.language, io);
   Bank bank = load_bank_option(ask.bank, io);
+  const std::string language = fit_language(bank, ask.language, choose_language(ask.language, io), io);
+  // A json or markdown summary on an output that is not a terminal is meant for a program: then
+  // standard output carries the summary alone and the questionnaire is not printed. A person typing
+  // at a terminal would answer blind, so that combination needs --out instead.
+  const bool summary_only = ask.format != "text" && !io.out_is_terminal;
+  if (summary_only && io.in_is_terminal) {
+    throw Fatal(ExitCode::usage, fmt::format("--format {} with output that is not a terminal: the questions would "
+                                             "not be seen; keep the output on the terminal and use --out FILE",
+                                             ask.format));
+  }
+  if (!ask.out.empty()) check_out_path(ask.out);
 
   SessionOptions options;
   options.language = language;
@@ -70,10 +142,18 @@ int run_ask(const AskOptions& ask, Io& io) {
     options.interrupted = [] { return InterruptGuard::interrupted(); };
   }
 
+  SessionLook look{language, options.color, options.unicode, options.width};
+  bool crisis_raised = false;
+  // After a crisis flag, every way out repeats the crisis lines.
+  auto remind_crisis = [&] {
+    if (crisis_raised) io.out << '\n' << render_crisis_lines(look);
+  };
+
   // Ctrl-C: reset the colour, say that nothing was saved, then die of SIGINT so the shell sees 130.
   auto leave_interrupted = [&] {
     if (options.color) io.out << "\x1b[0m";
     io.out << '\n';
+    remind_crisis();
     io.out.flush();
     io.err << session_text(SessionText::interrupted, language) << '\n';
     io.err.flush();
@@ -82,19 +162,24 @@ int run_ask(const AskOptions& ask, Io& io) {
   };
   auto signalled = [&] { return guard && InterruptGuard::interrupted(); };
 
-  Session session(bank, *in, io.out, options);
+  NullBuffer discard;
+  std::ostream nowhere(&discard);
+  Session session(bank, *in, summary_only ? nowhere : io.out, options);
   SessionOutcome outcome = session.run();
+  crisis_raised = outcome.crisis_raised;
   if (outcome.kind == SessionOutcome::Kind::completed && signalled()) outcome.kind = SessionOutcome::Kind::interrupted;
 
   switch (outcome.kind) {
     case SessionOutcome::Kind::interrupted: return leave_interrupted();
-    case SessionOutcome::Kind::quit: return static_cast<int>(ExitCode::data);
+    case SessionOutcome::Kind::quit: remind_crisis(); return static_cast<int>(ExitCode::data);
     case SessionOutcome::Kind::incomplete:
       if (io.in_is_terminal) {
         // EOF (Ctrl-D) at a prompt in a terminal is the same as quitting.
         io.out << '\n' << session_text(SessionText::quit_done, language) << '\n';
+        remind_crisis();
       } else {
-        io.out << '\n';
+        if (!summary_only) io.out << '\n';
+        remind_crisis();
         io.out.flush();
         io.err << session_text(SessionText::incomplete, language) << '\n';
       }
@@ -119,9 +204,12 @@ int run_ask(const AskOptions& ask, Io& io) {
     file.width = 80;
     std::string document = render_summary(bank, *outcome.answers, *outcome.result, file);
     if (signalled()) return leave_interrupted();
+    // Still fails here when the disk fills or the directory changed meanwhile: Fatal (73/74).
     write_file_atomically(ask.out, document);
-    io.out << '\n'
-           << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';
+    if (!summary_only) {
+      io.out << '\n'
+             << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';
+    }
   }
   return 0;
 }
@@ -144,6 +232,11 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
       "goes back, q (stop/quit) stops after a confirmation, an empty line skips an optional question.\n"
       "With piped input, one answer per line. Nothing is saved unless the questionnaire is finished and\n"
       "--out is given. In crisis call 113 or 0800-0113 (free, 24/7) or 112.\n"
+      "With --format json or markdown and standard output that is not a terminal, standard output\n"
+      "carries the summary alone (the questions are not printed; answers come piped, one per line);\n"
+      "typing at a terminal then needs the output on the terminal and --out FILE for a clean file.\n"
+      "--out is checked before the first question. A bank without the chosen language falls back to\n"
+      "its first language (nl or en), unless --lang asked for it (then: usage error).\n"
       "Exit codes: 0 summary shown; 65 stopped, or input ended before the end (nothing saved);\n"
       "130 interrupted by Ctrl-C (nothing saved); 64 usage; 65/66 bad or missing bank; 73/74 --out failed.");
   cmd->callback([&context, ask] { context.action = [&context, ask] { return run_ask(*ask, context.io); }; });

@@ -22,6 +22,26 @@ std::string plural(std::size_t count, const char* word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
 
+/// What to do when no answer set reaches `urgency`: fixed advice, depending on whether some rule
+/// or red flag of the bank is meant to raise it.
+std::string urgency_hint(const Bank& bank, Urgency urgency) {
+  if (urgency == Urgency::routine) {
+    return "every answer set raises the urgency; look for a rule with \"urgency\" or a red flag whose condition is "
+           "always true";
+  }
+  const Tier tier = urgency == Urgency::crisis ? Tier::crisis : Tier::clinical;
+  const bool raised = std::any_of(bank.rules.begin(), bank.rules.end(), [&](const Rule& rule) {
+    return rule.effects.min_urgency == urgency || (rule.effects.red_flag && rule.effects.red_flag->tier == tier);
+  });
+  if (!raised) {
+    return fmt::format(
+        "no rule raises it and no red flag of this tier exists; add a rule with \"urgency\": \"{}\" or check the "
+        "conditions that should raise it",
+        to_string(urgency));
+  }
+  return "the rules that should raise it never fire without a higher urgency; check their conditions";
+}
+
 /// Prints witnesses; each outcome or urgency without one becomes an error diagnostic.
 void print_witnesses(const Bank& bank, const std::string& label, std::vector<Diagnostic>& diagnostics, Io& io) {
   WitnessSearch search = find_witnesses(bank);
@@ -46,7 +66,9 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
       print("outcome", id, **witness);
     } else {
       diagnostics.push_back({label, fmt::format("/outcomes/{}", i), 0, 0, Severity::error,
-                             fmt::format("no answer set leads to outcome '{}'", id)});
+                             fmt::format("no answer set leads to outcome '{}'; check its weights and the rules "
+                                         "that exclude it or require another outcome",
+                                         id)});
     }
   }
   constexpr Urgency kUrgencies[] = {Urgency::routine, Urgency::prompt, Urgency::crisis};
@@ -55,8 +77,9 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
     if (const auto* witness = witness_at(search.urgencies, i, std::size(kUrgencies))) {
       print("urgency", id, **witness);
     } else {
-      diagnostics.push_back(
-          {label, "/rules", 0, 0, Severity::error, fmt::format("no answer set leads to urgency '{}'", id)});
+      diagnostics.push_back({label, "/rules", 0, 0, Severity::error,
+                             fmt::format("no answer set leads to urgency '{}'; {}", id,
+                                         urgency_hint(bank, kUrgencies[i]))});
     }
   }
 }

@@ -1,6 +1,7 @@
 // The interactive questionnaire: a loop over the questions the skip logic shows.
 #include "wegwijzer/session.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <ostream>
 #include <utility>
@@ -18,6 +19,27 @@ namespace {
 constexpr std::size_t kMaxTextBytes = 4000;  // a free-text answer is cut here
 constexpr std::string_view kPrompt = "> ";
 
+// True when `condition` refers to a question at or after `open` (directly or through a scale):
+// one whose answer may still come or change, so the condition's value is not known yet.
+bool depends_on_open(const Bank& bank, const Condition& condition, std::size_t open) {
+  switch (condition.kind) {
+    case Condition::Kind::all:
+    case Condition::Kind::any:
+    case Condition::Kind::negate:
+      for (const Condition& child : condition.children) {
+        if (depends_on_open(bank, child, open)) return true;
+      }
+      return false;
+    case Condition::Kind::scale_at_least:
+    case Condition::Kind::scale_at_most: {
+      if (condition.scale >= bank.scales.size()) return false;
+      const std::vector<std::size_t>& items = bank.scales[condition.scale].items;
+      return std::any_of(items.begin(), items.end(), [open](std::size_t item) { return item >= open; });
+    }
+    default: return condition.question >= open;
+  }
+}
+
 cli::SessionLook look_of(const SessionOptions& options) {
   return cli::SessionLook{options.language, options.color, options.unicode, options.width};
 }
@@ -25,12 +47,7 @@ cli::SessionLook look_of(const SessionOptions& options) {
 }  // namespace
 
 Session::Session(const Bank& bank, std::istream& in, std::ostream& out, SessionOptions options)
-    : bank_(bank),
-      in_(in),
-      out_(out),
-      options_(std::move(options)),
-      answers_(bank),
-      done_(bank.questions.size(), false) {}
+    : bank_(bank), in_(in), out_(out), options_(std::move(options)), answers_(bank) {}
 
 Session::Read Session::read_line(std::string& line) {
   auto interrupted = [this] { return options_.interrupted && options_.interrupted(); };
@@ -50,7 +67,8 @@ std::optional<std::size_t> Session::next_after(std::optional<std::size_t> curren
   std::vector<bool> visible = visible_questions(bank_, answers_);
   std::size_t start = current ? *current + 1 : 0;
   for (std::size_t q = start; q < visible.size(); ++q) {
-    if (visible[q] && !done_[q]) return q;
+    // Already answered ones too: after going back the person sees every later question again.
+    if (visible[q]) return q;
   }
   return std::nullopt;
 }
@@ -110,8 +128,14 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
     std::string word = cli::ascii_lower(cli::trim_line(line));
     if (word.empty()) return Read::line;
     if (word == "q" || word == "stop" || word == "stoppen" || word == "quit") {
-      stop = true;
-      return Read::line;
+      // The same confirmation as at a question: a person in crisis should not lose the way out by a slip.
+      if (confirm_quit(read)) {
+        stop = true;
+        return Read::line;
+      }
+      if (read != Read::line) return read;
+      out_ << cli::wrap_text(cli::session_text(cli::SessionText::crisis_continue, language), options_.width, "", "");
+      continue;
     }
     out_ << cli::wrap_text(cli::session_text(cli::SessionText::crisis_continue_again, language), options_.width, "",
                            "");
@@ -127,11 +151,15 @@ Session::Step Session::ask(std::size_t& current) {
     out_ << cli::emphasize(cli::wrap_text(sentence, options_.width, "", ""), cli::Emphasis::warning, options_.color);
   };
   auto show_question = [&] {
+    // Shown questions up to here, plus every later one that is shown or may still be: its show_if
+    // depends on a question not behind us yet. So the estimate does not grow as answers come in.
     std::vector<bool> visible = visible_questions(bank_, answers_);
     std::size_t position = 0;
     std::size_t total = 0;
     for (std::size_t q = 0; q < visible.size(); ++q) {
-      if (!visible[q]) continue;
+      const std::optional<Condition>& show_if = bank_.questions[q].show_if;
+      bool possible = q > current && show_if && depends_on_open(bank_, *show_if, current);
+      if (!visible[q] && !possible) continue;
       ++total;
       if (q <= current) ++position;
     }
@@ -178,12 +206,10 @@ Session::Step Session::ask(std::size_t& current) {
       case cli::ParsedInput::Kind::empty: {
         if (answers_.at(current)) {
           if (!options_.interactive) out_ << cli::session_text(cli::SessionText::kept, language) << '\n';
-          done_[current] = true;
           return Step::answered;
         }
         if (!question.required) {
           if (!options_.interactive) out_ << cli::session_text(cli::SessionText::skipped, language) << '\n';
-          done_[current] = true;
           return Step::answered;
         }
         if (!options_.interactive) out_ << '\n';
@@ -212,15 +238,24 @@ Session::Step Session::ask(std::size_t& current) {
           answer.options = std::move(input.options);
         }
         answers_.set(current, std::move(answer));
-        done_[current] = true;
         return Step::answered;
       }
     }
   }
 }
 
-SessionOutcome Session::run() {
+SessionOutcome Session::end(SessionOutcome::Kind kind) {
   SessionOutcome outcome;
+  outcome.kind = kind;
+  outcome.crisis_raised = !crisis_shown_.empty();
+  if (kind == SessionOutcome::Kind::quit) {
+    out_ << cli::session_text(cli::SessionText::quit_done, options_.language) << '\n';
+  }
+  out_.flush();
+  return outcome;
+}
+
+SessionOutcome Session::run() {
   out_ << cli::render_intro(bank_, look_of(options_));
   std::optional<std::size_t> current = next_after(std::nullopt);
   while (true) {
@@ -235,8 +270,7 @@ SessionOutcome Session::run() {
            << cli::emphasize(cli::session_text(cli::SessionText::finished, options_.language), cli::Emphasis::bold,
                              options_.color)
            << "\n\n";
-      out_.flush();
-      outcome.kind = SessionOutcome::Kind::completed;
+      SessionOutcome outcome = end(SessionOutcome::Kind::completed);
       outcome.answers = answers_;
       outcome.result = std::move(result);
       return outcome;
@@ -245,31 +279,16 @@ SessionOutcome Session::run() {
     Step step = ask(question);
     switch (step) {
       case Step::moved: current = question; continue;
-      case Step::quit:
-        out_ << cli::session_text(cli::SessionText::quit_done, options_.language) << '\n';
-        out_.flush();
-        outcome.kind = SessionOutcome::Kind::quit;
-        return outcome;
-      case Step::end: outcome.kind = SessionOutcome::Kind::incomplete; return outcome;
-      case Step::interrupted: outcome.kind = SessionOutcome::Kind::interrupted; return outcome;
+      case Step::quit: return end(SessionOutcome::Kind::quit);
+      case Step::end: return end(SessionOutcome::Kind::incomplete);
+      case Step::interrupted: return end(SessionOutcome::Kind::interrupted);
       case Step::answered: break;
     }
     bool stop = false;
     Read read = show_new_crisis_flags(stop);
-    if (read == Read::end) {
-      outcome.kind = SessionOutcome::Kind::incomplete;
-      return outcome;
-    }
-    if (read == Read::interrupted) {
-      outcome.kind = SessionOutcome::Kind::interrupted;
-      return outcome;
-    }
-    if (stop) {
-      out_ << cli::session_text(cli::SessionText::quit_done, options_.language) << '\n';
-      out_.flush();
-      outcome.kind = SessionOutcome::Kind::quit;
-      return outcome;
-    }
+    if (read == Read::end) return end(SessionOutcome::Kind::incomplete);
+    if (read == Read::interrupted) return end(SessionOutcome::Kind::interrupted);
+    if (stop) return end(SessionOutcome::Kind::quit);
     current = next_after(question);
   }
 }

@@ -11,7 +11,10 @@ namespace {
 
 bool is_separator(char c) { return c == ',' || c == ';' || c == ' ' || c == '\t'; }
 
-bool is_help_word(std::string_view word) { return word == "?" || word == "help" || word == "hulp"; }
+// The words of both languages work in both: "uitleg" is what the Dutch hint calls "?".
+bool is_help_word(std::string_view word) {
+  return word == "?" || word == "help" || word == "hulp" || word == "uitleg" || word == "explanation";
+}
 bool is_back_word(std::string_view word) { return word == "b" || word == "terug" || word == "back"; }
 bool is_quit_word(std::string_view word) {
   return word == "q" || word == "stop" || word == "stoppen" || word == "quit";

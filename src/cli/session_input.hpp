@@ -15,7 +15,7 @@ struct ParsedInput {
   enum class Kind {
     answer,   ///< a valid answer: `options` (choice questions) or `text` (text questions)
     empty,    ///< an empty line: skip, or keep the earlier answer
-    help,     ///< "?" / "help"
+    help,     ///< "?" / "uitleg" / "hulp" / "help" / "explanation"
     back,     ///< "b" / "terug" / "back"
     quit,     ///< "q" / "stop" / "quit" / "stoppen"
     invalid,  ///< not understood; `error` says why

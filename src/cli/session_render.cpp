@@ -102,12 +102,16 @@ std::string render_intro(const Bank& bank, const SessionLook& look) {
   if (!bank.introduction.empty()) out += wrap_text(bank_text(bank.introduction, look), look.width, "", "");
   if (!bank.disclaimer.empty()) out += wrap_text(bank_text(bank.disclaimer, look), look.width, "", "");
   out += '\n';
-  std::string_view mark = look.unicode ? "\u26a0 " : "! ";
-  std::string crisis = wrap_text(session_text(SessionText::crisis_lines, look.language), look.width, mark, "  ");
-  out += emphasize(crisis, Emphasis::warning, look.color);
+  out += render_crisis_lines(look);
   out += '\n';
   out += wrap_text(session_text(SessionText::how_to_answer, look.language), look.width, "", "");
   return out;
+}
+
+std::string render_crisis_lines(const SessionLook& look) {
+  std::string_view mark = look.unicode ? "\u26a0 " : "! ";
+  std::string crisis = wrap_text(session_text(SessionText::crisis_lines, look.language), look.width, mark, "  ");
+  return emphasize(crisis, Emphasis::warning, look.color);
 }
 
 std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, std::size_t position,
@@ -160,10 +164,20 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
     hint += ' ';
     hint += session_text(SessionText::hint_skip, look.language);
   }
-  hint += " (";
-  hint += session_text(SessionText::hint_commands, look.language);
-  hint += ')';
-  out += emphasize(wrap_text(hint, look.width, "", ""), Emphasis::dim, look.color);
+  // The commands stay together: at the end of the hint's last line when they fit, else on a line
+  // of their own (wrapped only when narrower than they are).
+  std::string commands = "(" + std::string(session_text(SessionText::hint_commands, look.language)) + ")";
+  std::string wrapped = wrap_text(hint, look.width, "", "");
+  std::size_t last_line = wrapped.rfind('\n', wrapped.size() - 2);
+  last_line = last_line == std::string::npos ? 0 : last_line + 1;
+  std::size_t last_width = display_width(std::string_view(wrapped).substr(last_line, wrapped.size() - 1 - last_line));
+  std::size_t columns = static_cast<std::size_t>(std::max(look.width, kMinimumWidth));
+  if (last_width + 1 + display_width(commands) <= columns) {
+    wrapped.insert(wrapped.size() - 1, " " + commands);
+  } else {
+    wrapped += wrap_text(commands, look.width, "", "");
+  }
+  out += emphasize(wrapped, Emphasis::dim, look.color);
   return out;
 }
 

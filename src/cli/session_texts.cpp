@@ -13,7 +13,7 @@ struct Entry {
 };
 
 // In the order of the SessionText enumerators.
-constexpr std::array<Entry, 30> kTexts{{
+constexpr std::array<Entry, 31> kTexts{{
     {"Heb je nu meteen hulp nodig? Bel 113 of 0800-0113 (gratis, dag en nacht) of, bij direct "
      "levensgevaar, 112.",
      "Do you need help right now? Call 113 or 0800-0113 (free, day and night) or, when a life is in "
@@ -55,9 +55,11 @@ constexpr std::array<Entry, 30> kTexts{{
     {"onvolledig: geen advies (incomplete: no advice)", "incomplete: no advice"},
     {"Klaar. Hieronder staat je overzicht.", "Done. Your summary follows."},
     {"Je overzicht is bewaard in {}.", "Your summary was saved to {}."},
+    {"Deze vragenlijst is er niet in het Engels; de vragen zijn in het Nederlands.",
+     "This questionnaire is not available in Dutch; the questions are in English."},
 }};
 
-static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::saved_to) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::language_fallback) + 1,
               "every SessionText needs a table entry");
 
 }  // namespace

@@ -38,6 +38,7 @@ enum class SessionText {
   incomplete,             ///< "incomplete: no advice" (stderr, piped input ended early)
   finished,               ///< the questionnaire is done; the summary follows
   saved_to,               ///< "your summary was saved to {}"
+  language_fallback,      ///< the bank lacks the asked-for language; the session uses this one
 };
 
 /// The sentence `id` in `language` ("nl" or "en"; anything else gives Dutch).

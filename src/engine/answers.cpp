@@ -43,7 +43,13 @@ std::optional<AnswerError> AnswerSet::set_choice(std::string_view question_id,
   if (!index) {
     return make_error(AnswerError::Code::unknown_question, question_id, "this bank has no such question");
   }
-  const Question& question = bank_->questions[*index];
+  return set_choice_at(*index, option_ids);
+}
+
+std::optional<AnswerError> AnswerSet::set_choice_at(std::size_t index,
+                                                    const std::vector<std::string_view>& option_ids) {
+  const Question& question = bank_->questions[index];
+  const std::string& question_id = question.id;
   switch (question.type) {
     case QuestionType::text:
       return make_error(AnswerError::Code::wrong_type, question_id,
@@ -65,23 +71,37 @@ std::optional<AnswerError> AnswerSet::set_choice(std::string_view question_id,
       }
       break;
   }
-  Answer answer;
-  answer.options.reserve(option_ids.size());
+  Answer answer = take_spare();
   for (std::string_view option_id : option_ids) {
     auto option = question.find_option(option_id);
     if (!option) {
+      answer.options.clear();
+      spare_.push_back(std::move(answer.options));
       return make_error(AnswerError::Code::unknown_option, question_id,
                         fmt::format("question '{}': that option does not exist; expected one of: {}", question.id,
                                     option_list(question)));
     }
     answer.options.push_back(static_cast<std::uint16_t>(*option));
   }
-  std::sort(answer.options.begin(), answer.options.end());
-  if (std::adjacent_find(answer.options.begin(), answer.options.end()) != answer.options.end()) {
-    return make_error(AnswerError::Code::duplicate_option, question_id,
-                      fmt::format("question '{}': the same option was given more than once", question.id));
+  if (answer.options.size() > 1) {
+    std::sort(answer.options.begin(), answer.options.end());
+    if (std::adjacent_find(answer.options.begin(), answer.options.end()) != answer.options.end()) {
+      answer.options.clear();
+      spare_.push_back(std::move(answer.options));
+      return make_error(AnswerError::Code::duplicate_option, question_id,
+                        fmt::format("question '{}': the same option was given more than once", question.id));
+    }
+    for (std::uint16_t o : answer.options) {
+      if (!question.options[o].exclusive) continue;
+      std::string message = fmt::format("question '{}': option '{}' cannot be combined with other options",
+                                        question.id, question.options[o].id);
+      answer.options.clear();
+      spare_.push_back(std::move(answer.options));
+      return make_error(AnswerError::Code::wrong_type, question_id, std::move(message));
+    }
   }
-  answers_[*index] = std::move(answer);
+  clear(index);
+  answers_[index] = std::move(answer);
   return std::nullopt;
 }
 
@@ -106,8 +126,44 @@ std::optional<AnswerError> AnswerSet::set_text(std::string_view question_id, std
   return std::nullopt;
 }
 
+std::optional<AnswerError> AnswerSet::set_text_at(std::size_t index, std::string_view text) {
+  const Question& question = bank_->questions[index];
+  if (question.type != QuestionType::text) {
+    return make_error(AnswerError::Code::wrong_type, question.id,
+                      fmt::format("question '{}' takes {}, not free text", question.id,
+                                  question.type == QuestionType::multiple ? "a list of option ids" : "an option id"));
+  }
+  clear(index);
+  if (text.empty()) return std::nullopt;  // an empty text is no answer
+  Answer answer;
+  answer.text.assign(text.data(), text.size());
+  answers_[index] = std::move(answer);
+  return std::nullopt;
+}
+
 void AnswerSet::set(std::size_t question, Answer answer) { answers_[question] = std::move(answer); }
 
-void AnswerSet::clear(std::size_t question) { answers_[question].reset(); }
+void AnswerSet::clear(std::size_t question) {
+  std::optional<Answer>& answer = answers_[question];
+  if (!answer) return;
+  if (answer->options.capacity() != 0) {
+    answer->options.clear();
+    spare_.push_back(std::move(answer->options));
+  }
+  answer.reset();
+}
+
+void AnswerSet::clear_all() {
+  for (std::size_t q = 0; q < answers_.size(); ++q) clear(q);
+}
+
+Answer AnswerSet::take_spare() {
+  Answer answer;
+  if (!spare_.empty()) {
+    answer.options = std::move(spare_.back());
+    spare_.pop_back();
+  }
+  return answer;
+}
 
 }  // namespace wegwijzer

@@ -83,6 +83,7 @@ class Linter {
       check_condition(bank_.rules[r].when, pointer,
                       fmt::format("this condition can never be true, so rule '{}' never fires", bank_.rules[r].id));
     }
+    exclusive_options();
     effects();
   }
 
@@ -108,6 +109,22 @@ class Linter {
         continue;
       }
       check_alternatives(child, child_pointer);
+    }
+  }
+
+  /// "exclusive": true only means something on a multiple-choice question.
+  void exclusive_options() {
+    for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+      const Question& question = bank_.questions[q];
+      if (question.type == QuestionType::multiple) continue;
+      for (std::size_t o = 0; o < question.options.size(); ++o) {
+        if (!question.options[o].exclusive) continue;
+        reader_.error(pointer_append(pointer_append("/questions", q) + "/options", o) + "/exclusive",
+                      fmt::format("option '{}' of question '{}' is marked \"exclusive\", but only options of a "
+                                  "multiple-choice question can be exclusive; remove \"exclusive\" or make the "
+                                  "question \"multiple\"",
+                                  question.options[o].id, question.id));
+      }
     }
   }
 

@@ -282,7 +282,8 @@ class BankParser {
   void option_body(const json& item, const std::string& pointer, IdRegistry& ids, const Question& question,
                    Option& option, bool& is_neutral) {
     option.weights.assign(parsed_.bank.outcomes.size(), 0.0);
-    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral"}, "an option")) {
+    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral", "exclusive"},
+                        "an option")) {
       return;
     }
     if (const json* id = member(item, "id")) {
@@ -298,6 +299,8 @@ class BankParser {
     }
     if (const json* value = member(item, "unknown"))
       option.unknown = reader_.boolean(*value, pointer + "/unknown").value_or(false);
+    if (const json* value = member(item, "exclusive"))
+      option.exclusive = reader_.boolean(*value, pointer + "/exclusive").value_or(false);
     if (const json* value = member(item, "neutral"))
       is_neutral = reader_.boolean(*value, pointer + "/neutral").value_or(false);
   }

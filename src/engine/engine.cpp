@@ -67,8 +67,9 @@ void apply_rules(const Bank& bank, const AnswerSet& answers, const std::vector<b
 }
 
 /// Red-flag questions that are shown and unanswered or answered "rather not say".
-void find_unknown_red_flags(const Bank& bank, const AnswerSet& answers, Result& result) {
-  std::vector<bool> red_flag_questions(bank.questions.size(), false);
+void find_unknown_red_flags(const Bank& bank, const AnswerSet& answers, Result& result,
+                            std::vector<bool>& red_flag_questions) {
+  red_flag_questions.assign(bank.questions.size(), false);
   bool any = false;
   for (const Rule& rule : bank.rules) {
     if (!rule.effects.red_flag) continue;
@@ -90,11 +91,30 @@ void find_unknown_red_flags(const Bank& bank, const AnswerSet& answers, Result& 
   }
 }
 
+/// Empties a result for a new evaluation; vectors keep their capacity.
+void reset(Result& result) {
+  result.status = Status::incomplete;
+  result.missing.clear();
+  result.ignored.clear();
+  result.shown.clear();
+  result.scores.clear();
+  result.scales.clear();
+  result.fired_rules.clear();
+  result.red_flags.clear();
+  result.urgency = Urgency::routine;
+  result.recommendation.reset();
+  result.ranking.clear();
+  result.reasons.clear();
+  result.unknown_red_flags.clear();
+  result.notes.clear();
+  result.close_call = false;
+}
+
 }  // namespace
 
-Result evaluate(const Bank& bank, const AnswerSet& answers) {
-  Result result;
-  std::vector<bool> visible;
+void evaluate(const Bank& bank, const AnswerSet& answers, Result& result, EvaluateScratch& scratch) {
+  reset(result);
+  std::vector<bool>& visible = scratch.visible;
   detail::compute_visibility(bank, answers, visible);
   result.scores.assign(bank.outcomes.size(), 0.0);
   score_answers(bank, answers, visible, result);
@@ -103,12 +123,18 @@ Result evaluate(const Bank& bank, const AnswerSet& answers) {
     result.scales.push_back(detail::scale_value(bank, s, answers, visible));
   }
   apply_rules(bank, answers, visible, result);
-  find_unknown_red_flags(bank, answers, result);
+  find_unknown_red_flags(bank, answers, result, scratch.red_flag_questions);
   result.status = result.missing.empty() ? Status::complete : Status::incomplete;
   if (result.status == Status::complete && !bank.outcomes.empty()) {
-    detail::recommend(bank, result);
-    detail::explain(bank, answers, visible, result);
+    detail::recommend(bank, result, scratch.excluded, scratch.required);
+    detail::explain(bank, answers, visible, result, scratch.listed);
   }
+}
+
+Result evaluate(const Bank& bank, const AnswerSet& answers) {
+  Result result;
+  EvaluateScratch scratch;
+  evaluate(bank, answers, result, scratch);
   return result;
 }
 

@@ -30,11 +30,13 @@ void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<
 void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
 
 /// Sets recommendation, ranking and close_call of a complete result (scores, fired rules and
-/// red flags already filled).
-void recommend(const Bank& bank, Result& result);
+/// red flags already filled; ranking empty). `excluded` and `required` are working memory.
+void recommend(const Bank& bank, Result& result, std::vector<bool>& excluded, std::vector<bool>& required);
 
-/// Fills result.reasons (recommendation and ranking already filled).
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result);
+/// Fills result.reasons (recommendation and ranking already filled; reasons empty). `listed` is
+/// working memory.
+void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result,
+             std::vector<bool>& listed);
 
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);

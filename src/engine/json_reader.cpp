@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 namespace wegwijzer::detail {
@@ -50,6 +52,15 @@ class ParseTracker {
     return true;
   }
 
+  /// The JSON pointer of the place being parsed.
+  std::string current_pointer() const {
+    std::string pointer;
+    for (const Frame& frame : frames_) {
+      pointer = frame.is_array ? pointer_append(pointer, frame.count) : pointer_append(pointer, frame.key);
+    }
+    return pointer;
+  }
+
  private:
   struct Frame {
     bool is_array = false;
@@ -62,20 +73,63 @@ class ParseTracker {
     if (!frames_.empty() && frames_.back().is_array) ++frames_.back().count;
   }
 
-  std::string current_pointer() const {
-    std::string pointer;
-    for (const Frame& frame : frames_) {
-      pointer = frame.is_array ? pointer_append(pointer, frame.count) : pointer_append(pointer, frame.key);
-    }
-    return pointer;
-  }
-
   std::size_t max_depth_;
   std::vector<Frame> frames_;
 };
 
+/// The index of the last byte before `offset` that is not JSON whitespace, if any.
+std::optional<std::size_t> previous_non_space(std::string_view text, std::size_t offset) {
+  for (std::size_t i = std::min(offset, text.size()); i > 0; --i) {
+    char c = text[i - 1];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return i - 1;
+  }
+  return std::nullopt;
+}
+
+/// True when a curly double quote (U+201C or U+201D, UTF-8 E2 80 9C / E2 80 9D) starts within
+/// three bytes of `offset` (the parser stops inside or just after the multi-byte character).
+bool curly_quote_near(std::string_view text, std::size_t offset) {
+  std::size_t from = offset >= 3 ? offset - 3 : 0;
+  for (std::size_t i = from; i <= offset && i + 2 < text.size(); ++i) {
+    if (text[i] == '\xE2' && text[i + 1] == '\x80' && (text[i + 2] == '\x9C' || text[i + 2] == '\x9D')) return true;
+  }
+  return false;
+}
+
+/// A fixed, plain hint for the common mistakes behind a syntax error ("" when none fits).
+/// `detail` is nlohmann's fixed description; `offset` is the byte the parser stopped at.
+/// The hint never quotes the input.
+std::string syntax_hint(std::string_view text, std::size_t offset, const std::string& detail) {
+  if (offset < text.size() && (text[offset] == ']' || text[offset] == '}')) {
+    auto before = previous_non_space(text, offset);
+    if (before && text[*before] == ',') return "remove the comma after the last item";
+  }
+  if (detail.find("invalid literal") != std::string::npos) {
+    for (std::size_t i = offset >= 1 ? offset - 1 : 0; i <= offset && i + 1 < text.size(); ++i) {
+      if (text[i] == '/' && (text[i + 1] == '/' || text[i + 1] == '*')) return "JSON has no comments; remove it";
+    }
+    if (curly_quote_near(text, offset)) return "use straight double quotes \" instead of curly quotes";
+  }
+  if (detail.find("invalid string") != std::string::npos && curly_quote_near(text, offset)) {
+    return "use straight double quotes \" instead of curly quotes";
+  }
+  const bool expected_separator = detail.find("expected '}'") != std::string::npos ||
+                                  detail.find("expected ']'") != std::string::npos ||
+                                  detail.find("expected ','") != std::string::npos;
+  const bool found_item = detail.find("unexpected string literal") != std::string::npos ||
+                          detail.find("unexpected number literal") != std::string::npos ||
+                          detail.find("unexpected true literal") != std::string::npos ||
+                          detail.find("unexpected false literal") != std::string::npos ||
+                          detail.find("unexpected null literal") != std::string::npos ||
+                          detail.find("unexpected '{'") != std::string::npos ||
+                          detail.find("unexpected '['") != std::string::npos;
+  if (expected_separator && found_item) return "a comma is probably missing before this";
+  return "";
+}
+
 /// A plain description of a syntax error that never quotes the input.
-std::string describe_parse_error(const json::parse_error& error, bool at_end) {
+std::string describe_parse_error(const json::parse_error& error, std::string_view text, std::size_t offset,
+                                 bool at_end) {
   if (at_end) return "unexpected end of file; the JSON is truncated or a bracket is missing";
   std::string what = error.what();
   // nlohmann's text is "... syntax error while parsing CONTEXT - DETAIL[; last read: 'INPUT'][; expected X]".
@@ -102,10 +156,12 @@ std::string describe_parse_error(const json::parse_error& error, bool at_end) {
     }
     detail = detail.substr(0, last_read) + expected;
   }
+  std::string hint = syntax_hint(text, offset, detail);
+  if (!hint.empty()) hint = "; " + hint;
   if (detail.find("invalid string") != std::string::npos || detail.find("ill-formed UTF-8") != std::string::npos) {
-    return fmt::format("invalid text string in {}: {}", context, detail);
+    return fmt::format("invalid text string in {}: {}{}", context, detail, hint);
   }
-  return fmt::format("syntax error in {}: {}", context, detail);
+  return fmt::format("syntax error in {}: {}{}", context, detail, hint);
 }
 
 }  // namespace
@@ -152,6 +208,11 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
          fmt::format("the file is {} bytes; the limit for a bank is {} bytes", text.size(), max_bytes)});
     return std::nullopt;
   }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    diagnostics.push_back({file_name, "", 1, 1, Severity::error,
+                           "the file is empty; a bank is a JSON object that starts with '{' (see docs/bank-format.md)"});
+    return std::nullopt;
+  }
   ParseTracker tracker(max_depth);
   try {
     json::parser_callback_t callback = [&tracker](int depth, json::parse_event_t event, json& parsed) {
@@ -163,9 +224,16 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
     std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
     bool at_end = offset >= text.size();
     auto [line, column] = line_and_column(text, offset);
-    diagnostics.push_back({file_name, "", line, column, Severity::error, describe_parse_error(error, at_end)});
+    diagnostics.push_back({file_name, "", line, column, Severity::error, describe_parse_error(error, text, offset, at_end)});
   } catch (const StructureStop& stop) {
     diagnostics.push_back({file_name, stop.pointer, 0, 0, Severity::error, stop.message});
+  } catch (const json::out_of_range&) {
+    // A number too large for a double ("1e309"): nlohmann reports it without a position and
+    // quotes the input, so name the place by JSON pointer instead.
+    diagnostics.push_back({file_name, tracker.current_pointer(), 0, 0, Severity::error,
+                           "a number here is too large; numbers in a bank must fit in a double (about 1.8e308)"});
+  } catch (const json::exception&) {
+    diagnostics.push_back({file_name, tracker.current_pointer(), 0, 0, Severity::error, "the text is not valid JSON"});
   }
   return std::nullopt;
 }

@@ -34,11 +34,13 @@ Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
 
 }  // namespace
 
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result) {
+void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result,
+             std::vector<bool>& listed) {
+  result.reasons.clear();
   if (!result.recommendation) return;
   const std::size_t chosen = *result.recommendation;
   const auto runner = runner_up(result);
-  std::vector<bool> listed(bank.rules.size(), false);
+  listed.assign(bank.rules.size(), false);
 
   for (const RaisedFlag& flag : result.red_flags) {
     listed[flag.rule] = true;
@@ -75,9 +77,24 @@ void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>
     double effect = effect_of(bank.rules[r].effects.weights, chosen, runner);
     if (effect > 0) result.reasons.push_back(rule_reason(r, chosen, effect));
   }
-  // Stable: equal effects keep bank order (answers in question order, then rules).
-  std::stable_sort(result.reasons.begin() + static_cast<std::ptrdiff_t>(weighed_from), result.reasons.end(),
-                   [](const Reason& a, const Reason& b) { return a.effect > b.effect; });
+  // Stable: equal effects keep bank order (answers in question order, then rules). Short lists
+  // (the usual case) by insertion sort, which does not allocate as std::stable_sort does.
+  const auto first = result.reasons.begin() + static_cast<std::ptrdiff_t>(weighed_from);
+  const auto weightier = [](const Reason& a, const Reason& b) { return a.effect > b.effect; };
+  if (result.reasons.end() - first > 64) {
+    std::stable_sort(first, result.reasons.end(), weightier);
+    return;
+  }
+  for (auto it = first; it != result.reasons.end(); ++it) {
+    auto hole = it;
+    if (hole == first || !weightier(*it, *(hole - 1))) continue;
+    Reason moving = *it;
+    do {
+      *hole = *(hole - 1);
+      --hole;
+    } while (hole != first && weightier(moving, *(hole - 1)));
+    *hole = moving;
+  }
 }
 
 }  // namespace wegwijzer::detail

@@ -6,10 +6,10 @@
 
 namespace wegwijzer::detail {
 
-void recommend(const Bank& bank, Result& result) {
+void recommend(const Bank& bank, Result& result, std::vector<bool>& excluded, std::vector<bool>& required) {
   const std::size_t count = bank.outcomes.size();
-  std::vector<bool> excluded(count, false);
-  std::vector<bool> required(count, false);
+  excluded.assign(count, false);
+  required.assign(count, false);
   bool any_required = false;
   for (std::size_t r : result.fired_rules) {
     const Effects& effects = bank.rules[r].effects;
@@ -46,6 +46,7 @@ void recommend(const Bank& bank, Result& result) {
   }
 
   result.recommendation = chosen;
+  result.ranking.clear();
   result.ranking.reserve(count);
   result.ranking.push_back(RankedOutcome{chosen, result.scores[chosen], 0.0, excluded[chosen]});
   for (std::size_t o = 0; o < count; ++o) {

@@ -16,6 +16,16 @@ constexpr int kResultSchemaVersion = 1;
 
 constexpr char kHex[] = "0123456789abcdef";
 
+/// Bytes copied into a JSON string as they are: printable ASCII other than '"' and '\\'.
+struct PlainBytes {
+  bool plain[256] = {};
+  constexpr PlainBytes() {
+    for (int c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return plain[c]; }
+};
+constexpr PlainBytes kPlain;
+
 /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
@@ -84,6 +94,25 @@ void append_number(std::string& out, double value) {
       return;
     }
   }
+  // Fast path for the usual scores with up to three decimals (1.5, -0.25): when thousandths / 1000
+  // is exactly `value`, that decimal reads back exactly and is the shortest form, as to_chars'.
+  if (value >= -1e9 && value <= 1e9 && (value >= 0.001 || value <= -0.001)) {
+    const double scaled = value * 1000;
+    const auto thousandths = static_cast<long long>(scaled < 0 ? scaled - 0.5 : scaled + 0.5);
+    if (static_cast<double>(thousandths) / 1000 == value) {
+      const unsigned long long magnitude =
+          static_cast<unsigned long long>(thousandths < 0 ? -thousandths : thousandths);
+      if (thousandths < 0) out += '-';
+      append_int(out, static_cast<long long>(magnitude / 1000));
+      unsigned long long fraction = magnitude % 1000;
+      char digits[4] = {'.', static_cast<char>('0' + fraction / 100), static_cast<char>('0' + fraction / 10 % 10),
+                        static_cast<char>('0' + fraction % 10)};
+      std::size_t length = 4;
+      while (digits[length - 1] == '0') --length;  // fraction != 0: value is not integral here
+      out.append(digits, length);
+      return;
+    }
+  }
   char buffer[32];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   (void)error;
@@ -122,30 +151,31 @@ void append_answer(std::string& out, const Question& question, const Answer& ans
   }
 }
 
-void append_reason(std::string& out, const Bank& bank, const Reason& reason) {
+/// Appends `,"name":` and the id, or null (or nothing when `nulls` is false) without an id.
+void append_optional_id(std::string& out, std::string_view field, const std::string* id, bool nulls) {
+  if (id == nullptr && !nulls) return;
+  out += field;
+  if (id != nullptr) {
+    append_json_string(out, *id);
+  } else {
+    out += "null";
+  }
+}
+
+void append_reason(std::string& out, const Bank& bank, const Reason& reason, bool nulls) {
   const bool is_answer = reason.kind == Reason::Kind::answer;
   out += "{\"kind\":";
   out += is_answer ? "\"answer\"" : "\"rule\"";
-  out += ",\"question\":";
   const Question* question =
       is_answer && reason.question < bank.questions.size() ? &bank.questions[reason.question] : nullptr;
-  if (question != nullptr) {
-    append_json_string(out, question->id);
-  } else {
-    out += "null";
-  }
-  out += ",\"option\":";
-  if (question != nullptr && reason.option < question->options.size()) {
-    append_json_string(out, question->options[reason.option].id);
-  } else {
-    out += "null";
-  }
-  out += ",\"rule\":";
-  if (!is_answer && reason.rule < bank.rules.size()) {
-    append_json_string(out, bank.rules[reason.rule].id);
-  } else {
-    out += "null";
-  }
+  append_optional_id(out, ",\"question\":", question != nullptr ? &question->id : nullptr, nulls);
+  append_optional_id(out, ",\"option\":",
+                     question != nullptr && reason.option < question->options.size()
+                         ? &question->options[reason.option].id
+                         : nullptr,
+                     nulls);
+  append_optional_id(out, ",\"rule\":",
+                     !is_answer && reason.rule < bank.rules.size() ? &bank.rules[reason.rule].id : nullptr, nulls);
   out += ",\"outcome\":";
   append_json_string(out, reason.outcome < bank.outcomes.size() ? std::string_view(bank.outcomes[reason.outcome].id)
                                                                 : std::string_view());
@@ -157,36 +187,32 @@ void append_reason(std::string& out, const Bank& bank, const Reason& reason) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  out.push_back('"');
   std::size_t run_start = 0;  // start of a run of bytes copied unchanged
   std::size_t i = 0;
-  auto flush = [&](std::size_t end) {
-    if (end > run_start) out.append(text.data() + run_start, end - run_start);
-  };
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
+  for (;;) {
+    while (i < size && kPlain[static_cast<unsigned char>(data[i])]) ++i;  // ASCII fast path
+    if (i == size) break;
+    const auto c = static_cast<unsigned char>(data[i]);
     if (c >= 0x80) {
       std::size_t len = utf8_length(text, i);
       if (len != 0 && !needs_unicode_escape(text, i, len)) {
-        i += len;
+        i += len;  // valid UTF-8 stays in the run
         continue;
       }
+      out.append(data + run_start, i - run_start);
       if (len != 0) {  // C1 control, bidi control or line separator: \u escape (lossless, inert)
-        flush(i);
         append_unicode_escape(out, text, i, len);
         run_start = i += len;
         continue;
       }
-      flush(i);
       out += "\xEF\xBF\xBD";  // U+FFFD for an invalid byte
       run_start = ++i;
       continue;
     }
-    flush(i);
+    out.append(data + run_start, i - run_start);
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -195,19 +221,19 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0x0F];
+      default: {
+        const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0x0F]};
+        out.append(escape, sizeof escape);
+      }
     }
     run_start = ++i;
   }
-  flush(i);
-  out += '"';
+  out.append(data + run_start, i - run_start);
+  out.push_back('"');
 }
 
 void append_result_json(std::string& out, const Bank& bank, const AnswerSet& answers, const Result& result,
-                        std::string_view record_id) {
+                        std::string_view record_id, const ResultJsonOptions& options) {
   auto question_id = [&](std::size_t q) -> std::string_view {
     return q < bank.questions.size() ? std::string_view(bank.questions[q].id) : std::string_view();
   };
@@ -299,9 +325,10 @@ void append_result_json(std::string& out, const Bank& bank, const AnswerSet& ans
   append_id_array(out, result.fired_rules, rule_id);
 
   out += ",\"reasons\":[";
-  for (std::size_t i = 0; i < result.reasons.size(); ++i) {
+  const std::size_t reasons = std::min(result.reasons.size(), options.max_reasons);
+  for (std::size_t i = 0; i < reasons; ++i) {
     if (i != 0) out += ',';
-    append_reason(out, bank, result.reasons[i]);
+    append_reason(out, bank, result.reasons[i], options.reason_nulls);
   }
   out += ']';
 
@@ -316,19 +343,21 @@ void append_result_json(std::string& out, const Bank& bank, const AnswerSet& ans
   out += ",\"notes\":";
   append_id_array(out, result.notes, rule_id);
 
-  out += ",\"answers\":{";
-  bool first = true;
-  const std::size_t count = std::min(answers.size(), bank.questions.size());
-  for (std::size_t q = 0; q < count; ++q) {
-    const auto& answer = answers.at(q);
-    if (!answer) continue;
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, bank.questions[q].id);
-    out += ':';
-    append_answer(out, bank.questions[q], *answer);
+  if (options.answers) {
+    out += ",\"answers\":{";
+    bool first = true;
+    const std::size_t count = std::min(answers.size(), bank.questions.size());
+    for (std::size_t q = 0; q < count; ++q) {
+      const auto& answer = answers.at(q);
+      if (!answer) continue;
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, bank.questions[q].id);
+      out += ':';
+      append_answer(out, bank.questions[q], *answer);
+    }
+    out += '}';
   }
-  out += '}';
 
   out += ",\"bank\":{\"id\":";
   append_json_string(out, bank.id);

@@ -114,8 +114,9 @@ Answer random_answer(const Question& question, std::mt19937_64& random) {
   const std::size_t count = question.options.size();
   if (count == 0) return answer;
   if (question.type == QuestionType::multiple) {
-    // One option alone with probability 1/count (so "rather not say" appears, alone); otherwise each
-    // option that is not "rather not say" with probability 1/2, at least one.
+    // One option alone with probability 1/count (so "rather not say" and other exclusive options
+    // appear, alone); otherwise each option that is neither "rather not say" nor exclusive with
+    // probability 1/2, at least one.
     if (pick(random, count) == 0) {
       answer.options.push_back(static_cast<std::uint16_t>(pick(random, count)));
       return answer;
@@ -123,7 +124,8 @@ Answer random_answer(const Question& question, std::mt19937_64& random) {
     std::uint64_t bits = 0;
     for (std::size_t o = 0; o < count; ++o) {
       if (o % 64 == 0) bits = random();
-      if (!question.options[o].unknown && ((bits >> (o % 64)) & 1U)) {
+      const Option& option = question.options[o];
+      if (!option.unknown && !option.exclusive && ((bits >> (o % 64)) & 1U)) {
         answer.options.push_back(static_cast<std::uint16_t>(o));
       }
     }

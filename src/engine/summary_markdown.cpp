@@ -129,7 +129,13 @@ void crisis(MarkdownWriter& w, const Model& m) {
 void red_flags(MarkdownWriter& w, const Model& m) {
   if (m.red_flags.empty()) return;
   w.paragraph("**" + std::string(w.text(Phrase::red_flags_label)) + "**");
-  for (const auto& flag : m.red_flags) w.item(escape(flag.text, "  \n  "));
+  for (std::size_t i = 0; i < m.red_flags.size(); ++i) {
+    std::string item = escape(m.red_flags[i].text, "  \n  ");
+    if (i < m.red_flag_answers.size()) {
+      for (const auto& answer : m.red_flag_answers[i]) item += "  \n  " + escape(answer, "  \n  ");
+    }
+    w.item(item);
+  }
 }
 
 void unknown_red_flags(MarkdownWriter& w, const Model& m) {
@@ -186,12 +192,13 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   w.heading(2, Phrase::alternatives_heading);
   if (m.alternatives.empty()) w.paragraph(std::string(w.text(Phrase::no_alternatives)));
   for (const auto& alternative : m.alternatives) w.item(escape(alternative.line));
+  if (!m.points_note.empty()) w.paragraph(escape(m.points_note));
   if (!m.close_call_note.empty()) w.paragraph(escape(m.close_call_note));
 
   if (!m.scales.empty()) {
     w.heading(2, Phrase::distress_heading);
     for (const auto& scale : m.scales) {
-      w.item(escape(scale.label, " ") + ": " + std::to_string(scale.value) + "/" + std::to_string(scale.max) + " `" +
+      w.item((scale.label_is_heading ? std::string() : escape(scale.label, " ") + ": ") + std::to_string(scale.value) + "/" + std::to_string(scale.max) + " `" +
              bar(scale.value, scale.min, scale.max, 10, options.unicode) + "` " + escape(scale.band_label, " "));
     }
     w.paragraph("*" + std::string(w.text(Phrase::distress_reminder)) + "*");
@@ -201,9 +208,12 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   w.paragraph("**" + std::string(w.text(Phrase::what_it_is_label)) + ":** " + escape(m.what_it_is));
   w.paragraph("**" + std::string(w.text(Phrase::what_to_expect_label)) + ":** " + escape(m.what_to_expect));
   w.paragraph("**" + std::string(w.text(Phrase::where_to_find_label)) + ":** " + escape(m.where_to_find));
-  if (!m.notes.empty()) {
-    w.paragraph("**" + std::string(w.text(Phrase::notes_label)) + "**");
-    for (const auto& note : m.notes) w.item(escape(note.text, "  \n  "));
+  bool notes_label = false;
+  for (const auto& note : m.notes) {
+    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
+    if (!notes_label) w.paragraph("**" + std::string(w.text(Phrase::notes_label)) + "**");
+    notes_label = true;
+    w.item(escape(note.text, "  \n  "));
   }
   unknown_red_flags(w, m);
   answers(w, m);

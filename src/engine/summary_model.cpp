@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "summary_texts.hpp"
+#include "wegwijzer/engine.hpp"
 #include "wegwijzer/version.hpp"
 
 namespace wegwijzer::summary {
@@ -48,7 +49,97 @@ bool set_aside_by_rule(const Bank& bank, const Result& result, std::size_t outco
   return false;
 }
 
+/// Case-insensitive (ASCII) equality after trimming spaces, for "does the label repeat the heading".
+bool same_words(std::string_view a, std::string_view b) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == ':')) s.remove_suffix(1);
+    return s;
+  };
+  a = trim(a);
+  b = trim(b);
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+/// Questions whose answers make `condition` hold: answer leaves that hold, outside negations and
+/// outside `any` branches that do not hold. Scale leaves are left out (the scale has its own section).
+void raising_questions(const Bank& bank, const Condition& condition, const AnswerSet& answers,
+                       const std::vector<bool>& visible, std::vector<std::size_t>& out) {
+  switch (condition.kind) {
+    case Condition::Kind::all:
+    case Condition::Kind::any:
+      for (const Condition& child : condition.children) {
+        if (condition.kind == Condition::Kind::any && !evaluate_condition(bank, child, answers, visible)) continue;
+        raising_questions(bank, child, answers, visible, out);
+      }
+      return;
+    case Condition::Kind::negate:
+    case Condition::Kind::scale_at_least:
+    case Condition::Kind::scale_at_most: return;
+    default:
+      if (condition.question < bank.questions.size() && evaluate_condition(bank, condition, answers, visible) &&
+          std::find(out.begin(), out.end(), condition.question) == out.end()) {
+        out.push_back(condition.question);
+      }
+      return;
+  }
+}
+
+/// "You said: question → answer" for each answered question that raised `rule`.
+std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers,
+                                   const Result& result, std::string_view language) {
+  std::vector<bool> visible(bank.questions.size(), false);
+  for (std::size_t q : result.shown) {
+    if (q < visible.size()) visible[q] = true;
+  }
+  std::vector<std::size_t> questions;
+  raising_questions(bank, rule.when, answers, visible, questions);
+  std::sort(questions.begin(), questions.end());
+  std::vector<std::string> lines;
+  for (std::size_t q : questions) {
+    if (q >= answers.size() || !answers.at(q)) continue;
+    const Question& question = bank.questions[q];
+    std::string text = answer_text(question, *answers.at(q), language);
+    if (question.type == QuestionType::text || text.empty()) continue;  // never repeat free text here
+    lines.push_back(fill(phrase(Phrase::reason_answer, language), {question.text.in(language), text}));
+  }
+  return lines;
+}
+
+/// Names of outcomes, joined with ", ".
+std::string outcome_names(const Bank& bank, const std::vector<std::size_t>& outcomes, std::string_view language) {
+  std::string names;
+  for (std::size_t o : outcomes) {
+    if (o >= bank.outcomes.size()) continue;
+    if (!names.empty()) names += ", ";
+    names += bank.outcomes[o].name.in(language);
+  }
+  return names;
+}
+
+/// A specific line for a rule reason that is not a red flag: its note, else what it did.
+std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& reason, std::string_view language) {
+  if (!rule.effects.note.empty()) return rule.effects.note.in(language);
+  const std::string outcome = bank.outcomes[reason.outcome].name.in(language);
+  if (!rule.effects.require.empty()) {
+    return fill(phrase(Phrase::reason_rule_require, language), {outcome_names(bank, rule.effects.require, language)});
+  }
+  if (!rule.effects.exclude.empty()) {
+    return fill(phrase(Phrase::reason_rule_exclude, language), {outcome_names(bank, rule.effects.exclude, language)});
+  }
+  return fill(phrase(Phrase::reason_rule, language), {outcome});
+}
+
 }  // namespace
+
+bool note_shown_as_reason(const Model& model, const std::string& rule_id) {
+  return std::find(model.reason_rules.begin(), model.reason_rules.end(), rule_id) != model.reason_rules.end();
+}
 
 std::string format_points(double value) {
   if (!std::isfinite(value)) return "?";
@@ -93,6 +184,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     if (!rule.effects.red_flag) continue;
     if (flag.tier == Tier::crisis && rule.effects.red_flag->home_safety) model.home_safety = true;
     model.red_flags.push_back({rule.id, rule.effects.red_flag->message.in(lang)});
+    model.red_flag_answers.push_back(raised_by(bank, rule, answers, result, lang));
   }
 
   if (model.complete) {
@@ -101,26 +193,35 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     model.outcome_name = outcome.name.in(lang);
     model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
     model.urgency_text = std::string(urgency_phrase(result.urgency, lang));
+    if (result.urgency == Urgency::routine && *result.recommendation == bank.therapy_outcome()) {
+      model.urgency_text = std::string(phrase(Phrase::urgency_routine_huisarts, lang));
+    }
     model.what_it_is = outcome.what_it_is.in(lang);
     model.what_to_expect = outcome.what_to_expect.in(lang);
     model.where_to_find = outcome.where_to_find.in(lang);
 
+    // Red-flag rules are listed with the signs below, so they are left out here; every line is distinct.
     for (const Reason& reason : result.reasons) {
       if (model.reasons.size() >= kMaxReasons) break;
+      std::string line;
       if (reason.kind == Reason::Kind::answer) {
         if (reason.question >= bank.questions.size()) continue;
         const Question& question = bank.questions[reason.question];
         if (reason.option >= question.options.size()) continue;
-        model.reasons.push_back(fill(phrase(Phrase::reason_answer, lang),
-                                     {question.text.in(lang), question.options[reason.option].label.in(lang)}));
+        line = fill(phrase(Phrase::reason_answer, lang),
+                    {question.text.in(lang), question.options[reason.option].label.in(lang)});
       } else {
         if (reason.rule >= bank.rules.size() || reason.outcome >= bank.outcomes.size()) continue;
-        const Effects& effects = bank.rules[reason.rule].effects;
-        if (effects.red_flag) continue;  // shown with the red flags
-        model.reasons.push_back(fill(phrase(Phrase::reason_rule, lang), {bank.outcomes[reason.outcome].name.in(lang)}));
+        const Rule& rule = bank.rules[reason.rule];
+        if (rule.effects.red_flag) continue;
+        line = rule_reason_line(bank, rule, reason, lang);
+        if (!rule.effects.note.empty() && !note_shown_as_reason(model, rule.id)) model.reason_rules.push_back(rule.id);
       }
+      if (line.empty() || std::find(model.reasons.begin(), model.reasons.end(), line) != model.reasons.end()) continue;
+      model.reasons.push_back(std::move(line));
     }
 
+    bool shows_points = false;  // some line says "N points behind"
     for (const RankedOutcome& ranked : result.ranking) {
       if (ranked.outcome == *result.recommendation || ranked.outcome >= bank.outcomes.size()) continue;
       Alternative alternative;
@@ -135,11 +236,13 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       } else if (ranked.margin <= 0) {
         alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
       } else {
+        shows_points = true;
         alternative.line =
             fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
       }
       model.alternatives.push_back(std::move(alternative));
     }
+    if (shows_points) model.points_note = std::string(phrase(Phrase::points_explained, lang));
     if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
 
     for (const ScaleValue& value : result.scales) {
@@ -148,6 +251,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       ScaleLine line;
       line.id = scale.id;
       line.label = scale.label.in(lang);
+      line.label_is_heading = same_words(line.label, phrase(Phrase::distress_heading, lang));
       line.value = value.value;
       line.min = scale.min_value;
       line.max = scale.max_value;

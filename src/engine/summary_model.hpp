@@ -13,7 +13,7 @@
 namespace wegwijzer::summary {
 
 /// How many reasons the "Why" section shows at most.
-constexpr std::size_t kMaxReasons = 3;
+constexpr std::size_t kMaxReasons = 4;
 
 /// A text with the machine id it belongs to (rule, question or outcome id).
 struct IdText {
@@ -34,6 +34,7 @@ struct Alternative {
 struct ScaleLine {
   std::string id;
   std::string label;
+  bool label_is_heading = false;  ///< the label only repeats the section heading: text/Markdown leave it out
   int value = 0;
   int min = 0;
   int max = 0;
@@ -65,11 +66,15 @@ struct Model {
   std::string advice_line;   ///< "What seems to fit best: coaching"
   std::string urgency_text;  ///< urgency in plain words
   // Why
-  std::vector<std::string> reasons;
-  std::vector<IdText> red_flags;  ///< rule id, message
+  std::vector<std::string> reasons;  ///< distinct lines; red-flag rules are not among them
+  std::vector<std::string> reason_rules;  ///< ids of rules whose note is shown as a reason (not again as a note)
+  std::vector<IdText> red_flags;     ///< rule id, message
+  /// Per red flag (same order): the person's answers that raised it ("You said: question → answer").
+  std::vector<std::vector<std::string>> red_flag_answers;
   // Alternatives
   std::vector<Alternative> alternatives;
   std::string close_call_note;  ///< empty unless a close call
+  std::string points_note;      ///< what "points behind" means; empty when no line shows points
   // Distress indication
   std::vector<ScaleLine> scales;
   // What to expect
@@ -84,6 +89,9 @@ struct Model {
 
 /// Builds the model for `options.language`.
 Model build_model(const Bank& bank, const AnswerSet& answers, const Result& result, const SummaryOptions& options);
+
+/// True when a rule's note is shown under "Why" (so the notes list leaves it out).
+bool note_shown_as_reason(const Model& model, const std::string& rule_id);
 
 /// A score difference as text: at most two decimals, no trailing zeros ("0.5", "2").
 std::string format_points(double value);

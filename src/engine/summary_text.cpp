@@ -137,7 +137,11 @@ void red_flags(TextWriter& w, const Model& m) {
   if (m.red_flags.empty()) return;
   w.blank();
   w.paragraph(std::string(phrase(Phrase::red_flags_label, m.language)) + ":");
-  for (const auto& flag : m.red_flags) w.item(flag.text);
+  for (std::size_t i = 0; i < m.red_flags.size(); ++i) {
+    w.item(m.red_flags[i].text);
+    if (i >= m.red_flag_answers.size()) continue;
+    for (const auto& answer : m.red_flag_answers[i]) w.paragraph(answer, "  ", "    ");
+  }
 }
 
 void answers(TextWriter& w, const Model& m) {
@@ -151,10 +155,17 @@ void answers(TextWriter& w, const Model& m) {
 }  // namespace
 
 std::vector<std::string> crisis_lines(std::string_view language, bool home_safety) {
-  std::vector<std::string> lines = {std::string(phrase(Phrase::crisis_113, language)),
-                                    std::string(phrase(Phrase::crisis_112, language)),
-                                    std::string(phrase(Phrase::crisis_huisartsenpost, language))};
-  if (home_safety) lines.emplace_back(phrase(Phrase::crisis_veilig_thuis, language));
+  std::vector<std::string> lines;
+  // Unsafe at home: Veilig Thuis first, then 112 for danger now; otherwise 113 leads.
+  if (home_safety) {
+    lines.emplace_back(phrase(Phrase::crisis_veilig_thuis, language));
+    lines.emplace_back(phrase(Phrase::crisis_112, language));
+    lines.emplace_back(phrase(Phrase::crisis_113, language));
+  } else {
+    lines.emplace_back(phrase(Phrase::crisis_113, language));
+    lines.emplace_back(phrase(Phrase::crisis_112, language));
+  }
+  lines.emplace_back(phrase(Phrase::crisis_huisartsenpost, language));
   return lines;
 }
 
@@ -197,6 +208,10 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   w.heading(phrase(Phrase::alternatives_heading, lang));
   if (m.alternatives.empty()) w.paragraph(phrase(Phrase::no_alternatives, lang));
   for (const auto& alternative : m.alternatives) w.item(alternative.line);
+  if (!m.points_note.empty()) {
+    w.blank();
+    w.paragraph(m.points_note);
+  }
   if (!m.close_call_note.empty()) {
     w.blank();
     w.paragraph(m.close_call_note);
@@ -205,7 +220,8 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   if (!m.scales.empty()) {
     w.heading(phrase(Phrase::distress_heading, lang));
     for (const auto& scale : m.scales) {
-      std::string line = sanitize_for_terminal(scale.label, false) + ": " + std::to_string(scale.value) + "/" +
+      std::string line = (scale.label_is_heading ? std::string() : sanitize_for_terminal(scale.label, false) + ": ") +
+                         std::to_string(scale.value) + "/" +
                          std::to_string(scale.max) + " " + bar(scale.value, scale.min, scale.max, 10, w.unicode()) +
                          " " + sanitize_for_terminal(scale.band_label, false);
       w.paragraph(line, {}, "  ");
@@ -217,10 +233,15 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   w.labelled(phrase(Phrase::what_it_is_label, lang), m.what_it_is);
   w.labelled(phrase(Phrase::what_to_expect_label, lang), m.what_to_expect);
   w.labelled(phrase(Phrase::where_to_find_label, lang), m.where_to_find);
-  if (!m.notes.empty()) {
-    w.blank();
-    w.paragraph(std::string(phrase(Phrase::notes_label, lang)) + ":");
-    for (const auto& note : m.notes) w.item(note.text);
+  bool notes_label = false;
+  for (const auto& note : m.notes) {
+    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
+    if (!notes_label) {
+      w.blank();
+      w.paragraph(std::string(phrase(Phrase::notes_label, lang)) + ":");
+      notes_label = true;
+    }
+    w.item(note.text);
   }
   unknown_red_flags(w, m);
 

@@ -21,11 +21,14 @@ enum class Phrase {
   advice_recommended,  ///< {1}: outcome name
   urgency_label,
   urgency_routine,
+  urgency_routine_huisarts,  ///< routine, when the advice (therapy) starts at the huisarts
   urgency_prompt,
   urgency_crisis,
   why_heading,
   reason_answer,  ///< {1}: question text, {2}: option label
-  reason_rule,    ///< {1}: outcome name
+  reason_rule,          ///< {1}: outcome name (a rule that added weight)
+  reason_rule_require,  ///< {1}: outcome names (a rule that requires them)
+  reason_rule_exclude,  ///< {1}: outcome names (a rule that rules them out)
   red_flags_label,
   alternatives_heading,
   alternative_line,       ///< {1}: outcome name, {2}: points behind
@@ -33,6 +36,7 @@ enum class Phrase {
   alternative_tied,       ///< {1}: outcome name
   alternative_set_aside,  ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
+  points_explained,  ///< what "N points behind" means
   no_alternatives,
   distress_heading,
   scale_not_answered,

@@ -141,9 +141,9 @@ class Search {
     Answer answer;
     if (question.type == QuestionType::multiple) {
       for (std::size_t i = 0; i < values.size(); ++i) {
-        if (values[i] > 0) answer.options.push_back(static_cast<std::uint16_t>(i));
+        if (values[i] > 0 && !question.options[i].exclusive) answer.options.push_back(static_cast<std::uint16_t>(i));
       }
-      if (!answer.options.empty()) return answer;
+      if (!answer.options.empty()) return answer;  // an exclusive option is only ever chosen alone, below
     }
     auto best = static_cast<std::size_t>(std::max_element(values.begin(), values.end()) - values.begin());
     if (!question.required && values[best] <= 0 && question.type == QuestionType::multiple) return std::nullopt;

@@ -1,6 +1,6 @@
 # `wegwijzer ask`: the real binary in a real pseudo-terminal (pexpect) and with piped input.
 set(WEGWIJZER_SESSION_BANK ${CMAKE_CURRENT_SOURCE_DIR}/banks/session_bank.json)
-foreach(scenario walkthrough interrupt crisis eof piped piped-default)
+foreach(scenario walkthrough interrupt crisis crisis-interrupt crisis-eof eof piped piped-default)
   add_test(NAME ask_e2e_${scenario}
            COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/ask_terminal.py ${WEGWIJZER_BIN}
                    ${WEGWIJZER_SESSION_BANK} ${scenario})

@@ -16,11 +16,12 @@ endfunction()
 foreach(command check ask score)
   hardening_case(deep-bank ${command})
   hardening_case(big-bank ${command})
+  hardening_case(number-overflow ${command})
 endforeach()
 foreach(case endless-bank directory-bank many-questions many-options many-rules
              hostile-check hostile-ids-check ask-hostile-answers markdown-escapes
              batch-hostile-jsonl batch-hostile-csv batch-long-line batch-many-answers
-             out-write-fails out-mode nothing-written)
+             out-write-fails out-special-file out-mode nothing-written no-network)
   hardening_case(${case})
 endforeach()
 hardening_case(hostile-ask text)

@@ -2,7 +2,7 @@
 """End-to-end tests of `wegwijzer ask` in a real pseudo-terminal (pexpect) and with piped input.
 
 Usage: ask_terminal.py BINARY BANK SCENARIO
-Scenarios: walkthrough, interrupt, crisis, eof, piped, piped-default.
+Scenarios: walkthrough, interrupt, crisis, crisis-interrupt, crisis-eof, eof, piped, piped-default.
 """
 import os
 import signal
@@ -57,7 +57,7 @@ def walkthrough(workdir):
     child.expect("Question 2 of about 4")
     child.expect("> ")
     child.sendline("b")
-    child.expect("Question 1 of about 4")
+    child.expect("Question 1 of about 5")  # the topics question may come back
     child.expect("Learning a task \u2190 your earlier answer")
     child.expect("> ")
     child.sendline("2")  # reaching a goal: topics comes back
@@ -108,8 +108,21 @@ def interrupt(workdir):
     check(child.ptyproc is not None, "no pty")
 
 
+def reach_crisis_box(child):
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("> ")
+    child.sendline("1")
+    child.expect("Do you feel unsafe at home\\?")
+    child.expect("> ")
+    child.sendline("yes")
+    child.expect("Press Enter to go on with the questions, or type q to stop.")
+    child.expect("> ")
+
+
 def crisis(workdir):
-    """The crisis box right after the red-flag answer, then q stops with exit 65."""
+    """The crisis box right after the red-flag answer; q asks for confirmation, stops with exit 65
+    and shows the crisis lines once more on the way out."""
     child = spawn(workdir)
     child.expect("> ")
     child.sendline("1")
@@ -125,7 +138,34 @@ def crisis(workdir):
     check("Anything else" not in before_next, "next question shown before the crisis box")
     child.expect("> ")
     child.sendline("q")
+    child.expect("Do you want to stop\\? Nothing will be saved.")
+    child.expect("> ")
+    child.sendline("y")
     child.expect("Stopped. Nothing was saved.")
+    child.expect("Call 113 or 0800-0113")
+    finish(child)
+    check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
+
+
+def crisis_interrupt(workdir):
+    """Ctrl-C after a crisis flag: the crisis lines again, 'nothing saved', exit 130."""
+    child = spawn(workdir)
+    reach_crisis_box(child)
+    child.sendintr()
+    child.expect("Call 113 or 0800-0113")
+    child.expect("Interrupted. Nothing was saved.")
+    finish(child)
+    check(child.signalstatus == signal.SIGINT or child.exitstatus == 130,
+          "exit status %r, signal %r" % (child.exitstatus, child.signalstatus))
+
+
+def crisis_eof(workdir):
+    """Ctrl-D after a crisis flag: stopped, the crisis lines again, exit 65."""
+    child = spawn(workdir)
+    reach_crisis_box(child)
+    child.sendeof()
+    child.expect("Stopped. Nothing was saved.")
+    child.expect("Call 113 or 0800-0113")
     finish(child)
     check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
 
@@ -171,6 +211,10 @@ def main():
             interrupt(workdir)
         elif SCENARIO == "crisis":
             crisis(workdir)
+        elif SCENARIO == "crisis-interrupt":
+            crisis_interrupt(workdir)
+        elif SCENARIO == "crisis-eof":
+            crisis_eof(workdir)
         elif SCENARIO == "eof":
             eof(workdir)
         elif SCENARIO == "piped":

@@ -130,6 +130,20 @@ def case_endless_bank(_):
     expect((proc.stdout + proc.stderr).strip() != b"", "no message for an endless bank stream")
 
 
+def case_number_overflow(command):
+    """A bank with a number too large for a double (1e309; found by fuzzing): exit 65, not 70."""
+    with open(PLACEHOLDER_BANK, "rb") as f:
+        bank = f.read().replace(b'"close_margin": 1.0', b'"close_margin": 1e309')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "overflow.json")
+        with open(path, "wb") as f:
+            f.write(bank)
+        args, stdin = bank_command(command, path, tmp)
+        proc = run(args, stdin)
+        expect_code(proc, 65, f"{command} with a number overflow in the bank")
+        expect(b"internal error" not in proc.stderr, "reported as an internal error")
+
+
 def case_directory_bank(_):
     """--bank DIRECTORY: exit 66 with a message, no crash."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -441,6 +455,18 @@ def case_out_write_fails(_):
         expect(os.listdir(tmp) == [], f"partial or temporary files left: {os.listdir(tmp)}")
 
 
+def case_out_special_file(_):
+    """--out naming an existing FIFO (like /dev/null or /dev/stdout: not a regular file): exit 73 and
+    the FIFO is left in place, never replaced by a regular file (as root that would clobber /dev/null)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        fifo = os.path.join(tmp, "fifo")
+        os.mkfifo(fifo)
+        proc = run(["ask", "--bank", PLACEHOLDER_BANK, "--out", fifo], PLACEHOLDER_ANSWERS + b"\n")
+        expect_code(proc, 73, "ask --out FIFO")
+        expect(stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced")
+        expect(os.listdir(tmp) == ["fifo"], f"files left behind: {os.listdir(tmp)}")
+
+
 def case_out_mode(_):
     """--out writes the summary with mode 0600, replacing an existing file atomically."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -477,11 +503,27 @@ def case_nothing_written(_):
             os.unlink(records)
 
 
+NETWORK_SYMBOLS = {"socket", "connect", "bind", "listen", "accept", "sendto", "sendmsg", "getaddrinfo",
+                   "gethostbyname", "gethostbyname_r", "getnameinfo", "curl_easy_init"}
+
+
+def case_no_network(_):
+    """The binary imports no networking function (socket, connect, getaddrinfo, ...): it cannot talk
+    to a network whatever the input."""
+    proc = subprocess.run(["nm", "-D", "--undefined-only", BIN], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          timeout=60, check=True)
+    imported = {line.split()[-1].split("@")[0] for line in proc.stdout.decode().splitlines() if line.strip()}
+    expect(len(imported) > 10, "nm found too few imported symbols to judge")
+    found = sorted(imported & NETWORK_SYMBOLS)
+    expect(not found, f"networking functions imported: {found}")
+
+
 CASES = {
     "deep-bank": case_deep_bank,
     "big-bank": case_big_bank,
     "endless-bank": case_endless_bank,
     "directory-bank": case_directory_bank,
+    "number-overflow": case_number_overflow,
     "many-questions": case_many_questions,
     "many-options": case_many_options,
     "many-rules": case_many_rules,
@@ -496,8 +538,10 @@ CASES = {
     "batch-many-answers": case_batch_many_answers,
     "out-unwritable": case_out_unwritable,
     "out-write-fails": case_out_write_fails,
+    "out-special-file": case_out_special_file,
     "out-mode": case_out_mode,
     "nothing-written": case_nothing_written,
+    "no-network": case_no_network,
 }
 
 

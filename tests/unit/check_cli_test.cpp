@@ -161,3 +161,64 @@ TEST_CASE("check: --bank loading for the other commands", "[check]") {
     }
   }
 }
+
+namespace {
+/// Runs `check` on a bank written from `text`; returns the output.
+std::string check_text(const std::string& text, const std::string& name) {
+  std::string path = test_path("banks/" + name + ".tmp.json");
+  { std::ofstream(path, std::ios::binary) << text; }
+  auto result = run({"check", "--bank", path});
+  std::remove(path.c_str());
+  CHECK(result.exit_code == 65);
+  return result.out;
+}
+}  // namespace
+
+TEST_CASE("check adds plain hints to common JSON syntax errors", "[check]") {
+  const std::string good = wegwijzer::test::read_file(test_path("banks/good/minimal.json"));
+  SECTION("a trailing comma in an array or object") {
+    std::string text = good;
+    auto close = text.find(']');  // the first array's end
+    text.insert(close, ",");
+    CHECK_THAT(check_text(text, "trailing_array"), Catch::Contains("; remove the comma after the last item"));
+    CHECK_THAT(check_text("{\"a\": 1,\n}", "trailing_object"), Catch::Contains("remove the comma after the last item"));
+  }
+  SECTION("a missing comma between two items") {
+    std::string out = check_text("{\"a\": 1\n \"b\": 2}", "missing_comma");
+    CHECK_THAT(out, Catch::Contains(":2:"));
+    CHECK_THAT(out, Catch::Contains("a comma is probably missing before this"));
+    CHECK_THAT(check_text("[1\n 2]", "missing_comma_array"), Catch::Contains("a comma is probably missing"));
+  }
+  SECTION("comments") {
+    CHECK_THAT(check_text("{\n  // note\n  \"a\": 1}", "line_comment"), Catch::Contains("JSON has no comments"));
+    CHECK_THAT(check_text("{\n  /* note */\n  \"a\": 1}", "block_comment"), Catch::Contains("JSON has no comments"));
+  }
+  SECTION("curly quotes") {
+    std::string out = check_text("{\"a\": \xe2\x80\x9csecret\xe2\x80\x9d}", "curly_value");
+    CHECK_THAT(out, Catch::Contains("use straight double quotes \""));
+    CHECK(out.find("secret") == std::string::npos);  // never echoes the input
+    CHECK_THAT(check_text("{\xe2\x80\x9c" "a\xe2\x80\x9d: 1}", "curly_key"), Catch::Contains("use straight double quotes"));
+  }
+  SECTION("an empty file") {
+    std::string out = check_text("", "empty");
+    CHECK_THAT(out, Catch::Contains("error: the file is empty"));
+    CHECK_THAT(check_text(" \n\t\n", "blank"), Catch::Contains("the file is empty"));
+  }
+  SECTION("other errors get no hint") {
+    std::string out = check_text("{\"a\": tru}", "bad_literal");
+    CHECK(out.find("comma") == std::string::npos);
+    CHECK(out.find("comments") == std::string::npos);
+    CHECK(out.find("quotes") == std::string::npos);
+  }
+}
+
+TEST_CASE("check --witness says what to do when an urgency is unreachable", "[check]") {
+  // minimal.json has a crisis red flag but nothing that raises the urgency to "prompt".
+  auto result = run({"check", "--witness", "--bank", test_path("banks/good/minimal.json")});
+  INFO(result.out);
+  CHECK(result.exit_code == 65);
+  CHECK_THAT(result.out, Catch::Contains("/rules: error: no answer set leads to urgency 'prompt'; no rule raises it "
+                                         "and no red flag of this tier exists; add a rule with \"urgency\": "
+                                         "\"prompt\" or check the conditions that should raise it"));
+  CHECK_THAT(result.out, Catch::Contains("witness: urgency crisis"));
+}

@@ -160,6 +160,109 @@ TEST_CASE("every red-flag question offers 'rather not say' and crisis questions 
   }
 }
 
+TEST_CASE("yes/no and red-flag questions put the safe answer first and 'rather not say' last", "[default-bank]") {
+  // A person who answers by number must never say "yes" by habit: the same position everywhere.
+  const Bank bank = load_builtin_bank();
+  const std::set<std::string> safe_ids = {"no", "none", "safe", "not_at_all"};
+  std::set<std::size_t> checked;
+  for (std::size_t q : red_flag_questions(bank)) checked.insert(q);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    const Question& question = bank.questions[q];
+    if (question.type == QuestionType::yes_no || (question.find_option("yes") && question.find_option("no"))) {
+      checked.insert(q);
+    }
+  }
+  std::size_t with_safe_answer = 0;
+  for (std::size_t q : checked) {
+    const Question& question = bank.questions[q];
+    INFO(question.id);
+    REQUIRE(question.options.size() >= 2);
+    auto safe = std::find_if(question.options.begin(), question.options.end(),
+                             [&](const Option& o) { return safe_ids.count(o.id) > 0; });
+    if (safe != question.options.end()) {
+      ++with_safe_answer;
+      CHECK(safe == question.options.begin());
+    }
+    if (auto yes = question.find_option("yes")) CHECK(*yes == 1);
+    for (std::size_t o = 0; o + 1 < question.options.size(); ++o) CHECK_FALSE(question.options[o].unknown);
+  }
+  // Every yes/no question and every crisis question has a safe answer; the crisis block is among them.
+  for (std::size_t q : red_flag_questions(bank, Tier::crisis)) CHECK(checked.count(q) == 1);
+  CHECK(with_safe_answer >= 12);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    if (bank.questions[q].type != QuestionType::yes_no) continue;
+    INFO(bank.questions[q].id);
+    CHECK(bank.questions[q].options[0].id == "no");
+  }
+  // "rather not say" is the last option of every question that has it, not only the checked ones.
+  for (const Question& question : bank.questions) {
+    INFO(question.id);
+    for (std::size_t o = 0; o + 1 < question.options.size(); ++o) CHECK_FALSE(question.options[o].unknown);
+  }
+}
+
+TEST_CASE("in multiple-choice questions 'none' and 'rather not say' are exclusive", "[default-bank]") {
+  const Bank bank = load_builtin_bank();
+  std::size_t multiple = 0;
+  for (const Question& question : bank.questions) {
+    if (question.type != QuestionType::multiple) continue;
+    ++multiple;
+    INFO(question.id);
+    for (const Option& option : question.options) {
+      const bool should = option.unknown || option.id == "none" || option.id == "no";
+      CHECK(option.exclusive == should);
+    }
+  }
+  CHECK(multiple >= 2);  // experiences, earlier_help
+}
+
+TEST_CASE("the distress items name their time frame in the question text", "[default-bank]") {
+  const Bank bank = load_builtin_bank();
+  const auto& items = bank.scales[bank.find_scale("distress").value()].items;
+  REQUIRE(items.size() == 4);
+  for (std::size_t q : items) {
+    INFO(bank.questions[q].id);
+    CHECK_THAT(bank.questions[q].text.in("nl"), Catch::Contains("afgelopen twee weken"));
+    CHECK_THAT(bank.questions[q].text.in("en"), Catch::Contains("the last two weeks"));
+  }
+}
+
+TEST_CASE("the bedrijfsarts is mentioned only on condition of working", "[default-bank]") {
+  const Bank bank = load_builtin_bank();
+  const Outcome& therapy = bank.outcomes[bank.therapy_outcome()];
+  CHECK_THAT(therapy.where_to_find.in("nl"), Catch::Contains("Als je werkt: "));
+  CHECK_THAT(therapy.where_to_find.in("en"), Catch::Contains("If you work: "));
+  // Work complaints that hinder clearly: the note for someone who works, not for a student.
+  const nlohmann::json complaints = {{"domain", "work"},        {"mood_down", "more_than_half"},
+                                     {"impairment", "clearly"}, {"duration", "1_to_3_months"},
+                                     {"sick_leave", "no"}};
+  nlohmann::json working = complaints;
+  CHECK(fired(bank, evaluate_changed(bank, "V02.json", working), "work-complaints-bedrijfsarts"));
+  nlohmann::json studying = complaints;
+  studying["work_situation"] = "studying";
+  studying["sick_leave"] = nullptr;  // asked only of working people
+  CHECK_FALSE(fired(bank, evaluate_changed(bank, "V02.json", studying), "work-complaints-bedrijfsarts"));
+}
+
+TEST_CASE("mild distress without hindrance gets no 'have the complaints looked at' note", "[default-bank]") {
+  // A nurse with a goal and mild stress (distress 3 of 12), no hindrance: routine, and no grey-zone note.
+  const Bank bank = load_builtin_bank();
+  nlohmann::json mild = {{"mood_down", "several_days"},    {"mood_interest", "several_days"},
+                         {"anxiety_tense", "several_days"}, {"anxiety_worry", "not_at_all"},
+                         {"impairment", "none"},            {"duration", "1_to_3_months"}};
+  const Result calm = evaluate_changed(bank, "V02.json", mild);
+  CHECK(calm.urgency == Urgency::routine);
+  CHECK_FALSE(fired(bank, calm, "grey-zone"));
+  nlohmann::json hindered = mild;
+  hindered["impairment"] = "clearly";
+  hindered["sick_leave"] = "no";
+  CHECK(fired(bank, evaluate_changed(bank, "V02.json", hindered), "grey-zone"));
+  nlohmann::json moderate = mild;
+  moderate["mood_down"] = "nearly_every_day";  // 3 + 1 + 1 + 0 = 5
+  moderate["anxiety_worry"] = "several_days";  // 6: moderate
+  CHECK(fired(bank, evaluate_changed(bank, "V02.json", moderate), "grey-zone"));
+}
+
 TEST_CASE("a crisis answer on top of any vignette gives crisis urgency and therapie", "[default-bank]") {
   const Bank bank = load_builtin_bank();
   // The answer that signals the crisis, per crisis question; together they must cover every crisis question.

@@ -110,6 +110,24 @@ TEST_CASE("banks over the question and option limits are rejected", "[hardening]
   CHECK(mentions(options.diagnostics, "limit"));
 }
 
+TEST_CASE("fuzz regression: a number too large for a double is a diagnostic, not an exception", "[hardening][fuzz]") {
+  // fuzz_bank_loader found that "1e309" made nlohmann throw out_of_range (not parse_error) through
+  // load_bank: `check` ended as an internal error (70) quoting the input.
+  std::string bank = test::read_file(test::test_path("hardening/placeholder_bank.json"));
+  auto at = bank.find("\"close_margin\": 1.0");
+  REQUIRE(at != std::string::npos);
+  for (const char* number : {"1e309", "-1e309", "1" "00000000000000000000000000000000000000000000000000e300"}) {
+    std::string text = bank;
+    text.replace(at, std::string("\"close_margin\": 1.0").size(), std::string("\"close_margin\": ") + number);
+    LoadResult result;
+    REQUIRE_NOTHROW(result = load_bank(text, "overflow.json"));
+    CHECK_FALSE(result.bank.has_value());
+    REQUIRE(has_errors(result.diagnostics));
+    CHECK(result.diagnostics.front().pointer == "/close_margin");
+    CHECK(result.diagnostics.front().format().find("e309") == std::string::npos);
+  }
+}
+
 TEST_CASE("diagnostics never carry control characters from the bank or its file name", "[hardening]") {
   nlohmann::json bank = nlohmann::json::parse(test::read_file(test::test_path("hardening/placeholder_bank.json")));
   const std::string evil_id = "\x1b]0;pwned\x07q\xc2\x9b" "1m\xe2\x80\xae";

@@ -1,10 +1,12 @@
 #include "wegwijzer/session.hpp"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "session_render.hpp"
 #include "test_support.hpp"
+#include "wegwijzer/cli.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/summary.hpp"
 
@@ -123,16 +125,34 @@ TEST_CASE("going back marks the earlier answer, a change is kept and the advice 
   CHECK(changed_summary != unchanged_summary);
 }
 
-TEST_CASE("going back keeps later answers that are still valid", "[session]") {
-  // goal, topics 1+3, down "often"; at "unsafe" go back three times to need, change to reflect.
-  SessionRun run = run_session("2\n1,3\n3\nb\nb\nb\n3\n2\n\n");
+TEST_CASE("going back keeps later answers that are still valid, pre-filled on the way forward", "[session]") {
+  // goal, topics 1+3, down "often"; at "unsafe" go back three times to need, change to reflect;
+  // then topics and down come again with their answers marked, and Enter keeps each.
+  SessionRun run = run_session("2\n1,3\n3\nb\nb\nb\n3\n\n\n2\n\n");
   REQUIRE(run.outcome.kind == Kind::completed);
   CHECK(options_of(run.outcome, kNeed) == std::vector<std::uint16_t>{2});
   CHECK(options_of(run.outcome, kTopics) == std::vector<std::uint16_t>{0, 2});
   CHECK(options_of(run.outcome, kDown) == std::vector<std::uint16_t>{2});
   CHECK(options_of(run.outcome, kUnsafe) == std::vector<std::uint16_t>{1});
-  // Topics and down were not asked again: they appear once each.
-  CHECK(count(run.out, kTopicsText) == 2);  // asked once, shown once more while going back
+  // Asked, shown while going back, shown again on the way forward.
+  CHECK(count(run.out, kTopicsText) == 3);
+  CHECK(count(run.out, "Mijn werk \u2190 eerder gekozen") == 2);
+}
+
+TEST_CASE("after going back and answering, every later question is shown again in order", "[session]") {
+  // goal, topics "work", down "often"; at "unsafe" back twice to topics, choose "team".
+  SessionRun run = run_session("2\n1\n3\nb\nb\n2\n\n2\n\n");
+  REQUIRE(run.outcome.kind == Kind::completed);
+  CHECK(options_of(run.outcome, kTopics) == std::vector<std::uint16_t>{1});
+  CHECK(options_of(run.outcome, kDown) == std::vector<std::uint16_t>{2});  // kept by Enter
+  CHECK(options_of(run.outcome, kUnsafe) == std::vector<std::uint16_t>{1});
+  // "down" with its earlier answer marked: once going back, once more on the way forward, after
+  // the changed topics answer and before "unsafe" is asked again.
+  const std::string down_marked = "Vaak \u2190 eerder gekozen";
+  CHECK(count(run.out, down_marked) == 2);
+  std::size_t second = run.out.rfind(down_marked);
+  CHECK(run.out.rfind("Mijn werk \u2190 eerder gekozen") < second);
+  CHECK(second < run.out.rfind(kUnsafeText));
 }
 
 TEST_CASE("b on the first question says so and asks again", "[session]") {
@@ -180,6 +200,13 @@ TEST_CASE("free text is kept, without control characters", "[session]") {
 TEST_CASE("? shows the help text, or says there is none", "[session]") {
   SessionRun run = run_session("?\n1\n1\n?\n");
   CHECK(run.out.find("Uitleg: Kies het antwoord dat het dichtst in de buurt komt.") != std::string::npos);
+  // The words the hints use work too, in both languages.
+  for (const char* word : {"uitleg", "Uitleg", "help", "hulp", "explanation"}) {
+    INFO(word);
+    SessionRun worded = run_session(std::string(word) + "\n");
+    CHECK(worded.out.find("Uitleg: Kies het antwoord dat het dichtst in de buurt komt.") != std::string::npos);
+    CHECK(worded.out.find("Typ één nummer") == std::string::npos);
+  }
   CHECK(run.out.find("Bij deze vraag is geen extra uitleg.") != std::string::npos);
   CHECK(run.outcome.kind == Kind::incomplete);
 }
@@ -204,9 +231,18 @@ TEST_CASE("the crisis box appears right after the red-flag answer, before the ne
   CHECK(calm.out.find(box) == std::string::npos);
 }
 
-TEST_CASE("q after the crisis box stops without saving", "[session]") {
-  SessionRun run = run_session("1\n1\n1\nq\n");
+TEST_CASE("q after the crisis box stops, after the same confirmation, without saving", "[session]") {
+  SessionRun unconfirmed = run_session("1\n1\n1\nq\n");
+  CHECK(unconfirmed.outcome.kind == Kind::incomplete);
+  CHECK(unconfirmed.outcome.crisis_raised);
+  CHECK(unconfirmed.out.find("Wil je stoppen? Er wordt niets bewaard. (j/n)") != std::string::npos);
+  SessionRun declined = run_session("1\n1\n1\nq\nn\n\n\n");
+  CHECK(declined.outcome.kind == Kind::completed);
+  CHECK(declined.out.find(kRemarksText) != std::string::npos);
+  SessionRun run = run_session("1\n1\n1\nq\nj\n");
   CHECK(run.outcome.kind == Kind::quit);
+  CHECK(run.outcome.crisis_raised);
+  CHECK(run.out.find("Wil je stoppen? Er wordt niets bewaard. (j/n)") != std::string::npos);
   CHECK_FALSE(run.outcome.answers);
   CHECK(run.out.find(kRemarksText) == std::string::npos);
   CHECK(run.out.find("Gestopt. Er is niets bewaard.") != std::string::npos);
@@ -339,4 +375,125 @@ TEST_CASE("ask in-process: quitting exits 65; bad flags exit 64", "[session][ask
   auto help = wegwijzer::test::run({"ask", "--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--out") != std::string::npos);
+}
+
+TEST_CASE("the commands hint is never split across lines when it fits", "[session]") {
+  for (const char* language : {"nl", "en"}) {
+    for (int width : {100, 80, 60, 40}) {
+      INFO(language << " " << width);
+      SessionOptions options;
+      options.language = language;
+      options.width = width;
+      SessionRun run = run_session("1\nb\n", options);  // the second showing has "Enter alone keeps..."
+      std::istringstream lines(run.out);
+      std::size_t hints = 0;
+      for (std::string line; std::getline(lines, line);) {
+        if (line.find("(?") == std::string::npos) continue;
+        ++hints;
+        CHECK(line.substr(line.size() - 1) == ")");
+        CHECK(wegwijzer::cli::display_width(line) <= static_cast<std::size_t>(width));
+      }
+      CHECK(hints == 3);  // need, down, need again
+    }
+  }
+}
+
+TEST_CASE("ask in-process: every exit after a crisis flag repeats the crisis lines", "[session][ask]") {
+  std::string bank = wegwijzer::test::test_path("banks/session_bank.json");
+  const std::string lines = "Heb je nu meteen hulp nodig? Bel 113 of 0800-0113";
+  auto quit = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\nq\nj\n");
+  CHECK(quit.exit_code == 65);
+  std::size_t stopped = quit.out.find("Gestopt. Er is niets bewaard.");
+  REQUIRE(stopped != std::string::npos);
+  CHECK(quit.out.find(lines, stopped) != std::string::npos);
+  auto ended = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\n");
+  CHECK(ended.exit_code == 65);
+  std::size_t prompt = ended.out.rfind("Druk op Enter om verder te gaan");
+  REQUIRE(prompt != std::string::npos);
+  CHECK(ended.out.find(lines, prompt) != std::string::npos);
+  // Without a crisis flag the exit stays short.
+  auto calm = wegwijzer::test::run({"ask", "--bank", bank}, "1\nq\nj\n");
+  CHECK(calm.out.find(lines, calm.out.find("Gestopt")) == std::string::npos);
+}
+
+TEST_CASE("ask in-process: --out is checked before the first question", "[session][ask]") {
+  std::string bank = wegwijzer::test::test_path("banks/session_bank.json");
+  for (const std::string& out : {wegwijzer::test::test_path("banks"), std::string("/nonexistent-wegwijzer-dir/s.txt"),
+                                 wegwijzer::test::test_path("banks/session_bank.json") + "/s.txt"}) {
+    INFO(out);
+    auto run = wegwijzer::test::run({"ask", "--bank", bank, "--out", out}, "1\n1\n2\n\n");
+    CHECK(run.exit_code == 73);
+    CHECK(run.out.find("Vraag 1") == std::string::npos);
+    CHECK(run.err.find("cannot write --out") != std::string::npos);
+  }
+}
+
+TEST_CASE("ask in-process: a bank without the chosen language", "[session][ask]") {
+  std::string bank = wegwijzer::test::test_path("banks/session_bank_en.json");
+  // From the environment (default Dutch): fall back to English and say so in English, once.
+  auto fallback = wegwijzer::test::run({"ask", "--bank", bank}, "1\n");
+  CHECK(fallback.exit_code == 65);
+  CHECK(fallback.err ==
+        "This questionnaire is not available in Dutch; the questions are in English.\n"
+        "incomplete: no advice\n");
+  CHECK(fallback.out.find("Question 1 of about 5") != std::string::npos);
+  CHECK(fallback.out.find("Vraag") == std::string::npos);
+  CHECK(fallback.out.find("Do you need help right now?") != std::string::npos);
+  // Asked for explicitly: a usage error naming the bank's languages.
+  auto explicit_nl = wegwijzer::test::run({"ask", "--bank", bank, "--lang", "nl"}, "1\n");
+  CHECK(explicit_nl.exit_code == 64);
+  CHECK(explicit_nl.err.find("it has: en") != std::string::npos);
+  CHECK(explicit_nl.out.empty());
+  auto english = wegwijzer::test::run({"ask", "--bank", bank, "--lang", "en"}, "1\n");
+  CHECK(english.err == "incomplete: no advice\n");
+}
+
+TEST_CASE("ask in-process: --format json or markdown to a non-terminal prints the summary alone", "[session][ask]") {
+  std::string bank = wegwijzer::test::test_path("banks/session_bank.json");
+  auto json = wegwijzer::test::run({"ask", "--bank", bank, "--format", "json"}, "1\n1\n2\n\n");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find("Vraag 1") == std::string::npos);
+  CHECK(nlohmann::json::accept(json.out));
+  auto markdown = wegwijzer::test::run({"ask", "--bank", bank, "--format", "markdown"}, "1\n1\n2\n\n");
+  CHECK(markdown.exit_code == 0);
+  CHECK(markdown.out.find("Vraag 1") == std::string::npos);
+  CHECK(markdown.out.find("Klaar.") == std::string::npos);
+  CHECK(markdown.out.rfind("#", 0) == 0);
+  // Text keeps the transcript.
+  auto text = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n2\n\n");
+  CHECK(text.out.find("Vraag 1") != std::string::npos);
+  // A person typing at a terminal with the output redirected would answer blind: usage error.
+  std::istringstream in("1\n1\n2\n\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  wegwijzer::Io io{in, out, err};
+  io.in_is_terminal = true;
+  CHECK(wegwijzer::run_cli({"ask", "--bank", bank, "--format", "json"}, io) == 64);
+  CHECK(out.str().empty());
+  CHECK(err.str().find("--out FILE") != std::string::npos);
+}
+
+TEST_CASE("progress: a question that may still be shown is counted, so the estimate does not grow", "[session]") {
+  // Topics shown only when need = goal: hidden while need is unanswered.
+  Bank bank = session_bank();
+  wegwijzer::Condition goal;
+  goal.kind = wegwijzer::Condition::Kind::equals;
+  goal.question = kNeed;
+  goal.options = {1};
+  bank.questions[kTopics].show_if = goal;
+  SessionRun run = run_session("2\n1\n1\n2\n\n", {}, bank);
+  REQUIRE(run.outcome.kind == Kind::completed);
+  CHECK(run.out.find("Vraag 1 van ongeveer 5") != std::string::npos);
+  CHECK(run.out.find("Vraag 2 van ongeveer 5") != std::string::npos);
+  CHECK(run.out.find("Vraag 1 van ongeveer 4") == std::string::npos);
+  // need = task rules topics out: the estimate drops, but never rises.
+  SessionRun task = run_session("1\n1\n2\n\n", {}, bank);
+  CHECK(task.out.find("Vraag 2 van ongeveer 4") != std::string::npos);
+  const std::string marker = " van ongeveer ";
+  std::size_t previous = 99;
+  for (std::size_t at = task.out.find(marker); at != std::string::npos; at = task.out.find(marker, at + 1)) {
+    std::size_t total = static_cast<std::size_t>(std::stoul(task.out.substr(at + marker.size())));
+    CHECK(total <= previous);
+    previous = total;
+  }
 }

@@ -1,0 +1,213 @@
+// The fast paths behind batch scoring (issue 6): the lean record, number and string writing,
+// answers set by index with reused storage, and evaluate() into a reused Result. Each must give
+// exactly what the plain path gives.
+#include <catch2/catch.hpp>
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "summary_fixture.hpp"
+#include "test_support.hpp"
+#include "wegwijzer/engine.hpp"
+#include "wegwijzer/result_json.hpp"
+#include "wegwijzer/sample.hpp"
+
+using nlohmann::json;
+using namespace wegwijzer;
+
+namespace {
+
+Bank default_bank() { return test::load_test_bank(test::source_path("data/banks/default.json")); }
+
+std::string record(const Bank& bank, const AnswerSet& answers, const Result& result,
+                   const ResultJsonOptions& options = {}) {
+  std::string out;
+  append_result_json(out, bank, answers, result, "r", options);
+  return out;
+}
+
+/// The number as append_result_json writes it (the value of a one-outcome score).
+std::string written_number(double value) {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers(bank);
+  Result result = test::fixture_routine_result();
+  result.scores.assign(bank.outcomes.size(), 0.0);
+  result.scores[0] = value;
+  json parsed = json::parse(record(bank, answers, result));
+  std::string out = record(bank, answers, result);
+  const std::string key = "\"scores\":{\"" + bank.outcomes[0].id + "\":";
+  std::size_t at = out.find(key) + key.size();
+  return out.substr(at, out.find_first_of(",}", at) - at);
+}
+
+std::string shortest(double value) {
+  char buffer[32];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  (void)error;
+  return std::string(buffer, end);
+}
+
+bool same_result(const Result& a, const Result& b) {
+  auto same_reasons = [&] {
+    if (a.reasons.size() != b.reasons.size()) return false;
+    for (std::size_t i = 0; i < a.reasons.size(); ++i) {
+      const Reason& x = a.reasons[i];
+      const Reason& y = b.reasons[i];
+      if (x.kind != y.kind || x.question != y.question || x.option != y.option || x.rule != y.rule ||
+          x.outcome != y.outcome || x.effect != y.effect) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto same_ranking = [&] {
+    if (a.ranking.size() != b.ranking.size()) return false;
+    for (std::size_t i = 0; i < a.ranking.size(); ++i) {
+      if (a.ranking[i].outcome != b.ranking[i].outcome || a.ranking[i].score != b.ranking[i].score ||
+          a.ranking[i].margin != b.ranking[i].margin || a.ranking[i].excluded != b.ranking[i].excluded) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto same_scales = [&] {
+    if (a.scales.size() != b.scales.size()) return false;
+    for (std::size_t i = 0; i < a.scales.size(); ++i) {
+      if (a.scales[i].scale != b.scales[i].scale || a.scales[i].value != b.scales[i].value ||
+          a.scales[i].band != b.scales[i].band || a.scales[i].answered_items != b.scales[i].answered_items) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto same_flags = [&] {
+    if (a.red_flags.size() != b.red_flags.size()) return false;
+    for (std::size_t i = 0; i < a.red_flags.size(); ++i) {
+      if (a.red_flags[i].rule != b.red_flags[i].rule || a.red_flags[i].tier != b.red_flags[i].tier) return false;
+    }
+    return true;
+  };
+  return a.status == b.status && a.missing == b.missing && a.ignored == b.ignored && a.shown == b.shown &&
+         a.scores == b.scores && same_scales() && a.fired_rules == b.fired_rules && same_flags() &&
+         a.urgency == b.urgency && a.recommendation == b.recommendation && same_ranking() && same_reasons() &&
+         a.unknown_red_flags == b.unknown_red_flags && a.notes == b.notes && a.close_call == b.close_call;
+}
+
+}  // namespace
+
+TEST_CASE("lean record: no answers, at most five reasons, no null fields in reasons", "[perf]") {
+  Bank bank = default_bank();
+  std::mt19937_64 random(7);
+  std::size_t capped = 0;
+  for (int i = 0; i < 300; ++i) {
+    AnswerSet answers = sample_answers(bank, random);
+    Result result = evaluate(bank, answers);
+    json full = json::parse(record(bank, answers, result));
+    json lean = json::parse(record(bank, answers, result, ResultJsonOptions::lean()));
+    REQUIRE(full.contains("answers"));
+    CHECK_FALSE(lean.contains("answers"));
+    const std::size_t expected = std::min<std::size_t>(result.reasons.size(), 5);
+    REQUIRE(lean["reasons"].size() == expected);
+    if (result.reasons.size() > 5) ++capped;
+    for (std::size_t r = 0; r < expected; ++r) {
+      json trimmed = full["reasons"][r];
+      for (const char* key : {"question", "option", "rule"}) {
+        if (trimmed[key].is_null()) trimmed.erase(key);
+      }
+      CHECK(lean["reasons"][r] == trimmed);  // the first five, in order, without their nulls
+    }
+    full.erase("answers");
+    full.erase("reasons");
+    lean.erase("reasons");
+    CHECK(lean == full);  // everything else is the same
+  }
+  CHECK(capped > 0);  // the cap was exercised
+}
+
+TEST_CASE("default record options keep the full form", "[perf]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  std::string plain;
+  append_result_json(plain, bank, answers, result, "r");
+  CHECK(plain == record(bank, answers, result, ResultJsonOptions{}));
+  CHECK(plain.find("\"answers\":{") != std::string::npos);
+  CHECK(plain.find("\"rule\":null") != std::string::npos);
+}
+
+TEST_CASE("numbers: the decimal fast path writes what to_chars writes", "[perf]") {
+  for (double value : {1.5, -1.5, 0.25, -0.125, 3.75, 0.001, -0.001, 0.1, 0.2, 0.3, 1.1, 2.675, 123456.789, 999999999.5,
+                       0.0015, 1e-7, 1.0 / 3, 2.0 / 3, 1e9 + 0.5, 4.5e8, 12.0, -7.0}) {
+    CAPTURE(value);
+    std::string expected = value == static_cast<double>(static_cast<long long>(value))
+                               ? std::to_string(static_cast<long long>(value))
+                               : shortest(value);
+    CHECK(written_number(value) == expected);
+  }
+  std::mt19937_64 random(3);
+  std::uniform_int_distribution<long long> thousandths(-5'000'000, 5'000'000);
+  for (int i = 0; i < 2000; ++i) {
+    double value = static_cast<double>(thousandths(random)) / 1000;
+    if (value == static_cast<double>(static_cast<long long>(value))) continue;
+    CAPTURE(value);
+    CHECK(written_number(value) == shortest(value));
+    double sum = value + 0.1;  // sums of weights are not always exact thousandths
+    CHECK(written_number(sum) == shortest(sum));
+  }
+}
+
+TEST_CASE("set_choice_at and set_text_at match set_choice and set_text, storage reused", "[perf]") {
+  Bank bank = default_bank();
+  AnswerSet by_id(bank);
+  AnswerSet by_index(bank);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    const Question& question = bank.questions[q];
+    if (question.type == QuestionType::text) {
+      CHECK_FALSE(by_id.set_text(question.id, "x").has_value());
+      CHECK_FALSE(by_index.set_text_at(q, "x").has_value());
+      CHECK(by_index.at(q)->text == "x");
+      CHECK_FALSE(by_index.set_text_at(q, "").has_value());  // empty text: unanswered
+      CHECK_FALSE(by_index.at(q).has_value());
+      CHECK(by_index.set_choice_at(q, {"a"})->code == AnswerError::Code::wrong_type);
+      continue;
+    }
+    std::vector<std::string_view> ids = {question.options.back().id};
+    CHECK_FALSE(by_id.set_choice(question.id, ids).has_value());
+    CHECK_FALSE(by_index.set_choice_at(q, ids).has_value());
+    CHECK(by_index.at(q)->options == by_id.at(q)->options);
+    CHECK(by_index.set_choice_at(q, {"no-such-option"})->code == AnswerError::Code::unknown_option);
+    CHECK(by_index.at(q)->options == by_id.at(q)->options);  // a failed set keeps the old answer
+    CHECK(by_index.set_text_at(q, "x")->code == AnswerError::Code::wrong_type);
+  }
+  by_index.clear_all();
+  for (std::size_t q = 0; q < by_index.size(); ++q) CHECK_FALSE(by_index.at(q).has_value());
+}
+
+TEST_CASE("evaluate into a reused Result equals evaluate()", "[perf]") {
+  Bank bank = default_bank();
+  std::mt19937_64 random(11);
+  Result reused;
+  EvaluateScratch scratch;
+  AnswerSet reused_answers(bank);
+  for (int i = 0; i < 2000; ++i) {
+    AnswerSet answers = sample_answers(bank, random);
+    if (i % 7 == 0) answers.clear(bank.questions.size() / 2);  // some incomplete sets
+    // The same answers set by index into a reused set (as batch scoring does).
+    reused_answers.clear_all();
+    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+      const auto& answer = answers.at(q);
+      if (!answer) continue;
+      if (bank.questions[q].type == QuestionType::text) {
+        REQUIRE_FALSE(reused_answers.set_text_at(q, answer->text).has_value());
+        continue;
+      }
+      std::vector<std::string_view> ids;
+      for (auto option : answer->options) ids.push_back(bank.questions[q].options[option].id);
+      REQUIRE_FALSE(reused_answers.set_choice_at(q, ids).has_value());
+    }
+    Result expected = evaluate(bank, answers);
+    evaluate(bank, reused_answers, reused, scratch);
+    REQUIRE(same_result(reused, expected));
+    CHECK(record(bank, reused_answers, reused) == record(bank, answers, expected));
+  }
+}
