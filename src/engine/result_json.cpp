@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 
 #include "wegwijzer/version.hpp"
 
@@ -77,7 +78,7 @@ void append_int(std::string& out, long long value) {
   char buffer[24];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   (void)error;
-  out.append(buffer, end);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));  // (pointer, length): no iterator-pair path
 }
 
 /// Shortest round-trip form; integral values without a fraction; non-finite as null.
@@ -116,7 +117,7 @@ void append_number(std::string& out, double value) {
   char buffer[32];
   auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
   (void)error;
-  out.append(buffer, end);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));  // (pointer, length): no iterator-pair path
 }
 
 void append_bool(std::string& out, bool value) { out += value ? "true" : "false"; }
@@ -189,9 +190,19 @@ void append_reason(std::string& out, const Bank& bank, const Reason& reason, boo
 void append_json_string(std::string& out, std::string_view text) {
   const char* data = text.data();
   const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size && kPlain[static_cast<unsigned char>(data[i])]) ++i;
+  if (i == size) {  // nothing to escape (ids, codes): one copy
+    const std::size_t at = out.size();
+    out.resize(at + size + 2);
+    char* to = &out[at];
+    to[0] = '"';
+    if (size != 0) std::memcpy(to + 1, data, size);
+    to[size + 1] = '"';
+    return;
+  }
   out.push_back('"');
   std::size_t run_start = 0;  // start of a run of bytes copied unchanged
-  std::size_t i = 0;
   for (;;) {
     while (i < size && kPlain[static_cast<unsigned char>(data[i])]) ++i;  // ASCII fast path
     if (i == size) break;

@@ -198,8 +198,9 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   if (!m.scales.empty()) {
     w.heading(2, Phrase::distress_heading);
     for (const auto& scale : m.scales) {
-      w.item((scale.label_is_heading ? std::string() : escape(scale.label, " ") + ": ") + std::to_string(scale.value) + "/" + std::to_string(scale.max) + " `" +
-             bar(scale.value, scale.min, scale.max, 10, options.unicode) + "` " + escape(scale.band_label, " "));
+      w.item((scale.label_is_heading ? std::string() : escape(scale.label, " ") + ": ") + std::to_string(scale.value) +
+             "/" + std::to_string(scale.max) + " `" + bar(scale.value, scale.min, scale.max, 10, options.unicode) +
+             "` " + escape(scale.band_label, " "));
     }
     w.paragraph("*" + std::string(w.text(Phrase::distress_reminder)) + "*");
   }

@@ -91,8 +91,8 @@ void raising_questions(const Bank& bank, const Condition& condition, const Answe
 }
 
 /// "You said: question → answer" for each answered question that raised `rule`.
-std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers,
-                                   const Result& result, std::string_view language) {
+std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers, const Result& result,
+                                   std::string_view language) {
   std::vector<bool> visible(bank.questions.size(), false);
   for (std::size_t q : result.shown) {
     if (q < visible.size()) visible[q] = true;

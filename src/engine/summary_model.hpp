@@ -66,9 +66,9 @@ struct Model {
   std::string advice_line;   ///< "What seems to fit best: coaching"
   std::string urgency_text;  ///< urgency in plain words
   // Why
-  std::vector<std::string> reasons;  ///< distinct lines; red-flag rules are not among them
+  std::vector<std::string> reasons;       ///< distinct lines; red-flag rules are not among them
   std::vector<std::string> reason_rules;  ///< ids of rules whose note is shown as a reason (not again as a note)
-  std::vector<IdText> red_flags;     ///< rule id, message
+  std::vector<IdText> red_flags;          ///< rule id, message
   /// Per red flag (same order): the person's answers that raised it ("You said: question → answer").
   std::vector<std::vector<std::string>> red_flag_answers;
   // Alternatives

@@ -221,9 +221,9 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     w.heading(phrase(Phrase::distress_heading, lang));
     for (const auto& scale : m.scales) {
       std::string line = (scale.label_is_heading ? std::string() : sanitize_for_terminal(scale.label, false) + ": ") +
-                         std::to_string(scale.value) + "/" +
-                         std::to_string(scale.max) + " " + bar(scale.value, scale.min, scale.max, 10, w.unicode()) +
-                         " " + sanitize_for_terminal(scale.band_label, false);
+                         std::to_string(scale.value) + "/" + std::to_string(scale.max) + " " +
+                         bar(scale.value, scale.min, scale.max, 10, w.unicode()) + " " +
+                         sanitize_for_terminal(scale.band_label, false);
       w.paragraph(line, {}, "  ");
     }
     w.paragraph(phrase(Phrase::distress_reminder, lang));

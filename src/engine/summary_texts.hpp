@@ -25,7 +25,7 @@ enum class Phrase {
   urgency_prompt,
   urgency_crisis,
   why_heading,
-  reason_answer,  ///< {1}: question text, {2}: option label
+  reason_answer,        ///< {1}: question text, {2}: option label
   reason_rule,          ///< {1}: outcome name (a rule that added weight)
   reason_rule_require,  ///< {1}: outcome names (a rule that requires them)
   reason_rule_exclude,  ///< {1}: outcome names (a rule that rules them out)

@@ -5,9 +5,11 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 
 #include "summary_fixture.hpp"
 #include "test_support.hpp"
+#include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/result_json.hpp"
 #include "wegwijzer/sample.hpp"
@@ -210,4 +212,44 @@ TEST_CASE("evaluate into a reused Result equals evaluate()", "[perf]") {
     REQUIRE(same_result(reused, expected));
     CHECK(record(bank, reused_answers, reused) == record(bank, answers, expected));
   }
+}
+
+TEST_CASE("the full record in the approved JSON summaries is unchanged by the fast paths", "[perf]") {
+  const Bank bank = test::load_test_bank(test::test_path("golden/summary/bank.json"));
+  for (const std::string case_name : {"routine", "prompt", "crisis", "incomplete"}) {
+    CAPTURE(case_name);
+    std::vector<AnswerError> errors;
+    const AnswerSet answers = answers_from_json(
+        bank, json::parse(test::read_file(test::test_path("golden/summary/answers/" + case_name + ".json"))), errors);
+    REQUIRE(errors.empty());
+    for (const std::string language : {"nl", "en"}) {
+      const auto approved = nlohmann::ordered_json::parse(
+          test::read_file(test::test_path("golden/summary/" + case_name + "." + language + ".json.approved.txt")));
+      const auto written = nlohmann::ordered_json::parse(record(bank, answers, evaluate(bank, answers)));
+      auto expected = approved["result"];
+      expected["id"] = "r";
+      CHECK(written.dump() == expected.dump());  // same fields, same order, same values
+    }
+  }
+}
+
+TEST_CASE("score writes the lean record: no answers echoed, at most five reasons", "[perf]") {
+  const std::string bank = test::source_path("data/banks/default.json");
+  test::CliRun sample = test::run({"sample", "--bank", bank, "--count", "200", "--seed", "5"});
+  REQUIRE(sample.exit_code == 0);
+  test::CliRun scored = test::run({"score", "--bank", bank}, sample.out);
+  REQUIRE(scored.exit_code == 0);
+  std::istringstream lines(scored.out);
+  std::string line;
+  std::size_t count = 0;
+  while (std::getline(lines, line)) {
+    json parsed = json::parse(line);
+    CHECK_FALSE(parsed.contains("answers"));
+    CHECK(parsed["reasons"].size() <= 5);
+    for (const auto& reason : parsed["reasons"]) {
+      for (const char* key : {"question", "option", "rule"}) CHECK((!reason.contains(key) || !reason[key].is_null()));
+    }
+    ++count;
+  }
+  CHECK(count == 200);
 }
