@@ -183,7 +183,9 @@ TEST_CASE("yes/no and red-flag questions put the safe answer first and 'rather n
       ++with_safe_answer;
       CHECK(safe == question.options.begin());
     }
-    if (auto yes = question.find_option("yes")) CHECK(*yes == 1);
+    const auto answers = std::count_if(question.options.begin(), question.options.end(),
+                                       [](const Option& o) { return !o.unknown; });
+    if (answers == 2 && question.find_option("yes")) CHECK(*question.find_option("yes") == 1);  // no, yes[, unknown]
     for (std::size_t o = 0; o + 1 < question.options.size(); ++o) CHECK_FALSE(question.options[o].unknown);
   }
   // Every yes/no question and every crisis question has a safe answer; the crisis block is among them.
@@ -332,7 +334,7 @@ TEST_CASE("mild distress alone does not move a goal-directed person away from co
   CHECK(bank.outcomes[result.recommendation.value()].id == "coaching");
   CHECK(result.urgency == Urgency::routine);
   CHECK(result.red_flags.empty());
-  CHECK(fired(bank, result, "grey-zone"));  // coaching complements therapy, never replaces it
+  CHECK_FALSE(fired(bank, result, "grey-zone"));  // no "have the complaints looked at" next to "no hurry"
 }
 
 TEST_CASE("moderate distress that hinders daily life leads to therapie with prompt urgency", "[default-bank]") {
