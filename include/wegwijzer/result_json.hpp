@@ -13,9 +13,9 @@ namespace wegwijzer {
 /// What the machine record carries. The default is the full form embedded in the JSON summary;
 /// batch scoring uses `lean()`. Either form validates against data/schema/result.schema.json.
 struct ResultJsonOptions {
-  bool answers = true;                       ///< echo the answers (as option ids; free text as `true`)
-  std::size_t max_reasons = SIZE_MAX;        ///< at most this many reasons, most weighty first
-  bool reason_nulls = true;                  ///< write the fields a reason does not use as null (else omit them)
+  bool answers = true;                 ///< echo the answers (as option ids; free text as `true`)
+  std::size_t max_reasons = SIZE_MAX;  ///< at most this many reasons, most weighty first
+  bool reason_nulls = true;            ///< write the fields a reason does not use as null (else omit them)
 
   /// The batch record: no answers (the input has them; sensitive data is not doubled), the five
   /// reasons that weighed most, no null fields inside reasons.

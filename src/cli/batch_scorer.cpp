@@ -67,8 +67,8 @@ struct RecordScorer::Impl {
   simdjson::dom::parser validator;  ///< only for lines that are not objects: invalid JSON or not?
   std::unordered_map<std::string_view, std::size_t> question_ids;  ///< question id → index
   AnswerSet answers;
-  Result result;             ///< reused for every record: its vectors keep their capacity
-  EvaluateScratch scratch;   ///< evaluate()'s working memory
+  Result result;                          ///< reused for every record: its vectors keep their capacity
+  EvaluateScratch scratch;                ///< evaluate()'s working memory
   std::vector<std::string_view> options;  ///< option ids of one answer (views into the line)
   std::string line_id;                    ///< the line number as an id
   bool has_problem = false;

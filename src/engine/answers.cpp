@@ -93,8 +93,8 @@ std::optional<AnswerError> AnswerSet::set_choice_at(std::size_t index,
     }
     for (std::uint16_t o : answer.options) {
       if (!question.options[o].exclusive) continue;
-      std::string message = fmt::format("question '{}': option '{}' cannot be combined with other options",
-                                        question.id, question.options[o].id);
+      std::string message = fmt::format("question '{}': option '{}' cannot be combined with other options", question.id,
+                                        question.options[o].id);
       answer.options.clear();
       spare_.push_back(std::move(answer.options));
       return make_error(AnswerError::Code::wrong_type, question_id, std::move(message));

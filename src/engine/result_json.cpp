@@ -170,13 +170,12 @@ void append_reason(std::string& out, const Bank& bank, const Reason& reason, boo
   const Question* question =
       is_answer && reason.question < bank.questions.size() ? &bank.questions[reason.question] : nullptr;
   append_optional_id(out, ",\"question\":", question != nullptr ? &question->id : nullptr, nulls);
-  append_optional_id(out, ",\"option\":",
-                     question != nullptr && reason.option < question->options.size()
-                         ? &question->options[reason.option].id
-                         : nullptr,
-                     nulls);
-  append_optional_id(out, ",\"rule\":",
-                     !is_answer && reason.rule < bank.rules.size() ? &bank.rules[reason.rule].id : nullptr, nulls);
+  append_optional_id(
+      out, ",\"option\":",
+      question != nullptr && reason.option < question->options.size() ? &question->options[reason.option].id : nullptr,
+      nulls);
+  append_optional_id(
+      out, ",\"rule\":", !is_answer && reason.rule < bank.rules.size() ? &bank.rules[reason.rule].id : nullptr, nulls);
   out += ",\"outcome\":";
   append_json_string(out, reason.outcome < bank.outcomes.size() ? std::string_view(bank.outcomes[reason.outcome].id)
                                                                 : std::string_view());

@@ -138,8 +138,8 @@ TEST_CASE("default record options keep the full form", "[perf]") {
 }
 
 TEST_CASE("numbers: the decimal fast path writes what to_chars writes", "[perf]") {
-  for (double value : {1.5, -1.5, 0.25, -0.125, 3.75, 0.001, -0.001, 0.1, 0.2, 0.3, 1.1, 2.675, 123456.789, 999999999.5,
-                       0.0015, 1e-7, 1.0 / 3, 2.0 / 3, 1e9 + 0.5, 4.5e8, 12.0, -7.0}) {
+  for (double value : {1.5,   -1.5,       0.25,        -0.125, 3.75, 0.001,   -0.001,  0.1,       0.2,   0.3,  1.1,
+                       2.675, 123456.789, 999999999.5, 0.0015, 1e-7, 1.0 / 3, 2.0 / 3, 1e9 + 0.5, 4.5e8, 12.0, -7.0}) {
     CAPTURE(value);
     std::string expected = value == static_cast<double>(static_cast<long long>(value))
                                ? std::to_string(static_cast<long long>(value))
