@@ -27,4 +27,9 @@ FileSystemCalls real_file_system_calls();
 /// write_file_atomically with replaceable system calls (for tests).
 void write_file_atomically(const std::string& path, std::string_view content, const FileSystemCalls& calls);
 
+/// Fails early, before any work, when `path` can certainly not be written: a target that is a
+/// directory, or a parent that is missing, not a directory or not writable. Throws
+/// Fatal(cant_create) with a message naming `option` (e.g. "--out") and the path.
+void check_output_target(const std::string& path, std::string_view option);
+
 }  // namespace wegwijzer

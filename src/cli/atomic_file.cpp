@@ -1,6 +1,7 @@
 // Atomic, private file output: temporary file, fsync, rename, fsync the directory.
 #include "wegwijzer/atomic_file.hpp"
 
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -119,6 +120,29 @@ void write_file_atomically(const std::string& path, std::string_view content, co
     int error = errno;
     ::close(dir_fd);
     if (result != 0 && error != EINVAL && error != EROFS) fail_write(path, error);
+  }
+}
+
+void check_output_target(const std::string& path, std::string_view option) {
+  std::string shown = sanitize_for_terminal(path, false);
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+    throw Fatal(ExitCode::cant_create, fmt::format("cannot write {} '{}': it is a directory", option, shown));
+  }
+  std::size_t slash = path.find_last_of('/');
+  std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+  std::string parent_shown = sanitize_for_terminal(parent, false);
+  if (::stat(parent.c_str(), &info) != 0) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write {} '{}': the directory '{}' does not exist", option, shown, parent_shown));
+  }
+  if (!S_ISDIR(info.st_mode)) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write {} '{}': '{}' is not a directory", option, shown, parent_shown));
+  }
+  if (::access(parent.c_str(), W_OK | X_OK) != 0) {
+    throw Fatal(ExitCode::cant_create,
+                fmt::format("cannot write {} '{}': no permission to create files in '{}'", option, shown, parent_shown));
   }
 }
 

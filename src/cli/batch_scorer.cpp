@@ -214,7 +214,7 @@ struct RecordScorer::Impl {
             if (element.get_string().get(option)) return false;
             if (options.size() < limits.max_answers) options.push_back(option);
           }
-          if (!all_strings || question.type == QuestionType::text) {
+          if (!all_strings || question.type != QuestionType::multiple) {  // a list only for multiple choice
             answer_error(AnswerError{AnswerError::Code::wrong_type, question.id, {}}, *index);
           } else {
             answer_error(answers.set_choice_at(*index, options), *index);

@@ -76,31 +76,6 @@ std::string fit_language(const Bank& bank, const std::string& flag, const std::s
   throw Fatal(ExitCode::data, fmt::format("this bank has no language the interface speaks (nl, en); it has: {}", list));
 }
 
-// Fails before the first question when --out can certainly not be written: a missing parent
-// directory, a parent that is not a directory or not writable, or a target that is a directory.
-void check_out_path(const std::string& path) {
-  std::string shown = sanitize_for_terminal(path, false);
-  struct stat info {};
-  if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-    throw Fatal(ExitCode::cant_create, fmt::format("cannot write --out '{}': it is a directory", shown));
-  }
-  std::size_t slash = path.find_last_of('/');
-  std::string parent = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
-  std::string parent_shown = sanitize_for_terminal(parent, false);
-  if (::stat(parent.c_str(), &info) != 0) {
-    throw Fatal(ExitCode::cant_create,
-                fmt::format("cannot write --out '{}': the directory '{}' does not exist", shown, parent_shown));
-  }
-  if (!S_ISDIR(info.st_mode)) {
-    throw Fatal(ExitCode::cant_create,
-                fmt::format("cannot write --out '{}': '{}' is not a directory", shown, parent_shown));
-  }
-  if (::access(parent.c_str(), W_OK | X_OK) != 0) {
-    throw Fatal(ExitCode::cant_create,
-                fmt::format("cannot write --out '{}': no permission to create files in '{}'", shown, parent_shown));
-  }
-}
-
 SummaryFormat format_of(const std::string& name) {
   if (name == "markdown") return SummaryFormat::markdown;
   if (name == "json") return SummaryFormat::json;
@@ -119,7 +94,7 @@ int run_ask(const AskOptions& ask, Io& io) {
                                              "not be seen; keep the output on the terminal and use --out FILE",
                                              ask.format));
   }
-  if (!ask.out.empty()) check_out_path(ask.out);
+  if (!ask.out.empty()) check_output_target(ask.out, "--out");
 
   SessionOptions options;
   options.language = language;

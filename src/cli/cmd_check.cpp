@@ -77,9 +77,9 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
     if (const auto* witness = witness_at(search.urgencies, i, std::size(kUrgencies))) {
       print("urgency", id, **witness);
     } else {
-      diagnostics.push_back({label, "/rules", 0, 0, Severity::error,
-                             fmt::format("no answer set leads to urgency '{}'; {}", id,
-                                         urgency_hint(bank, kUrgencies[i]))});
+      diagnostics.push_back(
+          {label, "/rules", 0, 0, Severity::error,
+           fmt::format("no answer set leads to urgency '{}'; {}", id, urgency_hint(bank, kUrgencies[i]))});
     }
   }
 }

@@ -66,6 +66,7 @@ std::vector<std::unique_ptr<std::ifstream>> open_inputs(const ScoreOptions& opti
 
 int run_score(const ScoreOptions& options, Io& io) {
   Bank bank = load_bank_option(options.bank, io);  // a bad bank: Fatal before any output
+  if (!options.report.empty() && options.report != "-") check_output_target(options.report, "--report");
   std::vector<BatchInput> inputs;
   auto files = open_inputs(options, inputs, io);
 

@@ -209,8 +209,9 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
     return std::nullopt;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    diagnostics.push_back({file_name, "", 1, 1, Severity::error,
-                           "the file is empty; a bank is a JSON object that starts with '{' (see docs/bank-format.md)"});
+    diagnostics.push_back(
+        {file_name, "", 1, 1, Severity::error,
+         "the file is empty; a bank is a JSON object that starts with '{' (see docs/bank-format.md)"});
     return std::nullopt;
   }
   ParseTracker tracker(max_depth);
@@ -224,7 +225,8 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
     std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
     bool at_end = offset >= text.size();
     auto [line, column] = line_and_column(text, offset);
-    diagnostics.push_back({file_name, "", line, column, Severity::error, describe_parse_error(error, text, offset, at_end)});
+    diagnostics.push_back(
+        {file_name, "", line, column, Severity::error, describe_parse_error(error, text, offset, at_end)});
   } catch (const StructureStop& stop) {
     diagnostics.push_back({file_name, stop.pointer, 0, 0, Severity::error, stop.message});
   } catch (const json::out_of_range&) {

@@ -197,7 +197,10 @@ TEST_CASE("check adds plain hints to common JSON syntax errors", "[check]") {
     std::string out = check_text("{\"a\": \xe2\x80\x9csecret\xe2\x80\x9d}", "curly_value");
     CHECK_THAT(out, Catch::Contains("use straight double quotes \""));
     CHECK(out.find("secret") == std::string::npos);  // never echoes the input
-    CHECK_THAT(check_text("{\xe2\x80\x9c" "a\xe2\x80\x9d: 1}", "curly_key"), Catch::Contains("use straight double quotes"));
+    CHECK_THAT(check_text("{\xe2\x80\x9c"
+                          "a\xe2\x80\x9d: 1}",
+                          "curly_key"),
+               Catch::Contains("use straight double quotes"));
   }
   SECTION("an empty file") {
     std::string out = check_text("", "empty");

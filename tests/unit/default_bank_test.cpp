@@ -25,14 +25,16 @@ std::vector<std::pair<std::string, const LocalText*>> all_texts(const Bank& bank
   std::vector<std::pair<std::string, const LocalText*>> texts = {
       {"title", &bank.title}, {"introduction", &bank.introduction}, {"disclaimer", &bank.disclaimer}};
   for (const Outcome& outcome : bank.outcomes) {
-    for (const LocalText* text : {&outcome.name, &outcome.what_it_is, &outcome.what_to_expect, &outcome.where_to_find}) {
+    for (const LocalText* text :
+         {&outcome.name, &outcome.what_it_is, &outcome.what_to_expect, &outcome.where_to_find}) {
       texts.emplace_back("outcome " + outcome.id, text);
     }
   }
   for (const Question& question : bank.questions) {
     texts.emplace_back("question " + question.id, &question.text);
     if (!question.help.empty()) texts.emplace_back("help of " + question.id, &question.help);
-    for (const Option& option : question.options) texts.emplace_back("option " + question.id + "/" + option.id, &option.label);
+    for (const Option& option : question.options)
+      texts.emplace_back("option " + question.id + "/" + option.id, &option.label);
   }
   for (const Scale& scale : bank.scales) {
     texts.emplace_back("scale " + scale.id, &scale.label);
@@ -133,8 +135,8 @@ TEST_CASE("the default bank says it is no validated instrument and names the cri
   CHECK_THAT(bank.disclaimer.in("nl"), Catch::Contains("geen gevalideerd"));
   CHECK_THAT(bank.disclaimer.in("en"), Catch::Contains("not a validated instrument"));
   for (const char* language : {"nl", "en"}) {
-    CHECK_THAT(bank.disclaimer.in(language), Catch::Contains("113") && Catch::Contains("0800-0113") &&
-                                                 Catch::Contains("112"));
+    CHECK_THAT(bank.disclaimer.in(language),
+               Catch::Contains("113") && Catch::Contains("0800-0113") && Catch::Contains("112"));
   }
   std::vector<std::string> ids;
   for (const Outcome& outcome : bank.outcomes) ids.push_back(outcome.id);
@@ -183,8 +185,8 @@ TEST_CASE("yes/no and red-flag questions put the safe answer first and 'rather n
       ++with_safe_answer;
       CHECK(safe == question.options.begin());
     }
-    const auto answers = std::count_if(question.options.begin(), question.options.end(),
-                                       [](const Option& o) { return !o.unknown; });
+    const auto answers =
+        std::count_if(question.options.begin(), question.options.end(), [](const Option& o) { return !o.unknown; });
     if (answers == 2 && question.find_option("yes")) CHECK(*question.find_option("yes") == 1);  // no, yes[, unknown]
     for (std::size_t o = 0; o + 1 < question.options.size(); ++o) CHECK_FALSE(question.options[o].unknown);
   }
@@ -235,8 +237,10 @@ TEST_CASE("the bedrijfsarts is mentioned only on condition of working", "[defaul
   CHECK_THAT(therapy.where_to_find.in("nl"), Catch::Contains("Als je werkt: "));
   CHECK_THAT(therapy.where_to_find.in("en"), Catch::Contains("If you work: "));
   // Work complaints that hinder clearly: the note for someone who works, not for a student.
-  const nlohmann::json complaints = {{"domain", "work"},        {"mood_down", "more_than_half"},
-                                     {"impairment", "clearly"}, {"duration", "1_to_3_months"},
+  const nlohmann::json complaints = {{"domain", "work"},
+                                     {"mood_down", "more_than_half"},
+                                     {"impairment", "clearly"},
+                                     {"duration", "1_to_3_months"},
                                      {"sick_leave", "no"}};
   nlohmann::json working = complaints;
   CHECK(fired(bank, evaluate_changed(bank, "V02.json", working), "work-complaints-bedrijfsarts"));
@@ -249,9 +253,12 @@ TEST_CASE("the bedrijfsarts is mentioned only on condition of working", "[defaul
 TEST_CASE("mild distress without hindrance gets no 'have the complaints looked at' note", "[default-bank]") {
   // A nurse with a goal and mild stress (distress 3 of 12), no hindrance: routine, and no grey-zone note.
   const Bank bank = load_builtin_bank();
-  nlohmann::json mild = {{"mood_down", "several_days"},    {"mood_interest", "several_days"},
-                         {"anxiety_tense", "several_days"}, {"anxiety_worry", "not_at_all"},
-                         {"impairment", "none"},            {"duration", "1_to_3_months"}};
+  nlohmann::json mild = {{"mood_down", "several_days"},
+                         {"mood_interest", "several_days"},
+                         {"anxiety_tense", "several_days"},
+                         {"anxiety_worry", "not_at_all"},
+                         {"impairment", "none"},
+                         {"duration", "1_to_3_months"}};
   const Result calm = evaluate_changed(bank, "V02.json", mild);
   CHECK(calm.urgency == Urgency::routine);
   CHECK_FALSE(fired(bank, calm, "grey-zone"));

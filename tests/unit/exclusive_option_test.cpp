@@ -37,8 +37,7 @@ TEST_CASE("\"exclusive\" loads into Option::exclusive", "[loader]") {
   CHECK(topics.options[2].exclusive);
   CHECK_FALSE(topics.options[0].exclusive);
 
-  LoadResult not_boolean =
-      load_edited([](json& b) { b["questions"][2]["options"][0]["exclusive"] = "yes"; });
+  LoadResult not_boolean = load_edited([](json& b) { b["questions"][2]["options"][0]["exclusive"] = "yes"; });
   CHECK_BANK_ERROR(not_boolean, "/questions/2/options/0/exclusive", "expected");
 }
 
@@ -65,9 +64,9 @@ TEST_CASE("an exclusive option cannot be combined with other options", "[answers
   }
   SECTION("combined, in any order: wrong_type naming the option, and the old answer stays") {
     REQUIRE_FALSE(answers.set_choice("topics", {"work"}));
-    for (const auto& choice : {std::vector<std::string_view>{"none", "work"},
-                               std::vector<std::string_view>{"home", "none"},
-                               std::vector<std::string_view>{"work", "home", "none"}}) {
+    for (const auto& choice :
+         {std::vector<std::string_view>{"none", "work"}, std::vector<std::string_view>{"home", "none"},
+          std::vector<std::string_view>{"work", "home", "none"}}) {
       auto error = answers.set_choice("topics", choice);
       REQUIRE(error);
       CHECK(error->code == AnswerError::Code::wrong_type);
