@@ -220,6 +220,9 @@ Session::Step Session::ask(std::size_t& current) {
       case cli::ParsedInput::Kind::invalid: {
         switch (input.error) {
           case cli::ParsedInput::Error::one_only: say(cli::SessionText::error_one_only, option_count); break;
+          case cli::ParsedInput::Error::exclusive:
+            say(cli::SessionText::error_exclusive, std::to_string(input.options.front() + 1));
+            break;
           default:
             say(question.type == QuestionType::multiple ? cli::SessionText::error_numbers
                                                         : cli::SessionText::error_number,

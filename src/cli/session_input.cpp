@@ -120,6 +120,14 @@ ParsedInput parse_input(std::string_view line, const Question& question) {
   chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
   if (chosen.empty()) return invalid(ParsedInput::Error::not_numbers);
   if (chosen.size() > 1 && question.type != QuestionType::multiple) return invalid(ParsedInput::Error::one_only);
+  if (chosen.size() > 1) {
+    for (std::uint16_t option : chosen) {
+      if (!question.options[option].exclusive) continue;
+      ParsedInput exclusive = invalid(ParsedInput::Error::exclusive);
+      exclusive.options = {option};
+      return exclusive;
+    }
+  }
   result.kind = ParsedInput::Kind::answer;
   result.options = std::move(chosen);
   return result;

@@ -26,10 +26,12 @@ struct ParsedInput {
     not_numbers,   ///< something other than numbers and separators
     out_of_range,  ///< a number outside 1..options
     one_only,      ///< several numbers for a question that takes one
+    exclusive,     ///< an exclusive option ("none", "rather not say") together with others
   };
   Kind kind = Kind::invalid;
   Error error = Error::none;
-  std::vector<std::uint16_t> options;  ///< answer: chosen option indices, sorted and unique
+  std::vector<std::uint16_t> options;  ///< answer: chosen option indices, sorted and unique;
+                                       ///< invalid/exclusive: the exclusive option
   std::string text;                    ///< answer to a text question: the line, trimmed
 };
 

@@ -13,7 +13,7 @@ struct Entry {
 };
 
 // In the order of the SessionText enumerators.
-constexpr std::array<Entry, 31> kTexts{{
+constexpr std::array<Entry, 32> kTexts{{
     {"Heb je nu meteen hulp nodig? Bel 113 of 0800-0113 (gratis, dag en nacht) of, bij direct "
      "levensgevaar, 112.",
      "Do you need help right now? Call 113 or 0800-0113 (free, day and night) or, when a life is in "
@@ -57,9 +57,11 @@ constexpr std::array<Entry, 31> kTexts{{
     {"Je overzicht is bewaard in {}.", "Your summary was saved to {}."},
     {"Deze vragenlijst is er niet in het Engels; de vragen zijn in het Nederlands.",
      "This questionnaire is not available in Dutch; the questions are in English."},
+    {"Antwoord {} kan niet samen met andere antwoorden: kies het alleen, of kies alleen de andere.",
+     "Answer {} cannot be combined with other answers: choose it alone, or only the others."},
 }};
 
-static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::language_fallback) + 1,
+static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::error_exclusive) + 1,
               "every SessionText needs a table entry");
 
 }  // namespace

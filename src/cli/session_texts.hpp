@@ -39,6 +39,7 @@ enum class SessionText {
   finished,               ///< the questionnaire is done; the summary follows
   saved_to,               ///< "your summary was saved to {}"
   language_fallback,      ///< the bank lacks the asked-for language; the session uses this one
+  error_exclusive,        ///< option {} ("none", "rather not say") cannot be combined with others
 };
 
 /// The sentence `id` in `language` ("nl" or "en"; anything else gives Dutch).

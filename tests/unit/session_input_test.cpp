@@ -115,3 +115,17 @@ TEST_CASE("every session text exists in Dutch and English and they differ", "[se
     CHECK(nl != en);
   }
 }
+
+TEST_CASE("an exclusive option cannot be combined with others", "[session-input]") {
+  Question question = make_question(QuestionType::multiple, 4);
+  question.options[3].exclusive = true;  // "none of these"
+  ParsedInput combined = parse_input("1,4", question);
+  CHECK(combined.kind == ParsedInput::Kind::invalid);
+  CHECK(combined.error == ParsedInput::Error::exclusive);
+  REQUIRE(combined.options.size() == 1);
+  CHECK(combined.options.front() == 3);
+  CHECK(parse_input("4", question).kind == ParsedInput::Kind::answer);
+  CHECK(parse_input("1 2", question).kind == ParsedInput::Kind::answer);
+  CHECK(wegwijzer::cli::session_text(wegwijzer::cli::SessionText::error_exclusive, "en").find("{}") !=
+        std::string_view::npos);
+}
