@@ -1,5 +1,6 @@
 // The machine form of a result: one compact JSON object, written by hand for batch speed.
 #include "wegwijzer/result_json.hpp"
+#include "wegwijzer/utf8.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -29,27 +30,8 @@ constexpr PlainBytes kPlain;
 
 /// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char b0 = byte(i);
-  std::size_t len = 0;
-  std::uint32_t cp = 0;
-  std::uint32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2, cp = b0 & 0x1Fu, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3, cp = b0 & 0x0Fu, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4, cp = b0 & 0x07u, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
+  std::uint32_t code_point = 0;
+  return decode_utf8(s, i, code_point);
 }
 
 /// True for the valid sequence at `i` of length `len` that a terminal or a line splitter would act on:
