@@ -85,7 +85,8 @@ struct BatchOptions {
 /// What a batch run did.
 struct BatchOutcome {
   BatchTally tally;
-  bool output_closed = false;  ///< writing stopped because the output was closed (EPIPE)
+  bool output_closed = false;  ///< writing stopped: the output was closed (EPIPE) or failed
+  int write_error = 0;         ///< errno of the failed write, when known (EPIPE: a closed pipe)
 };
 
 /// Scores every record of `inputs` in order and writes one output line per record to io.out.

@@ -1,5 +1,6 @@
 // The batch run: inputs in order (format detection, CSV headers), the scoring pool, buffered
 // ordered output on io.out and the progress line on io.err.
+#include <cerrno>
 #include <fmt/format.h>
 
 #include <chrono>
@@ -114,7 +115,9 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
 
   Progress progress(io, options.progress && io.err_is_terminal);
   auto write = [&](const std::string& text) {
+    errno = 0;
     io.out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!io.out && outcome.write_error == 0) outcome.write_error = errno;
     return static_cast<bool>(io.out);
   };
   if (options.output == BatchFormat::csv) {
@@ -140,8 +143,10 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
   bool completed = run_batch_pool(bank, options, source, sink);
   progress.finish();
   if (completed) {
+    errno = 0;
     io.out.flush();
     completed = static_cast<bool>(io.out);
+    if (!completed && outcome.write_error == 0) outcome.write_error = errno;
   }
   outcome.output_closed = !completed;
   return outcome;

@@ -77,7 +77,13 @@ int run_score(const ScoreOptions& options, Io& io) {
   batch.progress = true;
 
   BatchOutcome outcome = run_batch(bank, inputs, batch, io);
-  if (outcome.output_closed) return static_cast<int>(ExitCode::io);  // a closed pipe: quietly
+  if (outcome.output_closed) {
+    // A closed pipe ends quietly (the reader stopped on purpose); any other failure is said.
+    if (outcome.write_error != 0 && outcome.write_error != EPIPE) {
+      throw Fatal(ExitCode::io, fmt::format("cannot write the output: {}", std::strerror(outcome.write_error)));
+    }
+    return static_cast<int>(ExitCode::io);
+  }
 
   if (!options.report.empty()) {
     std::string report = render_batch_report(bank, outcome.tally);
