@@ -17,6 +17,7 @@ namespace wegwijzer {
 namespace {
 
 constexpr std::size_t kMaxTextBytes = 4000;  // a free-text answer is cut here
+constexpr std::size_t kMaxLineBytes = 64 * 1024;  // an input line is cut here (the rest is dropped)
 constexpr std::string_view kPrompt = "> ";
 
 // True when `condition` refers to a question at or after `open` (directly or through a scale):
@@ -49,11 +50,27 @@ cli::SessionLook look_of(const SessionOptions& options) {
 Session::Session(const Bank& bank, std::istream& in, std::ostream& out, SessionOptions options)
     : bank_(bank), in_(in), out_(out), options_(std::move(options)), answers_(bank) {}
 
+namespace {
+/// Like std::getline, but keeps at most kMaxLineBytes of a line and drops the rest, so a hostile
+/// or broken input stream cannot make the session hold an unbounded line in memory.
+bool read_bounded_line(std::istream& in, std::string& line) {
+  line.clear();
+  bool any = false;
+  char c = 0;
+  while (in.get(c)) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < kMaxLineBytes) line.push_back(c);
+  }
+  return any;
+}
+}  // namespace
+
 Session::Read Session::read_line(std::string& line) {
   auto interrupted = [this] { return options_.interrupted && options_.interrupted(); };
   out_.flush();
   if (interrupted()) return Read::interrupted;
-  if (!std::getline(in_, line)) return interrupted() ? Read::interrupted : Read::end;
+  if (!read_bounded_line(in_, line)) return interrupted() ? Read::interrupted : Read::end;
   if (interrupted()) return Read::interrupted;
   return Read::line;
 }

@@ -497,3 +497,14 @@ TEST_CASE("progress: a question that may still be shown is counted, so the estim
     previous = total;
   }
 }
+
+TEST_CASE("a very long input line is cut, not held whole", "[session]") {
+  std::string huge(1 << 20, '7');  // 1 MiB of digits: not a valid answer
+  SessionRun run = run_session(huge + "\n1\n");
+  // The piped transcript echoes each line: the echo of the huge line is at most 64 KiB.
+  std::size_t longest = 0;
+  std::istringstream lines(run.out);
+  for (std::string line; std::getline(lines, line);) longest = std::max(longest, line.size());
+  CHECK(longest <= 64 * 1024);
+  CHECK(count(run.out, "Waar wil je vooral hulp bij?") >= 2);  // asked again after the bad line
+}
