@@ -7,6 +7,7 @@
 
 #include "wegwijzer/bank.hpp"
 #include "wegwijzer/cli.hpp"
+#include "wegwijzer/result.hpp"
 
 namespace wegwijzer::test {
 
@@ -18,6 +19,12 @@ std::string source_path(const std::string& relative);
 std::string read_file(const std::string& path);
 /// Loads a bank file and fails the test (printing diagnostics) when it has errors.
 Bank load_test_bank(const std::string& path);
+
+/// The lines of `text`, without their newlines.
+std::vector<std::string> split_lines(const std::string& text);
+
+/// True when two results agree in every field (for determinism and equivalence tests).
+bool same_result(const Result& a, const Result& b);
 
 /// What a CLI run produced.
 struct CliRun {

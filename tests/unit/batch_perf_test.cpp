@@ -49,51 +49,6 @@ std::string shortest(double value) {
   return std::string(buffer, end);
 }
 
-bool same_result(const Result& a, const Result& b) {
-  auto same_reasons = [&] {
-    if (a.reasons.size() != b.reasons.size()) return false;
-    for (std::size_t i = 0; i < a.reasons.size(); ++i) {
-      const Reason& x = a.reasons[i];
-      const Reason& y = b.reasons[i];
-      if (x.kind != y.kind || x.question != y.question || x.option != y.option || x.rule != y.rule ||
-          x.outcome != y.outcome || x.effect != y.effect) {
-        return false;
-      }
-    }
-    return true;
-  };
-  auto same_ranking = [&] {
-    if (a.ranking.size() != b.ranking.size()) return false;
-    for (std::size_t i = 0; i < a.ranking.size(); ++i) {
-      if (a.ranking[i].outcome != b.ranking[i].outcome || a.ranking[i].score != b.ranking[i].score ||
-          a.ranking[i].margin != b.ranking[i].margin || a.ranking[i].excluded != b.ranking[i].excluded) {
-        return false;
-      }
-    }
-    return true;
-  };
-  auto same_scales = [&] {
-    if (a.scales.size() != b.scales.size()) return false;
-    for (std::size_t i = 0; i < a.scales.size(); ++i) {
-      if (a.scales[i].scale != b.scales[i].scale || a.scales[i].value != b.scales[i].value ||
-          a.scales[i].band != b.scales[i].band || a.scales[i].answered_items != b.scales[i].answered_items) {
-        return false;
-      }
-    }
-    return true;
-  };
-  auto same_flags = [&] {
-    if (a.red_flags.size() != b.red_flags.size()) return false;
-    for (std::size_t i = 0; i < a.red_flags.size(); ++i) {
-      if (a.red_flags[i].rule != b.red_flags[i].rule || a.red_flags[i].tier != b.red_flags[i].tier) return false;
-    }
-    return true;
-  };
-  return a.status == b.status && a.missing == b.missing && a.ignored == b.ignored && a.shown == b.shown &&
-         a.scores == b.scores && same_scales() && a.fired_rules == b.fired_rules && same_flags() &&
-         a.urgency == b.urgency && a.recommendation == b.recommendation && same_ranking() && same_reasons() &&
-         a.unknown_red_flags == b.unknown_red_flags && a.notes == b.notes && a.close_call == b.close_call;
-}
 
 }  // namespace
 
@@ -209,7 +164,7 @@ TEST_CASE("evaluate into a reused Result equals evaluate()", "[perf]") {
     }
     Result expected = evaluate(bank, answers);
     evaluate(bank, reused_answers, reused, scratch);
-    REQUIRE(same_result(reused, expected));
+    REQUIRE(test::same_result(reused, expected));
     CHECK(record(bank, reused_answers, reused) == record(bank, answers, expected));
   }
 }

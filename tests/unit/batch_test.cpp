@@ -13,16 +13,11 @@
 #include "wegwijzer/batch_scorer.hpp"
 
 namespace wegwijzer {
+using test::split_lines;
 namespace {
 
 const std::string kBank = test::test_path("batch/bank.json");
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
 
 std::vector<nlohmann::json> parse_lines(const std::string& text) {
   std::vector<nlohmann::json> records;

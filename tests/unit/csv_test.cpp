@@ -8,16 +8,11 @@
 #include "test_support.hpp"
 
 namespace wegwijzer {
+using test::split_lines;
 namespace {
 
 const std::string kBank = test::test_path("batch/bank.json");
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
 
 /// Every record of `text` as (line, cells), read with tiny blocks so records straddle them.
 std::vector<std::pair<std::uint64_t, std::vector<std::string>>> read_all(const std::string& text,

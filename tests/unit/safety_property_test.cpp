@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
+#include "test_support.hpp"
 #include "wegwijzer/bank_loader.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/sample.hpp"
@@ -33,39 +34,6 @@ std::vector<bool> red_flag_questions(const Bank& bank) {
   return marks;
 }
 
-bool same(const Result& a, const Result& b) {
-  auto same_reasons = [&] {
-    if (a.reasons.size() != b.reasons.size()) return false;
-    for (std::size_t i = 0; i < a.reasons.size(); ++i) {
-      const Reason& x = a.reasons[i];
-      const Reason& y = b.reasons[i];
-      if (x.kind != y.kind || x.question != y.question || x.option != y.option || x.rule != y.rule ||
-          x.outcome != y.outcome || x.effect != y.effect)
-        return false;
-    }
-    return true;
-  };
-  auto same_ranking = [&] {
-    if (a.ranking.size() != b.ranking.size()) return false;
-    for (std::size_t i = 0; i < a.ranking.size(); ++i) {
-      if (a.ranking[i].outcome != b.ranking[i].outcome || a.ranking[i].score != b.ranking[i].score ||
-          a.ranking[i].margin != b.ranking[i].margin || a.ranking[i].excluded != b.ranking[i].excluded)
-        return false;
-    }
-    return true;
-  };
-  auto same_flags = [&] {
-    if (a.red_flags.size() != b.red_flags.size()) return false;
-    for (std::size_t i = 0; i < a.red_flags.size(); ++i) {
-      if (a.red_flags[i].rule != b.red_flags[i].rule || a.red_flags[i].tier != b.red_flags[i].tier) return false;
-    }
-    return true;
-  };
-  return a.status == b.status && a.missing == b.missing && a.ignored == b.ignored && a.shown == b.shown &&
-         a.scores == b.scores && a.fired_rules == b.fired_rules && a.urgency == b.urgency &&
-         a.recommendation == b.recommendation && a.unknown_red_flags == b.unknown_red_flags && a.notes == b.notes &&
-         a.close_call == b.close_call && same_flags() && same_ranking() && same_reasons();
-}
 
 struct Counts {
   std::size_t crisis = 0, clinical = 0, incomplete = 0, unknown = 0;
@@ -112,7 +80,7 @@ void check_invariants(const Bank& bank, const AnswerSet& answers, const std::vec
   }
   if (!expected.empty()) ++counts.unknown;
   if (result.unknown_red_flags != expected) FAIL_CHECK("unknown red-flag questions not named exactly");
-  if (!same(result, evaluate(bank, answers))) FAIL_CHECK("evaluate is not deterministic");
+  if (!test::same_result(result, evaluate(bank, answers))) FAIL_CHECK("evaluate is not deterministic");
 }
 
 /// Samples `n` answer sets; one in four loses a few random answers (incomplete and unanswered cases).

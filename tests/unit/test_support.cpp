@@ -1,8 +1,10 @@
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
+#include <tuple>
 
 #include "wegwijzer/bank_loader.hpp"
 
@@ -23,6 +25,34 @@ Bank load_test_bank(const std::string& path) {
   for (const auto& diagnostic : result.diagnostics) UNSCOPED_INFO(diagnostic.format());
   REQUIRE(result.bank.has_value());
   return std::move(*result.bank);
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+namespace {
+auto fields(const Reason& r) { return std::tie(r.kind, r.question, r.option, r.rule, r.outcome, r.effect); }
+auto fields(const RankedOutcome& r) { return std::tie(r.outcome, r.score, r.margin, r.excluded); }
+auto fields(const ScaleValue& s) { return std::tie(s.scale, s.value, s.band, s.answered_items); }
+auto fields(const RaisedFlag& f) { return std::tie(f.rule, f.tier); }
+
+template <typename T>
+bool same_items(const std::vector<T>& a, const std::vector<T>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const T& x, const T& y) { return fields(x) == fields(y); });
+}
+}  // namespace
+
+bool same_result(const Result& a, const Result& b) {
+  return a.status == b.status && a.missing == b.missing && a.ignored == b.ignored && a.shown == b.shown &&
+         a.scores == b.scores && same_items(a.scales, b.scales) && a.fired_rules == b.fired_rules &&
+         same_items(a.red_flags, b.red_flags) && a.urgency == b.urgency && a.recommendation == b.recommendation &&
+         same_items(a.ranking, b.ranking) && same_items(a.reasons, b.reasons) &&
+         a.unknown_red_flags == b.unknown_red_flags && a.notes == b.notes && a.close_call == b.close_call;
 }
 
 CliRun run(const std::vector<std::string>& args, const std::string& input, std::map<std::string, std::string> env) {
