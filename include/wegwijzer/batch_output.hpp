@@ -30,6 +30,22 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
 void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
                          std::uint64_t line, const RecordProblem& problem);
 
+/// Writes the output records of one scorer thread. Built once per bank and format, so that
+/// whatever can be prepared from the bank (escaped ids, fixed fragments) is prepared once.
+class BatchRecordWriter {
+ public:
+  /// A writer for `bank` (which must outlive it) and `format`.
+  BatchRecordWriter(const Bank& bank, BatchFormat format);
+  /// Appends one scored record and a newline (the same bytes as append_scored_record).
+  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) const;
+  /// Appends one error record and a newline (the same bytes as append_error_record).
+  void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem) const;
+
+ private:
+  const Bank* bank_;
+  BatchFormat format_;
+};
+
 /// Counts a scored result (recommendation, urgency, red flags) into `tally`.
 void tally_result(BatchTally& tally, const Result& result);
 

@@ -34,4 +34,18 @@ struct EvaluateScratch {
 /// evaluate(bank, answers)) and its vectors keep their capacity, as does `scratch`.
 void evaluate(const Bank& bank, const AnswerSet& answers, Result& result, EvaluateScratch& scratch);
 
+/// Scores many answer sets against one bank: what can be derived from the bank is prepared once
+/// in the constructor, and working memory is kept between calls. One per thread.
+class Evaluator {
+ public:
+  /// An evaluator for `bank` (which must outlive it).
+  explicit Evaluator(const Bank& bank);
+  /// The same result as evaluate(bank, answers), written into `result` (its vectors keep their capacity).
+  void evaluate(const AnswerSet& answers, Result& result);
+
+ private:
+  const Bank* bank_;
+  EvaluateScratch scratch_;
+};
+
 }  // namespace wegwijzer

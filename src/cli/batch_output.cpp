@@ -72,6 +72,18 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
   out += ",,\n";
 }
 
+BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : bank_(&bank), format_(format) {}
+
+void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result,
+                               std::string_view id) const {
+  append_scored_record(out, format_, *bank_, answers, result, id);
+}
+
+void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line,
+                              const RecordProblem& problem) const {
+  append_error_record(out, format_, *bank_, id, line, problem);
+}
+
 void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
                          std::uint64_t line, const RecordProblem& problem) {
   if (format == BatchFormat::jsonl) {

@@ -56,7 +56,9 @@ struct RecordScorer::Impl {
         limits(limits_in),
         output(output_in),
         parser(limits_in.max_line_bytes + batch_json_padding),
-        answers(bank_in) {
+        answers(bank_in),
+        evaluator(bank_in),
+        writer(bank_in, output_in) {
     for (std::size_t q = 0; q < bank_in.questions.size(); ++q) question_ids.emplace(bank_in.questions[q].id, q);
   }
 
@@ -68,7 +70,8 @@ struct RecordScorer::Impl {
   std::unordered_map<std::string_view, std::size_t> question_ids;  ///< question id → index
   AnswerSet answers;
   Result result;                          ///< reused for every record: its vectors keep their capacity
-  EvaluateScratch scratch;                ///< evaluate()'s working memory
+  Evaluator evaluator;                    ///< scores the answer sets
+  BatchRecordWriter writer;               ///< writes the output records
   std::vector<std::string_view> options;  ///< option ids of one answer (views into the line)
   std::string line_id;                    ///< the line number as an id
   bool has_problem = false;
@@ -124,9 +127,9 @@ struct RecordScorer::Impl {
   /// Scores the answers gathered (unless there was a problem) and appends the output record.
   void finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
     if (!has_problem) {
-      evaluate(bank, answers, result, scratch);
+      evaluator.evaluate(answers, result);
       if (result.status == Status::complete) {
-        append_scored_record(out, output, bank, answers, result, id);
+        writer.scored(out, answers, result, id);
         tally_result(tally, result);
         return;
       }
@@ -140,7 +143,7 @@ struct RecordScorer::Impl {
       }
       problem.message = "required questions unanswered: " + list;
     }
-    append_error_record(out, output, bank, id, line, problem);
+    writer.error(out, id, line, problem);
     tally_error(tally, problem.code);
   }
 

@@ -131,6 +131,12 @@ void evaluate(const Bank& bank, const AnswerSet& answers, Result& result, Evalua
   }
 }
 
+Evaluator::Evaluator(const Bank& bank) : bank_(&bank) {}
+
+void Evaluator::evaluate(const AnswerSet& answers, Result& result) {
+  wegwijzer::evaluate(*bank_, answers, result, scratch_);
+}
+
 Result evaluate(const Bank& bank, const AnswerSet& answers) {
   Result result;
   EvaluateScratch scratch;
