@@ -1,44 +1,44 @@
-// Conditions, scale values and the skip logic. A hidden or unanswered question makes every leaf
-// about it false; a scale none of whose items is shown and answered makes every leaf about it false.
-#include <algorithm>
+// Conditions, scale values and the skip logic, evaluated over AnswerFacts. A hidden or unanswered
+// question makes every leaf about it false; a scale none of whose items is shown and answered
+// makes every leaf about it false.
+#include "wegwijzer/answer_facts.hpp"
 
 #include "engine_detail.hpp"
 #include "wegwijzer/engine.hpp"
 
 namespace wegwijzer {
-namespace detail {
-namespace {
 
-const Answer* visible_answer(const AnswerSet& answers, const std::vector<bool>& visible, std::size_t question) {
-  if (question >= answers.size() || question >= visible.size() || !visible[question]) return nullptr;
-  const auto& answer = answers.at(question);
-  return answer ? &*answer : nullptr;
-}
-
-bool chose(const Answer& answer, std::size_t option) {
-  return std::binary_search(answer.options.begin(), answer.options.end(), option,
-                            [](std::size_t a, std::size_t b) { return a < b; });
-}
-
-}  // namespace
-
-int answer_points(const Question& question, const Answer& answer) {
-  int sum = 0;
-  for (auto option : answer.options) {
-    if (option < question.options.size()) sum += question.options[option].points.value_or(0);
+AnswerFacts answer_facts(const Question& question, const std::optional<Answer>& answer, bool shown) {
+  AnswerFacts facts;
+  if (!shown || !answer) return facts;
+  facts.present = true;
+  facts.count = static_cast<std::uint16_t>(answer->options.size());
+  const std::size_t option_count = question.options.size();
+  for (auto option : answer->options) {
+    if (option < 128) facts.chosen[option >> 6] |= std::uint64_t{1} << (option & 63);
+    if (option < option_count) facts.points += question.options[option].points.value_or(0);
   }
-  return sum;
+  return facts;
 }
 
-ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerSet& answers,
-                       const std::vector<bool>& visible) {
+void answer_facts(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible,
+                  std::vector<AnswerFacts>& facts) {
+  const std::size_t count = bank.questions.size();
+  facts.assign(count, AnswerFacts{});
+  for (std::size_t q = 0; q < count && q < answers.size() && q < visible.size(); ++q) {
+    facts[q] = answer_facts(bank.questions[q], answers.at(q), visible[q]);
+  }
+}
+
+namespace detail {
+
+ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* facts, std::size_t fact_count) {
   const Scale& definition = bank.scales[scale];
   ScaleValue value;
   value.scale = scale;
   for (std::size_t item : definition.items) {
-    const Answer* answer = visible_answer(answers, visible, item);
-    if (answer == nullptr || answer->options.empty()) continue;
-    value.value += answer_points(bank.questions[item], *answer);
+    if (item >= fact_count || !facts[item].present || facts[item].count == 0) continue;
+    value.value += facts[item].points;
     ++value.answered_items;
   }
   if (value.answered_items > 0) {
@@ -52,61 +52,76 @@ ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerSet& ans
   return value;
 }
 
-bool condition_holds(const Bank& bank, const Condition& condition, const AnswerSet& answers,
-                     const std::vector<bool>& visible, const std::vector<ScaleValue>* scales) {
+bool condition_holds(const Bank& bank, const Condition& condition, const AnswerFacts* facts, std::size_t fact_count,
+                     const std::vector<ScaleValue>* scales) {
   using Kind = Condition::Kind;
   switch (condition.kind) {
     case Kind::all:
       for (const auto& child : condition.children) {
-        if (!condition_holds(bank, child, answers, visible, scales)) return false;
+        if (!condition_holds(bank, child, facts, fact_count, scales)) return false;
       }
       return true;
     case Kind::any:
       for (const auto& child : condition.children) {
-        if (condition_holds(bank, child, answers, visible, scales)) return true;
+        if (condition_holds(bank, child, facts, fact_count, scales)) return true;
       }
       return false;
     case Kind::negate:
-      return condition.children.empty() || !condition_holds(bank, condition.children.front(), answers, visible, scales);
+      return condition.children.empty() || !condition_holds(bank, condition.children.front(), facts, fact_count, scales);
     case Kind::scale_at_least:
     case Kind::scale_at_most: {
       if (condition.scale >= bank.scales.size()) return false;
       ScaleValue value = scales != nullptr && condition.scale < scales->size()
                              ? (*scales)[condition.scale]
-                             : scale_value(bank, condition.scale, answers, visible);
+                             : scale_value(bank, condition.scale, facts, fact_count);
       if (value.answered_items == 0) return false;
       return condition.kind == Kind::scale_at_least ? value.value >= condition.value : value.value <= condition.value;
     }
     default: break;
   }
   // Answer leaves.
-  const Answer* answer = visible_answer(answers, visible, condition.question);
-  if (answer == nullptr) return false;
+  if (condition.question >= fact_count || !facts[condition.question].present) return false;
+  const AnswerFacts& answer = facts[condition.question];
   switch (condition.kind) {
     case Kind::answered: return true;
     case Kind::equals:
-      return answer->options.size() == 1 && !condition.options.empty() &&
-             answer->options.front() == condition.options.front();
+      return answer.count == 1 && !condition.options.empty() && answer.chose(condition.options.front());
     case Kind::in:
-      return std::any_of(condition.options.begin(), condition.options.end(),
-                         [&](std::size_t option) { return chose(*answer, option); });
-    case Kind::contains: return !condition.options.empty() && chose(*answer, condition.options.front());
+      for (std::size_t option : condition.options) {
+        if (answer.chose(option)) return true;
+      }
+      return false;
+    case Kind::contains: return !condition.options.empty() && answer.chose(condition.options.front());
     case Kind::answer_at_least:
-    case Kind::answer_at_most: {
-      if (answer->options.empty()) return false;  // free text has no points
-      int points = answer_points(bank.questions[condition.question], *answer);
-      return condition.kind == Kind::answer_at_least ? points >= condition.value : points <= condition.value;
-    }
+    case Kind::answer_at_most:
+      if (answer.count == 0) return false;  // free text has no points
+      return condition.kind == Kind::answer_at_least ? answer.points >= condition.value
+                                                     : answer.points <= condition.value;
     default: return false;
   }
 }
 
-void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<bool>& visible) {
-  // Conditions refer only to earlier questions; later ones are still false (hidden) here.
-  visible.assign(bank.questions.size(), false);
-  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const auto& show_if = bank.questions[q].show_if;
-    visible[q] = !show_if || condition_holds(bank, *show_if, answers, visible, nullptr);
+bool condition_holds(const Bank& bank, const Condition& condition, const AnswerSet& answers,
+                     const std::vector<bool>& visible, const std::vector<ScaleValue>* scales) {
+  std::vector<AnswerFacts> facts;
+  answer_facts(bank, answers, visible, facts);
+  return condition_holds(bank, condition, facts.data(), facts.size(), scales);
+}
+
+bool shown(const Bank& bank, std::size_t question, const std::vector<AnswerFacts>& facts) {
+  const auto& show_if = bank.questions[question].show_if;
+  return !show_if || condition_holds(bank, *show_if, facts.data(), question, nullptr);
+}
+
+void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<char>& visible,
+                        std::vector<AnswerFacts>& facts) {
+  // Conditions refer only to earlier questions, so each show_if sees the facts before it.
+  const std::size_t count = bank.questions.size();
+  visible.resize(count);
+  facts.resize(count);
+  for (std::size_t q = 0; q < count; ++q) {
+    visible[q] = shown(bank, q, facts) ? 1 : 0;
+    facts[q] = answer_facts(bank.questions[q], answers.at(q), visible[q] != 0);
   }
 }
 
@@ -140,9 +155,10 @@ bool evaluate_condition(const Bank& bank, const Condition& condition, const Answ
 }
 
 std::vector<bool> visible_questions(const Bank& bank, const AnswerSet& answers) {
-  std::vector<bool> visible;
-  detail::compute_visibility(bank, answers, visible);
-  return visible;
+  std::vector<char> shown;
+  std::vector<AnswerFacts> facts;
+  detail::compute_visibility(bank, answers, shown, facts);
+  return std::vector<bool>(shown.begin(), shown.end());
 }
 
 }  // namespace wegwijzer

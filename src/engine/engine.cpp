@@ -18,12 +18,13 @@ void add_weights(std::vector<double>& scores, const std::vector<double>& weights
 }
 
 /// Shown, missing and ignored questions, and the scores from the answers.
-void score_answers(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result) {
+void score_answers(const Bank& bank, const AnswerSet& answers, const std::vector<char>& visible, Result& result) {
   result.shown.reserve(bank.questions.size());
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
     const Question& question = bank.questions[q];
-    const bool answered = is_answered(question, answers.at(q));
-    if (!visible[q]) {
+    const auto& answer = answers.at(q);
+    const bool answered = is_answered(question, answer);
+    if (visible[q] == 0) {
       if (answered) result.ignored.push_back(q);
       continue;
     }
@@ -33,19 +34,19 @@ void score_answers(const Bank& bank, const AnswerSet& answers, const std::vector
       continue;
     }
     if (question.type == QuestionType::text) continue;
-    for (auto option : answers.at(q)->options) {
+    for (auto option : answer->options) {
       if (option < question.options.size()) add_weights(result.scores, question.options[option].weights);
     }
   }
 }
 
 /// Fired rules, their weights, red flags (crisis first), urgency and notes.
-void apply_rules(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result) {
+void apply_rules(const Bank& bank, const std::vector<AnswerFacts>& facts, Result& result) {
   bool any_crisis = false;
   bool any_clinical = false;
   for (std::size_t r = 0; r < bank.rules.size(); ++r) {
     const Rule& rule = bank.rules[r];
-    if (!detail::condition_holds(bank, rule.when, answers, visible, &result.scales)) continue;
+    if (!detail::condition_holds(bank, rule.when, facts.data(), facts.size(), &result.scales)) continue;
     result.fired_rules.push_back(r);
     add_weights(result.scores, rule.effects.weights);
     if (rule.effects.min_urgency && *rule.effects.min_urgency > result.urgency) {
@@ -66,19 +67,11 @@ void apply_rules(const Bank& bank, const AnswerSet& answers, const std::vector<b
   if (any_crisis) result.urgency = Urgency::crisis;
 }
 
-/// Red-flag questions that are shown and unanswered or answered "rather not say".
-void find_unknown_red_flags(const Bank& bank, const AnswerSet& answers, Result& result,
-                            std::vector<bool>& red_flag_questions) {
-  red_flag_questions.assign(bank.questions.size(), false);
-  bool any = false;
-  for (const Rule& rule : bank.rules) {
-    if (!rule.effects.red_flag) continue;
-    detail::mark_questions(bank, rule.when, red_flag_questions);
-    any = true;
-  }
-  if (!any) return;
+/// Red-flag questions (`red_flag_question`) that are shown and unanswered or answered "rather not say".
+void find_unknown_red_flags(const Bank& bank, const AnswerSet& answers, const std::vector<char>& red_flag_question,
+                            Result& result) {
   for (std::size_t q : result.shown) {
-    if (!red_flag_questions[q]) continue;
+    if (red_flag_question[q] == 0) continue;
     const Question& question = bank.questions[q];
     const auto& answer = answers.at(q);
     bool unknown = !is_answered(question, answer);
@@ -112,35 +105,38 @@ void reset(Result& result) {
 
 }  // namespace
 
-void evaluate(const Bank& bank, const AnswerSet& answers, Result& result, EvaluateScratch& scratch) {
-  reset(result);
-  std::vector<bool>& visible = scratch.visible;
-  detail::compute_visibility(bank, answers, visible);
-  result.scores.assign(bank.outcomes.size(), 0.0);
-  score_answers(bank, answers, visible, result);
-  result.scales.reserve(bank.scales.size());
-  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
-    result.scales.push_back(detail::scale_value(bank, s, answers, visible));
+Evaluator::Evaluator(const Bank& bank) : bank_(&bank) {
+  std::vector<bool> marks(bank.questions.size(), false);
+  for (const Rule& rule : bank.rules) {
+    if (!rule.effects.red_flag) continue;
+    detail::mark_questions(bank, rule.when, marks);
+    any_red_flag_rule_ = true;
   }
-  apply_rules(bank, answers, visible, result);
-  find_unknown_red_flags(bank, answers, result, scratch.red_flag_questions);
-  result.status = result.missing.empty() ? Status::complete : Status::incomplete;
-  if (result.status == Status::complete && !bank.outcomes.empty()) {
-    detail::recommend(bank, result, scratch.excluded, scratch.required);
-    detail::explain(bank, answers, visible, result, scratch.listed);
-  }
+  red_flag_question_.assign(marks.begin(), marks.end());
 }
 
-Evaluator::Evaluator(const Bank& bank) : bank_(&bank) {}
-
 void Evaluator::evaluate(const AnswerSet& answers, Result& result) {
-  wegwijzer::evaluate(*bank_, answers, result, scratch_);
+  const Bank& bank = *bank_;
+  reset(result);
+  detail::compute_visibility(bank, answers, visible_, facts_);
+  result.scores.assign(bank.outcomes.size(), 0.0);
+  score_answers(bank, answers, visible_, result);
+  result.scales.reserve(bank.scales.size());
+  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
+    result.scales.push_back(detail::scale_value(bank, s, facts_.data(), facts_.size()));
+  }
+  apply_rules(bank, facts_, result);
+  if (any_red_flag_rule_) find_unknown_red_flags(bank, answers, red_flag_question_, result);
+  result.status = result.missing.empty() ? Status::complete : Status::incomplete;
+  if (result.status == Status::complete && !bank.outcomes.empty()) {
+    detail::recommend(bank, result, excluded_, required_);
+    detail::explain(bank, answers, visible_, result, listed_);
+  }
 }
 
 Result evaluate(const Bank& bank, const AnswerSet& answers) {
   Result result;
-  EvaluateScratch scratch;
-  evaluate(bank, answers, result, scratch);
+  Evaluator(bank).evaluate(answers, result);
   return result;
 }
 

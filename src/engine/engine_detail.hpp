@@ -4,6 +4,7 @@
 #include <random>
 #include <vector>
 
+#include "wegwijzer/answer_facts.hpp"
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/bank.hpp"
 #include "wegwijzer/condition.hpp"
@@ -11,19 +12,25 @@
 
 namespace wegwijzer::detail {
 
-/// Sum of the points of the chosen options of one answer.
-int answer_points(const Question& question, const Answer& answer);
+/// The value of a scale over the facts of the first `fact_count` questions (later ones count as hidden).
+ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* facts, std::size_t fact_count);
 
-/// The value of a scale over the shown, answered items.
-ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerSet& answers, const std::vector<bool>& visible);
+/// Evaluates a condition over the facts of the first `fact_count` questions (later ones count as
+/// hidden). `scales` (per scale, bank order) is used when given; otherwise scale values are
+/// computed from the facts.
+bool condition_holds(const Bank& bank, const Condition& condition, const AnswerFacts* facts, std::size_t fact_count,
+                     const std::vector<ScaleValue>* scales);
 
-/// Evaluates a condition. `scales` (per scale, bank order) is used when given; otherwise scale
-/// values are computed from `visible`.
+/// condition_holds() for answers and a visibility (works out the facts first: for one-off use).
 bool condition_holds(const Bank& bank, const Condition& condition, const AnswerSet& answers,
                      const std::vector<bool>& visible, const std::vector<ScaleValue>* scales);
 
-/// Fills `visible` (resized to the bank) with the skip logic for these answers.
-void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<bool>& visible);
+/// Whether question `question` is shown, given the facts of the questions before it.
+bool shown(const Bank& bank, std::size_t question, const std::vector<AnswerFacts>& facts);
+
+/// The skip logic: fills `visible` (1 shown, 0 hidden) and the facts of every question.
+void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<char>& visible,
+                        std::vector<AnswerFacts>& facts);
 
 /// Marks in `marks` (indexed like bank.questions) every question `condition` refers to,
 /// directly or through a scale's items.
@@ -31,12 +38,12 @@ void mark_questions(const Bank& bank, const Condition& condition, std::vector<bo
 
 /// Sets recommendation, ranking and close_call of a complete result (scores, fired rules and
 /// red flags already filled; ranking empty). `excluded` and `required` are working memory.
-void recommend(const Bank& bank, Result& result, std::vector<bool>& excluded, std::vector<bool>& required);
+void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, std::vector<char>& required);
 
 /// Fills result.reasons (recommendation and ranking already filled; reasons empty). `listed` is
 /// working memory.
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result,
-             std::vector<bool>& listed);
+void explain(const Bank& bank, const AnswerSet& answers, const std::vector<char>& visible, Result& result,
+             std::vector<char>& listed);
 
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);

@@ -34,13 +34,13 @@ Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
 
 }  // namespace
 
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& visible, Result& result,
-             std::vector<bool>& listed) {
+void explain(const Bank& bank, const AnswerSet& answers, const std::vector<char>& visible, Result& result,
+             std::vector<char>& listed) {
   result.reasons.clear();
   if (!result.recommendation) return;
   const std::size_t chosen = *result.recommendation;
   const auto runner = runner_up(result);
-  listed.assign(bank.rules.size(), false);
+  listed.assign(bank.rules.size(), 0);
 
   for (const RaisedFlag& flag : result.red_flags) {
     listed[flag.rule] = true;

@@ -6,21 +6,23 @@
 
 namespace wegwijzer::detail {
 
-void recommend(const Bank& bank, Result& result, std::vector<bool>& excluded, std::vector<bool>& required) {
+void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, std::vector<char>& required) {
   const std::size_t count = bank.outcomes.size();
-  excluded.assign(count, false);
-  required.assign(count, false);
+  excluded.assign(count, 0);
+  required.assign(count, 0);
   bool any_required = false;
   for (std::size_t r : result.fired_rules) {
     const Effects& effects = bank.rules[r].effects;
     for (std::size_t o : effects.exclude) {
-      if (o < count) excluded[o] = true;
+      if (o < count) excluded[o] = 1;
     }
     for (std::size_t o : effects.require) {
-      if (o < count) required[o] = any_required = true;
+      if (o >= count) continue;
+      required[o] = 1;
+      any_required = true;
     }
   }
-  if (std::all_of(excluded.begin(), excluded.end(), [](bool e) { return e; })) excluded.assign(count, false);
+  if (std::all_of(excluded.begin(), excluded.end(), [](char e) { return e != 0; })) excluded.assign(count, 0);
 
   bool forced = true;
   std::size_t chosen = 0;
@@ -48,10 +50,10 @@ void recommend(const Bank& bank, Result& result, std::vector<bool>& excluded, st
   result.recommendation = chosen;
   result.ranking.clear();
   result.ranking.reserve(count);
-  result.ranking.push_back(RankedOutcome{chosen, result.scores[chosen], 0.0, excluded[chosen]});
+  result.ranking.push_back(RankedOutcome{chosen, result.scores[chosen], 0.0, excluded[chosen] != 0});
   for (std::size_t o = 0; o < count; ++o) {
     if (o == chosen) continue;
-    result.ranking.push_back(RankedOutcome{o, result.scores[o], result.scores[chosen] - result.scores[o], excluded[o]});
+    result.ranking.push_back(RankedOutcome{o, result.scores[o], result.scores[chosen] - result.scores[o], excluded[o] != 0});
   }
   std::sort(result.ranking.begin() + 1, result.ranking.end(), [](const RankedOutcome& a, const RankedOutcome& b) {
     if (a.score != b.score) return a.score > b.score;

@@ -26,15 +26,15 @@ using Chooser = std::function<std::optional<Answer>(std::size_t question)>;
 /// Walks the questions in order: answers shown required questions that are unanswered (with
 /// `choose`), clears answers to hidden questions. The result follows the skip logic.
 void repair(const Bank& bank, AnswerSet& answers, const Chooser& choose) {
-  std::vector<bool> visible(bank.questions.size(), false);
+  std::vector<AnswerFacts> facts(bank.questions.size());
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const Question& question = bank.questions[q];
-    visible[q] = !question.show_if || detail::condition_holds(bank, *question.show_if, answers, visible, nullptr);
-    if (!visible[q]) {
+    const bool visible = detail::shown(bank, q, facts);
+    if (!visible) {
       answers.clear(q);
     } else if (!answers.at(q)) {
       if (auto answer = choose(q)) answers.set(q, std::move(*answer));
     }
+    facts[q] = answer_facts(bank.questions[q], answers.at(q), visible);
   }
 }
 
@@ -81,7 +81,7 @@ double closeness(const Bank& bank, const Result& result, const Target& target) {
 
 class Search {
  public:
-  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), random_(seed) {
+  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), evaluator_(bank), random_(seed) {
     found_.outcomes.resize(bank.outcomes.size());
     found_.urgencies.resize(3);
   }
@@ -109,7 +109,8 @@ class Search {
   }
 
   Result evaluate_and_record(const AnswerSet& answers) {
-    Result result = evaluate(bank_, answers);
+    Result result;
+    evaluator_.evaluate(answers, result);
     if (result.status != Status::complete) return result;
     if (result.recommendation && !found_.outcomes[*result.recommendation])
       found_.outcomes[*result.recommendation] = answers;
@@ -189,6 +190,7 @@ class Search {
   }
 
   const Bank& bank_;
+  Evaluator evaluator_;
   std::mt19937_64 random_;
   WitnessSearch found_;
 };

@@ -144,7 +144,7 @@ TEST_CASE("evaluate into a reused Result equals evaluate()", "[perf]") {
   Bank bank = default_bank();
   std::mt19937_64 random(11);
   Result reused;
-  EvaluateScratch scratch;
+  Evaluator evaluator(bank);
   AnswerSet reused_answers(bank);
   for (int i = 0; i < 2000; ++i) {
     AnswerSet answers = sample_answers(bank, random);
@@ -163,7 +163,7 @@ TEST_CASE("evaluate into a reused Result equals evaluate()", "[perf]") {
       REQUIRE_FALSE(reused_answers.set_choice_at(q, ids).has_value());
     }
     Result expected = evaluate(bank, answers);
-    evaluate(bank, reused_answers, reused, scratch);
+    evaluator.evaluate(reused_answers, reused);
     REQUIRE(test::same_result(reused, expected));
     CHECK(record(bank, reused_answers, reused) == record(bank, answers, expected));
   }
