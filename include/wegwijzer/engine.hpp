@@ -1,8 +1,8 @@
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <vector>
 
-#include "wegwijzer/answer_facts.hpp"
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/bank.hpp"
 #include "wegwijzer/condition.hpp"
@@ -21,25 +21,24 @@ std::vector<bool> visible_questions(const Bank& bank, const AnswerSet& answers);
 /// Bank + answers → result. Deterministic. Incomplete answers give no recommendation.
 Result evaluate(const Bank& bank, const AnswerSet& answers);
 
-/// Scores many answer sets against one bank: what can be derived from the bank is prepared once
-/// in the constructor, and working memory is kept between calls. One per thread.
+/// Scores many answer sets against one bank: what can be derived from the bank (compiled
+/// conditions, flat tables of points and weights) is prepared once in the constructor, and
+/// working memory is kept between calls. One per thread.
 class Evaluator {
  public:
   /// An evaluator for `bank` (which must outlive it).
   explicit Evaluator(const Bank& bank);
+  ~Evaluator();
+  Evaluator(Evaluator&&) noexcept;
+  Evaluator& operator=(Evaluator&&) noexcept;
+
   /// The same result as evaluate(bank, answers), written into `result`: every field is
   /// overwritten and its vectors keep their capacity, so a loop does not allocate per call.
   void evaluate(const AnswerSet& answers, Result& result);
 
  private:
-  const Bank* bank_;
-  std::vector<char> red_flag_question_;  ///< per question: a red-flag rule refers to it
-  bool any_red_flag_rule_ = false;
-  std::vector<char> visible_;            ///< working memory: skip logic, per question
-  std::vector<AnswerFacts> facts_;       ///< working memory: what conditions see, per question
-  std::vector<char> excluded_;           ///< working memory: per outcome
-  std::vector<char> required_;           ///< working memory: per outcome
-  std::vector<char> listed_;             ///< working memory: per rule, already given as a reason
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace wegwijzer

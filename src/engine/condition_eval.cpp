@@ -1,9 +1,9 @@
-// Conditions, scale values and the skip logic, evaluated over AnswerFacts. A hidden or unanswered
-// question makes every leaf about it false; a scale none of whose items is shown and answered
-// makes every leaf about it false.
+// Answer facts, scale values and the skip logic; conditions themselves are evaluated by
+// ConditionPlan (condition_plan.cpp).
 #include "wegwijzer/answer_facts.hpp"
 
 #include "engine_detail.hpp"
+#include "wegwijzer/condition_plan.hpp"
 #include "wegwijzer/engine.hpp"
 
 namespace wegwijzer {
@@ -52,75 +52,14 @@ ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* f
   return value;
 }
 
-bool condition_holds(const Bank& bank, const Condition& condition, const AnswerFacts* facts, std::size_t fact_count,
-                     const std::vector<ScaleValue>* scales) {
-  using Kind = Condition::Kind;
-  switch (condition.kind) {
-    case Kind::all:
-      for (const auto& child : condition.children) {
-        if (!condition_holds(bank, child, facts, fact_count, scales)) return false;
-      }
-      return true;
-    case Kind::any:
-      for (const auto& child : condition.children) {
-        if (condition_holds(bank, child, facts, fact_count, scales)) return true;
-      }
-      return false;
-    case Kind::negate:
-      return condition.children.empty() || !condition_holds(bank, condition.children.front(), facts, fact_count, scales);
-    case Kind::scale_at_least:
-    case Kind::scale_at_most: {
-      if (condition.scale >= bank.scales.size()) return false;
-      ScaleValue value = scales != nullptr && condition.scale < scales->size()
-                             ? (*scales)[condition.scale]
-                             : scale_value(bank, condition.scale, facts, fact_count);
-      if (value.answered_items == 0) return false;
-      return condition.kind == Kind::scale_at_least ? value.value >= condition.value : value.value <= condition.value;
-    }
-    default: break;
-  }
-  // Answer leaves.
-  if (condition.question >= fact_count || !facts[condition.question].present) return false;
-  const AnswerFacts& answer = facts[condition.question];
-  switch (condition.kind) {
-    case Kind::answered: return true;
-    case Kind::equals:
-      return answer.count == 1 && !condition.options.empty() && answer.chose(condition.options.front());
-    case Kind::in:
-      for (std::size_t option : condition.options) {
-        if (answer.chose(option)) return true;
-      }
-      return false;
-    case Kind::contains: return !condition.options.empty() && answer.chose(condition.options.front());
-    case Kind::answer_at_least:
-    case Kind::answer_at_most:
-      if (answer.count == 0) return false;  // free text has no points
-      return condition.kind == Kind::answer_at_least ? answer.points >= condition.value
-                                                     : answer.points <= condition.value;
-    default: return false;
-  }
-}
-
-bool condition_holds(const Bank& bank, const Condition& condition, const AnswerSet& answers,
-                     const std::vector<bool>& visible, const std::vector<ScaleValue>* scales) {
-  std::vector<AnswerFacts> facts;
-  answer_facts(bank, answers, visible, facts);
-  return condition_holds(bank, condition, facts.data(), facts.size(), scales);
-}
-
-bool shown(const Bank& bank, std::size_t question, const std::vector<AnswerFacts>& facts) {
-  const auto& show_if = bank.questions[question].show_if;
-  return !show_if || condition_holds(bank, *show_if, facts.data(), question, nullptr);
-}
-
-void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<char>& visible,
+void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet& answers, std::vector<char>& visible,
                         std::vector<AnswerFacts>& facts) {
   // Conditions refer only to earlier questions, so each show_if sees the facts before it.
   const std::size_t count = bank.questions.size();
   visible.resize(count);
   facts.resize(count);
   for (std::size_t q = 0; q < count; ++q) {
-    visible[q] = shown(bank, q, facts) ? 1 : 0;
+    visible[q] = plan.shown(q, facts) ? 1 : 0;
     facts[q] = answer_facts(bank.questions[q], answers.at(q), visible[q] != 0);
   }
 }
@@ -151,13 +90,17 @@ void mark_questions(const Bank& bank, const Condition& condition, std::vector<bo
 
 bool evaluate_condition(const Bank& bank, const Condition& condition, const AnswerSet& answers,
                         const std::vector<bool>& visible) {
-  return detail::condition_holds(bank, condition, answers, visible, nullptr);
+  std::vector<AnswerFacts> facts;
+  answer_facts(bank, answers, visible, facts);
+  ConditionPlan plan(bank);
+  const std::uint32_t root = plan.add(condition);
+  return plan.holds(root, facts.data(), facts.size(), nullptr);
 }
 
 std::vector<bool> visible_questions(const Bank& bank, const AnswerSet& answers) {
   std::vector<char> shown;
   std::vector<AnswerFacts> facts;
-  detail::compute_visibility(bank, answers, shown, facts);
+  detail::compute_visibility(bank, BankPlan(bank), answers, shown, facts);
   return std::vector<bool>(shown.begin(), shown.end());
 }
 

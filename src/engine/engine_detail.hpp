@@ -8,6 +8,7 @@
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/bank.hpp"
 #include "wegwijzer/condition.hpp"
+#include "wegwijzer/condition_plan.hpp"
 #include "wegwijzer/result.hpp"
 
 namespace wegwijzer::detail {
@@ -15,21 +16,8 @@ namespace wegwijzer::detail {
 /// The value of a scale over the facts of the first `fact_count` questions (later ones count as hidden).
 ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* facts, std::size_t fact_count);
 
-/// Evaluates a condition over the facts of the first `fact_count` questions (later ones count as
-/// hidden). `scales` (per scale, bank order) is used when given; otherwise scale values are
-/// computed from the facts.
-bool condition_holds(const Bank& bank, const Condition& condition, const AnswerFacts* facts, std::size_t fact_count,
-                     const std::vector<ScaleValue>* scales);
-
-/// condition_holds() for answers and a visibility (works out the facts first: for one-off use).
-bool condition_holds(const Bank& bank, const Condition& condition, const AnswerSet& answers,
-                     const std::vector<bool>& visible, const std::vector<ScaleValue>* scales);
-
-/// Whether question `question` is shown, given the facts of the questions before it.
-bool shown(const Bank& bank, std::size_t question, const std::vector<AnswerFacts>& facts);
-
-/// The skip logic: fills `visible` (1 shown, 0 hidden) and the facts of every question.
-void compute_visibility(const Bank& bank, const AnswerSet& answers, std::vector<char>& visible,
+/// The skip logic (compiled in `plan`): fills `visible` (1 shown, 0 hidden) and the facts of every question.
+void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet& answers, std::vector<char>& visible,
                         std::vector<AnswerFacts>& facts);
 
 /// Marks in `marks` (indexed like bank.questions) every question `condition` refers to,

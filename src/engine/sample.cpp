@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "engine_detail.hpp"
+#include "wegwijzer/condition_plan.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -157,11 +158,12 @@ AnswerSet sample_answers(const Bank& bank, std::mt19937_64& random) {
       if (urgent) mark_alarming(bank, rule.when, false, alarming);
     }
   }
+  const BankPlan plan(bank);
   std::vector<AnswerFacts> facts(bank.questions.size());
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
     if (q > 0) facts[q - 1] = answer_facts(bank.questions[q - 1], answers.at(q - 1), true);  // hidden: no answer
     const Question& question = bank.questions[q];
-    if (!detail::shown(bank, q, facts)) continue;
+    if (!plan.shown(q, facts)) continue;
     if (!question.required && pick(random, 5) == 0) continue;  // optional: skipped about one time in five
     if (question.options.empty()) {
       if (question.type == QuestionType::text) answers.set(q, detail::random_answer(question, random));

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "engine_detail.hpp"
+#include "wegwijzer/condition_plan.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/sample.hpp"
 
@@ -25,10 +26,10 @@ using Chooser = std::function<std::optional<Answer>(std::size_t question)>;
 
 /// Walks the questions in order: answers shown required questions that are unanswered (with
 /// `choose`), clears answers to hidden questions. The result follows the skip logic.
-void repair(const Bank& bank, AnswerSet& answers, const Chooser& choose) {
+void repair(const Bank& bank, const BankPlan& plan, AnswerSet& answers, const Chooser& choose) {
   std::vector<AnswerFacts> facts(bank.questions.size());
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const bool visible = detail::shown(bank, q, facts);
+    const bool visible = plan.shown(q, facts);
     if (!visible) {
       answers.clear(q);
     } else if (!answers.at(q)) {
@@ -81,7 +82,7 @@ double closeness(const Bank& bank, const Result& result, const Target& target) {
 
 class Search {
  public:
-  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), evaluator_(bank), random_(seed) {
+  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), plan_(bank), evaluator_(bank), random_(seed) {
     found_.outcomes.resize(bank.outcomes.size());
     found_.urgencies.resize(3);
   }
@@ -161,7 +162,7 @@ class Search {
     for (std::size_t restart = 0; restart < kRestartsPerTarget; ++restart) {
       const double noise = 0.5 * static_cast<double>(restart);
       AnswerSet current(bank_);
-      repair(bank_, current, [&](std::size_t q) { return greedy_answer(q, target, noise); });
+      repair(bank_, plan_, current, [&](std::size_t q) { return greedy_answer(q, target, noise); });
       Result result = evaluate_and_record(current);
       if (reached(result, target)) return;
       double score = closeness(bank_, result, target);
@@ -175,7 +176,7 @@ class Search {
         } else {
           next.set(q, detail::random_answer(question, random_));
         }
-        repair(bank_, next, random_choice);
+        repair(bank_, plan_, next, random_choice);
         Result next_result = evaluate_and_record(next);
         if (reached(next_result, target)) return;
         if (next_result.status != Status::complete) continue;
@@ -190,6 +191,7 @@ class Search {
   }
 
   const Bank& bank_;
+  BankPlan plan_;
   Evaluator evaluator_;
   std::mt19937_64 random_;
   WitnessSearch found_;

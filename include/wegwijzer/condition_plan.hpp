@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "wegwijzer/answer_facts.hpp"
+#include "wegwijzer/bank.hpp"
+#include "wegwijzer/condition.hpp"
+#include "wegwijzer/result.hpp"
+
+namespace wegwijzer {
+
+/// Conditions compiled into one flat array of small nodes (children side by side, option lists
+/// as bit masks), evaluated over AnswerFacts. The one evaluator of the condition semantics in
+/// condition.hpp: a hidden or unanswered question makes every leaf about it false; a scale none
+/// of whose items is shown and answered makes every leaf about it false.
+class ConditionPlan {
+ public:
+  /// Root index of "no condition".
+  static constexpr std::uint32_t none = UINT32_MAX;
+
+  /// An empty plan for `bank` (which must outlive it); add() conditions to it.
+  explicit ConditionPlan(const Bank& bank) : bank_(&bank) {}
+
+  /// Compiles a condition of the bank; returns its root for holds().
+  std::uint32_t add(const Condition& condition);
+
+  /// Whether the condition at `root` holds, given the facts of the first `fact_count` questions
+  /// (later questions count as hidden). `scales` (per scale, bank order) gives the scale values;
+  /// without it they are worked out from the facts.
+  bool holds(std::uint32_t root, const AnswerFacts* facts, std::size_t fact_count,
+             const std::vector<ScaleValue>* scales) const;
+
+ private:
+  /// One node: a combinator over its children, or a leaf about a question or a scale.
+  struct Node {
+    Condition::Kind kind = Condition::Kind::all;
+    std::uint32_t first = 0;            ///< all / any / negate: first child; leaves: question or scale index
+    std::uint32_t count = 0;            ///< all / any / negate: number of children
+    std::uint64_t options[2] = {0, 0};  ///< equals / in / contains: the options as a bit mask
+    double value = 0;                   ///< numeric leaves: the bound
+  };
+  /// Evaluation of one set of facts.
+  struct Facts {
+    const AnswerFacts* facts;
+    std::size_t count;
+    const std::vector<ScaleValue>* scales;
+  };
+
+  void compile(const Condition& condition, std::uint32_t slot);
+  bool holds(const Node& node, const Facts& facts) const;
+  /// An answer leaf (equals, in, contains, answered, answer at least / at most)?
+  static bool is_leaf(const Node& node);
+  /// Evaluates an answer leaf.
+  static bool leaf_holds(const Node& node, const Facts& facts);
+
+  const Bank* bank_;
+  std::vector<Node> nodes_;
+};
+
+/// The skip logic and the rules of a bank, compiled once.
+struct BankPlan {
+  /// Compiles every show_if and every rule condition of `bank` (which must outlive the plan).
+  explicit BankPlan(const Bank& bank);
+
+  ConditionPlan conditions;
+  std::vector<std::uint32_t> show_if;  ///< per question: root, or ConditionPlan::none (always shown)
+  std::vector<std::uint32_t> rules;    ///< per rule: root of its condition
+
+  /// Whether question `question` is shown, given the facts of the questions before it.
+  bool shown(std::size_t question, const std::vector<AnswerFacts>& facts) const {
+    return show_if[question] == ConditionPlan::none ||
+           conditions.holds(show_if[question], facts.data(), question, nullptr);
+  }
+};
+
+}  // namespace wegwijzer

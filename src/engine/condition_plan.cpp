@@ -1,0 +1,126 @@
+// Conditions compiled into flat nodes and evaluated over AnswerFacts.
+#include "wegwijzer/condition_plan.hpp"
+
+#include <algorithm>
+
+#include "engine_detail.hpp"
+
+namespace wegwijzer {
+namespace {
+
+/// A question or scale index as stored in a node; out of range stays out of range.
+std::uint32_t index32(std::size_t index) {
+  return index < UINT32_MAX ? static_cast<std::uint32_t>(index) : UINT32_MAX;
+}
+
+}  // namespace
+
+std::uint32_t ConditionPlan::add(const Condition& condition) {
+  const auto root = static_cast<std::uint32_t>(nodes_.size());
+  nodes_.emplace_back();
+  compile(condition, root);
+  return root;
+}
+
+void ConditionPlan::compile(const Condition& condition, std::uint32_t slot) {
+  using Kind = Condition::Kind;
+  Node node;
+  node.kind = condition.kind;
+  node.value = condition.value;
+  switch (condition.kind) {
+    case Kind::all:
+    case Kind::any:
+    case Kind::negate: {
+      node.first = static_cast<std::uint32_t>(nodes_.size());
+      node.count = static_cast<std::uint32_t>(condition.kind == Kind::negate ? std::min<std::size_t>(condition.children.size(), 1)
+                                                                             : condition.children.size());
+      nodes_.resize(nodes_.size() + node.count);
+      for (std::uint32_t i = 0; i < node.count; ++i) compile(condition.children[i], node.first + i);
+      break;
+    }
+    case Kind::scale_at_least:
+    case Kind::scale_at_most: node.first = index32(condition.scale); break;
+    default: {
+      node.first = index32(condition.question);
+      // equals and contains test their first option only; in tests all of them.
+      const std::size_t used = condition.kind == Kind::in ? condition.options.size()
+                                                          : std::min<std::size_t>(condition.options.size(), 1);
+      for (std::size_t i = 0; i < used; ++i) {
+        const std::size_t option = condition.options[i];
+        if (option < 128) node.options[option >> 6] |= std::uint64_t{1} << (option & 63);
+      }
+      break;
+    }
+  }
+  nodes_[slot] = node;
+}
+
+bool ConditionPlan::holds(std::uint32_t root, const AnswerFacts* facts, std::size_t fact_count,
+                          const std::vector<ScaleValue>* scales) const {
+  if (root >= nodes_.size()) return true;  // none: no condition
+  return holds(nodes_[root], Facts{facts, fact_count, scales});
+}
+
+bool ConditionPlan::holds(const Node& node, const Facts& facts) const {
+  using Kind = Condition::Kind;
+  switch (node.kind) {
+    case Kind::all:
+      for (std::uint32_t i = 0; i < node.count; ++i) {
+        const Node& child = nodes_[node.first + i];
+        if (!(is_leaf(child) ? leaf_holds(child, facts) : holds(child, facts))) return false;
+      }
+      return true;
+    case Kind::any:
+      for (std::uint32_t i = 0; i < node.count; ++i) {
+        const Node& child = nodes_[node.first + i];
+        if (is_leaf(child) ? leaf_holds(child, facts) : holds(child, facts)) return true;
+      }
+      return false;
+    case Kind::negate: return node.count == 0 || !holds(nodes_[node.first], facts);
+    case Kind::scale_at_least:
+    case Kind::scale_at_most: {
+      if (node.first >= bank_->scales.size()) return false;
+      const ScaleValue value = facts.scales != nullptr && node.first < facts.scales->size()
+                                   ? (*facts.scales)[node.first]
+                                   : detail::scale_value(*bank_, node.first, facts.facts, facts.count);
+      if (value.answered_items == 0) return false;
+      return node.kind == Kind::scale_at_least ? value.value >= node.value : value.value <= node.value;
+    }
+    default: return leaf_holds(node, facts);
+  }
+}
+
+bool ConditionPlan::is_leaf(const Node& node) {
+  using Kind = Condition::Kind;
+  return node.kind != Kind::all && node.kind != Kind::any && node.kind != Kind::negate &&
+         node.kind != Kind::scale_at_least && node.kind != Kind::scale_at_most;
+}
+
+bool ConditionPlan::leaf_holds(const Node& node, const Facts& facts) {
+  using Kind = Condition::Kind;
+  if (node.first >= facts.count || !facts.facts[node.first].present) return false;
+  const AnswerFacts& answer = facts.facts[node.first];
+  const bool chose_one_of = ((answer.chosen[0] & node.options[0]) | (answer.chosen[1] & node.options[1])) != 0;
+  switch (node.kind) {
+    case Kind::answered: return true;
+    case Kind::equals: return answer.count == 1 && chose_one_of;
+    case Kind::in:
+    case Kind::contains: return chose_one_of;
+    case Kind::answer_at_least:
+    case Kind::answer_at_most:
+      if (answer.count == 0) return false;  // free text has no points
+      return node.kind == Kind::answer_at_least ? answer.points >= node.value : answer.points <= node.value;
+    default: return false;
+  }
+}
+
+BankPlan::BankPlan(const Bank& bank) : conditions(bank) {
+  show_if.reserve(bank.questions.size());
+  for (const Question& question : bank.questions) {
+    show_if.push_back(question.show_if ? conditions.add(*question.show_if) : ConditionPlan::none);
+  }
+  rules.reserve(bank.rules.size());
+  for (const Rule& rule : bank.rules) rules.push_back(conditions.add(rule.when));
+}
+
+}  // namespace wegwijzer
