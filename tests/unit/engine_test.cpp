@@ -321,3 +321,28 @@ TEST_CASE("evaluate is deterministic", "[engine]") {
   CHECK(a.reasons.size() == b.reasons.size());
   CHECK(a.recommendation == oi(bank, "supervisie"));
 }
+
+TEST_CASE("condition leaves on options beyond the first 64 (the second word of the option mask)", "[engine]") {
+  BankBuilder b;
+  std::vector<test::OptionSpec> many;
+  for (int i = 0; i < 100; ++i) many.push_back({"o" + std::to_string(i), {}, i, false});
+  b.question("m", QuestionType::multiple, many, false);
+  b.question("later", QuestionType::single, {{"x", {}, {}, false}}, false,
+             BankBuilder::any({b.contains("m", "o70"), BankBuilder::all({b.equals("m", "o3"), b.points_at_least("m", 3)})}));
+  const Bank& bank = b.build();
+  auto shown_later = [&](const std::vector<std::string_view>& chosen) -> bool {
+    const std::vector<bool> visible = visible_questions(bank, answer(bank, {{"m", chosen}}));
+    return visible[b.q("later")];
+  };
+  CHECK(shown_later({"o70"}));
+  CHECK(shown_later({"o1", "o70", "o99"}));
+  CHECK_FALSE(shown_later({"o6", "o69", "o71"}));  // neighbours of bit 70 and of bit 6 (70 - 64)
+  CHECK(shown_later({"o3"}));                      // the nested all: exactly {o3}, 3 points
+  CHECK_FALSE(shown_later({"o3", "o0"}));          // not exactly {o3}
+  AnswerSet high = answer(bank, {{"m", {"o64", "o99"}}});
+  const auto visible = visible_questions(bank, high);
+  CHECK(evaluate_condition(bank, b.in("m", {"o5", "o99"}), high, visible));
+  CHECK_FALSE(evaluate_condition(bank, b.in("m", {"o0", "o63", "o65"}), high, visible));
+  CHECK(evaluate_condition(bank, b.points_at_least("m", 163), high, visible));
+  CHECK_FALSE(evaluate_condition(bank, b.points_at_least("m", 164), high, visible));
+}
