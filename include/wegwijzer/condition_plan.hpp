@@ -30,7 +30,10 @@ class ConditionPlan {
   /// (later questions count as hidden). `scales` (per scale, bank order) gives the scale values;
   /// without it they are worked out from the facts.
   bool holds(std::uint32_t root, const AnswerFacts* facts, std::size_t fact_count,
-             const std::vector<ScaleValue>* scales) const;
+             const std::vector<ScaleValue>* scales) const {
+    if (root >= nodes_.size()) return true;  // none: no condition
+    return holds(nodes_[root], Facts{facts, fact_count, scales});
+  }
 
  private:
   /// One node: a combinator over its children, or a leaf about a question or a scale.

@@ -55,10 +55,28 @@ void ConditionPlan::compile(const Condition& condition, std::uint32_t slot) {
   nodes_[slot] = node;
 }
 
-bool ConditionPlan::holds(std::uint32_t root, const AnswerFacts* facts, std::size_t fact_count,
-                          const std::vector<ScaleValue>* scales) const {
-  if (root >= nodes_.size()) return true;  // none: no condition
-  return holds(nodes_[root], Facts{facts, fact_count, scales});
+inline bool ConditionPlan::is_leaf(const Node& node) {
+  using Kind = Condition::Kind;
+  return node.kind != Kind::all && node.kind != Kind::any && node.kind != Kind::negate &&
+         node.kind != Kind::scale_at_least && node.kind != Kind::scale_at_most;
+}
+
+inline bool ConditionPlan::leaf_holds(const Node& node, const Facts& facts) {
+  using Kind = Condition::Kind;
+  if (node.first >= facts.count || !facts.facts[node.first].present) return false;
+  const AnswerFacts& answer = facts.facts[node.first];
+  const bool chose_one_of = ((answer.chosen[0] & node.options[0]) | (answer.chosen[1] & node.options[1])) != 0;
+  switch (node.kind) {
+    case Kind::answered: return true;
+    case Kind::equals: return answer.count == 1 && chose_one_of;
+    case Kind::in:
+    case Kind::contains: return chose_one_of;
+    case Kind::answer_at_least:
+    case Kind::answer_at_most:
+      if (answer.count == 0) return false;  // free text has no points
+      return node.kind == Kind::answer_at_least ? answer.points >= node.value : answer.points <= node.value;
+    default: return false;
+  }
 }
 
 bool ConditionPlan::holds(const Node& node, const Facts& facts) const {
@@ -87,30 +105,6 @@ bool ConditionPlan::holds(const Node& node, const Facts& facts) const {
       return node.kind == Kind::scale_at_least ? value.value >= node.value : value.value <= node.value;
     }
     default: return leaf_holds(node, facts);
-  }
-}
-
-bool ConditionPlan::is_leaf(const Node& node) {
-  using Kind = Condition::Kind;
-  return node.kind != Kind::all && node.kind != Kind::any && node.kind != Kind::negate &&
-         node.kind != Kind::scale_at_least && node.kind != Kind::scale_at_most;
-}
-
-bool ConditionPlan::leaf_holds(const Node& node, const Facts& facts) {
-  using Kind = Condition::Kind;
-  if (node.first >= facts.count || !facts.facts[node.first].present) return false;
-  const AnswerFacts& answer = facts.facts[node.first];
-  const bool chose_one_of = ((answer.chosen[0] & node.options[0]) | (answer.chosen[1] & node.options[1])) != 0;
-  switch (node.kind) {
-    case Kind::answered: return true;
-    case Kind::equals: return answer.count == 1 && chose_one_of;
-    case Kind::in:
-    case Kind::contains: return chose_one_of;
-    case Kind::answer_at_least:
-    case Kind::answer_at_most:
-      if (answer.count == 0) return false;  // free text has no points
-      return node.kind == Kind::answer_at_least ? answer.points >= node.value : answer.points <= node.value;
-    default: return false;
   }
 }
 

@@ -82,7 +82,7 @@ struct Evaluator::Impl {
 
   void evaluate(const AnswerSet& answers, Result& result);
   /// Visibility, facts, shown / ignored / missing, answer weights and unknown red flags of question q.
-  void walk_question(std::size_t q, const AnswerSet& answers, Result& result);
+  inline void walk_question(std::size_t q, const AnswerSet& answers, Result& result);
   /// Fired rules, their weights, red flags (crisis first), urgency and notes.
   void apply_rules(Result& result) const;
 
@@ -99,7 +99,7 @@ struct Evaluator::Impl {
   std::vector<char> listed;     ///< working memory: per rule, already given as a reason
 };
 
-void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answers, Result& result) {
+inline void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answers, Result& result) {
   const QuestionEntry& entry = questions[q];
   // Conditions refer only to earlier questions, so the show_if sees the facts before q.
   const bool shown = entry.show_if == ConditionPlan::none || plan.conditions.holds(entry.show_if, facts.data(), q, nullptr);
@@ -125,7 +125,8 @@ void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answers, Res
       if (entry.text) continue;
       unknown = unknown || chosen.unknown;
       const double* add = &weights[(entry.first_option + option) * outcomes];
-      for (std::size_t o = 0; o < outcomes; ++o) result.scores[o] += add[o];
+      double* scores = result.scores.data();
+      for (std::size_t o = 0; o < outcomes; ++o) scores[o] += add[o];
     }
   }
   if (!answered && entry.required) result.missing.push_back(q);
