@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "wegwijzer/bank.hpp"
 #include "wegwijzer/batch.hpp"
 #include "wegwijzer/result.hpp"
+#include "wegwijzer/result_json_writer.hpp"
 
 namespace wegwijzer {
 
@@ -30,20 +32,31 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
 void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
                          std::uint64_t line, const RecordProblem& problem);
 
-/// Writes the output records of one scorer thread. Built once per bank and format, so that
-/// whatever can be prepared from the bank (escaped ids, fixed fragments) is prepared once.
+/// Writes the output records of one scorer thread (append_scored_record and append_error_record
+/// use one too). Built once per bank and format, so that whatever can be prepared from the bank
+/// (escaped ids, fixed fragments, CSV fields) is prepared once.
 class BatchRecordWriter {
  public:
   /// A writer for `bank` (which must outlive it) and `format`.
   BatchRecordWriter(const Bank& bank, BatchFormat format);
   /// Appends one scored record and a newline (the same bytes as append_scored_record).
-  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) const;
+  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id);
   /// Appends one error record and a newline (the same bytes as append_error_record).
   void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem) const;
 
  private:
+  /// Appends the CSV row of a scored record.
+  void scored_csv(std::string& out, const Result& result, std::string_view id);
+  /// Appends the red_flags field of a CSV row: the rule ids joined with ';'.
+  void red_flags_csv(std::string& out, const Result& result);
+
   const Bank* bank_;
   BatchFormat format_;
+  std::optional<ResultJsonWriter> json_;               ///< JSON Lines: the lean record, prepared for the bank
+  std::vector<std::string> outcome_fields_;            ///< CSV: each outcome id as a field
+  std::vector<std::vector<std::string>> band_fields_;  ///< CSV: per scale, each band id as a field
+  bool plain_rule_ids_ = true;  ///< CSV: no rule id needs quoting, so neither does a join of them
+  std::string flags_;           ///< CSV: the red_flags field being joined (when it may need quoting)
 };
 
 /// Counts a scored result (recommendation, urgency, red flags) into `tally`.

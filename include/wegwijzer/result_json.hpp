@@ -24,7 +24,8 @@ struct ResultJsonOptions {
 
 /// Appends the machine form of a result (ids, codes and numbers only: no prose, no free text)
 /// as one compact JSON object without a trailing newline. This is the batch output record and
-/// the core of the JSON summary; see docs/summary-format.md. Fast: no DOM, no allocation beyond `out`.
+/// the core of the JSON summary; see docs/summary-format.md. Prepares a ResultJsonWriter for the bank on
+/// every call: to write many records, keep one ResultJsonWriter.
 void append_result_json(std::string& out, const Bank& bank, const AnswerSet& answers, const Result& result,
                         std::string_view record_id, const ResultJsonOptions& options = {});
 

@@ -1,9 +1,12 @@
-// Output records of batch scoring: JSON Lines (via append_result_json) and CSV rows with fixed
+// Output records of batch scoring: JSON Lines (via ResultJsonWriter) and CSV rows with fixed
 // columns, scored or error records, and their tallies.
 #include "wegwijzer/batch_output.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <iterator>
 
 #include "wegwijzer/csv.hpp"
@@ -13,8 +16,55 @@
 namespace wegwijzer {
 
 namespace {
-void append_number(std::string& out, double value) { fmt::format_to(std::back_inserter(out), "{}", value); }
 void append_number(std::string& out, std::uint64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+
+/// Appends a decimal integer.
+void append_integer(std::string& out, long long value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+}
+
+/// Appends a score as fmt's "{}" writes it (shortest round trip, "-0" kept); integral values directly.
+void append_csv_number(std::string& out, double value) {
+  if (value > -1e15 && value < 1e15 && !(value == 0 && std::signbit(value))) {
+    const auto whole = static_cast<long long>(value);
+    if (static_cast<double>(whole) == value) {
+      append_integer(out, whole);
+      return;
+    }
+  }
+  char buffer[64];  // a double takes at most 24
+  const auto result = fmt::format_to_n(buffer, sizeof buffer, "{}", value);
+  out.append(buffer, std::min(result.size, sizeof buffer));
+}
+
+/// Bytes a CSV id field holds as they are: printable ASCII other than ',' and '"'.
+struct PlainCsvBytes {
+  bool plain[256] = {};
+  constexpr PlainCsvBytes() {
+    for (int c = 0x20; c < 0x7F; ++c) plain[c] = c != ',' && c != '"';
+  }
+  constexpr bool operator[](char c) const { return plain[static_cast<unsigned char>(c)]; }
+};
+constexpr PlainCsvBytes kPlainCsv;
+
+/// Appends a record id as a CSV field. CSV has no escapes, so controls are dropped; printable ASCII
+/// without a comma or quote (the usual id) is copied as it is.
+void append_csv_id(std::string& out, std::string_view id) {
+  if (std::all_of(id.begin(), id.end(), [](char c) { return kPlainCsv[c]; })) {
+    out += id;
+  } else {
+    append_csv_field(out, sanitize_for_terminal(id, false));
+  }
+}
+
+/// `text` as a CSV field.
+std::string csv_field(std::string_view text) {
+  std::string field;
+  append_csv_field(field, text);
+  return field;
+}
 }  // namespace
 
 void append_csv_header(std::string& out, const Bank& bank) {
@@ -36,47 +86,70 @@ void append_csv_header(std::string& out, const Bank& bank) {
 
 void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
                           const Result& result, std::string_view id) {
+  BatchRecordWriter(bank, format).scored(out, answers, result, id);
+}
+
+BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : bank_(&bank), format_(format) {
   if (format == BatchFormat::jsonl) {
-    append_result_json(out, bank, answers, result, id, ResultJsonOptions::lean());
+    json_.emplace(bank, ResultJsonOptions::lean());
+    return;
+  }
+  for (const Outcome& outcome : bank.outcomes) outcome_fields_.push_back(csv_field(outcome.id));
+  for (const Scale& scale : bank.scales) {
+    band_fields_.emplace_back();
+    for (const Band& band : scale.bands) band_fields_.back().push_back(csv_field(band.id));
+  }
+  for (const Rule& rule : bank.rules) {
+    if (rule.id.find_first_of(",\"\r\n") != std::string::npos) plain_rule_ids_ = false;
+  }
+}
+
+void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) {
+  if (json_) {
+    json_->append(out, answers, result, id);
     out.push_back('\n');
     return;
   }
-  append_csv_field(out, sanitize_for_terminal(id, false));  // CSV has no escapes: drop controls
+  scored_csv(out, result, id);
+}
+
+void BatchRecordWriter::scored_csv(std::string& out, const Result& result, std::string_view id) {
+  append_csv_id(out, id);
   out += ",,complete,";
-  if (result.recommendation) append_csv_field(out, bank.outcomes[*result.recommendation].id);
+  if (result.recommendation && *result.recommendation < outcome_fields_.size()) {
+    out += outcome_fields_[*result.recommendation];
+  }
   out.push_back(',');
   out += to_string(result.urgency);
-  for (std::size_t i = 0; i < bank.outcomes.size(); ++i) {
+  for (std::size_t i = 0; i < outcome_fields_.size(); ++i) {
     out.push_back(',');
-    if (i < result.scores.size()) append_number(out, result.scores[i]);
+    if (i < result.scores.size()) append_csv_number(out, result.scores[i]);
   }
-  for (std::size_t i = 0; i < bank.scales.size(); ++i) {
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
     out.push_back(',');
-    if (i < result.scales.size() && result.scales[i].band) {
-      fmt::format_to(std::back_inserter(out), "{}", result.scales[i].value);
-    }
+    if (i < result.scales.size() && result.scales[i].band) append_integer(out, result.scales[i].value);
   }
-  for (std::size_t i = 0; i < bank.scales.size(); ++i) {
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
     out.push_back(',');
-    if (i < result.scales.size() && result.scales[i].band) {
-      append_csv_field(out, bank.scales[i].bands[*result.scales[i].band].id);
+    if (i < result.scales.size() && result.scales[i].band && *result.scales[i].band < band_fields_[i].size()) {
+      out += band_fields_[i][*result.scales[i].band];
     }
   }
   out.push_back(',');
-  std::string flags;
-  for (const RaisedFlag& flag : result.red_flags) {
-    if (!flags.empty()) flags.push_back(';');
-    flags += bank.rules[flag.rule].id;
-  }
-  append_csv_field(out, flags);
+  red_flags_csv(out, result);
   out += ",,\n";
 }
 
-BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : bank_(&bank), format_(format) {}
-
-void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result,
-                               std::string_view id) const {
-  append_scored_record(out, format_, *bank_, answers, result, id);
+void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
+  std::string& joined = plain_rule_ids_ ? out : flags_;  // without quoting, the ids go straight out
+  flags_.clear();
+  const std::size_t start = joined.size();
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule >= bank_->rules.size()) continue;
+    if (joined.size() != start) joined.push_back(';');
+    joined += bank_->rules[flag.rule].id;
+  }
+  if (!plain_rule_ids_) append_csv_field(out, flags_);
 }
 
 void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line,
@@ -110,7 +183,7 @@ void append_error_record(std::string& out, BatchFormat format, const Bank& bank,
     out += "}}\n";
     return;
   }
-  append_csv_field(out, sanitize_for_terminal(id, false));  // CSV has no escapes: drop controls
+  append_csv_id(out, id);
   out.push_back(',');
   append_number(out, line);
   out += ",error,,";  // status; empty recommendation; the urgency column follows

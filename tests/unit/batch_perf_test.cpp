@@ -2,7 +2,11 @@
 // answers set by index with reused storage, and evaluate() into a reused Result. Each must give
 // exactly what the plain path gives.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
@@ -10,9 +14,12 @@
 #include "summary_fixture.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/answers_json.hpp"
+#include "wegwijzer/batch_output.hpp"
+#include "wegwijzer/csv.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/result_json.hpp"
 #include "wegwijzer/sample.hpp"
+#include "wegwijzer/sanitize.hpp"
 
 using nlohmann::json;
 using namespace wegwijzer;
@@ -49,6 +56,33 @@ std::string shortest(double value) {
   return std::string(buffer, end);
 }
 
+/// The CSV row of a scored record as docs/batch.md describes it, built with fmt's "{}" for numbers.
+std::string oracle_csv_row(const Bank& bank, const Result& result, std::string_view id) {
+  std::vector<std::string> fields = {sanitize_for_terminal(id, false), "", "complete"};
+  fields.push_back(result.recommendation ? bank.outcomes[*result.recommendation].id : "");
+  fields.emplace_back(to_string(result.urgency));
+  for (std::size_t i = 0; i < bank.outcomes.size(); ++i) {
+    fields.push_back(i < result.scores.size() ? fmt::format("{}", result.scores[i]) : "");
+  }
+  auto banded = [&](std::size_t i) { return i < result.scales.size() && result.scales[i].band; };
+  for (std::size_t i = 0; i < bank.scales.size(); ++i) {
+    fields.push_back(banded(i) ? fmt::format("{}", result.scales[i].value) : "");
+  }
+  for (std::size_t i = 0; i < bank.scales.size(); ++i) {
+    fields.push_back(banded(i) ? bank.scales[i].bands[*result.scales[i].band].id : "");
+  }
+  std::string flags;
+  for (const RaisedFlag& flag : result.red_flags) flags += (flags.empty() ? "" : ";") + bank.rules[flag.rule].id;
+  fields.push_back(flags);
+  fields.emplace_back("");
+  fields.emplace_back("");
+  std::string row;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i != 0) row += ',';
+    append_csv_field(row, fields[i]);
+  }
+  return row + "\n";
+}
 
 }  // namespace
 
@@ -207,4 +241,90 @@ TEST_CASE("score writes the lean record: no answers echoed, at most five reasons
     ++count;
   }
   CHECK(count == 200);
+}
+
+TEST_CASE("BatchRecordWriter: JSON Lines records are the lean record and a newline", "[perf][batch_output]") {
+  const Bank bank = default_bank();
+  BatchRecordWriter writer(bank, BatchFormat::jsonl);
+  std::mt19937_64 random(17);
+  std::string out;
+  std::string expected;
+  for (int i = 0; i < 500; ++i) {
+    const AnswerSet answers = sample_answers(bank, random);
+    const Result result = evaluate(bank, answers);
+    const std::string id = i % 3 == 0 ? "id\"" + std::to_string(i) + "\n\xff" : std::to_string(i);
+    writer.scored(out, answers, result, id);
+    append_result_json(expected, bank, answers, result, id, ResultJsonOptions::lean());
+    expected += '\n';
+    append_scored_record(expected, BatchFormat::jsonl, bank, answers, result, id);
+    writer.scored(out, answers, result, id);
+  }
+  CHECK(out == expected);
+}
+
+TEST_CASE("BatchRecordWriter: CSV rows match an oracle built with fmt, for sampled and odd values",
+          "[perf][batch_output]") {
+  const Bank bank = default_bank();
+  BatchRecordWriter writer(bank, BatchFormat::csv);
+  std::mt19937_64 random(19);
+  for (int i = 0; i < 1000; ++i) {
+    const AnswerSet answers = sample_answers(bank, random);
+    const Result result = evaluate(bank, answers);
+    if (result.status != Status::complete) continue;
+    const std::string id = i % 4 == 0 ? "a,\"b\x01\x7f\xc2\x9b" + std::to_string(i) : "s-" + std::to_string(i);
+    std::string row;
+    writer.scored(row, answers, result, id);
+    CAPTURE(id);
+    REQUIRE(row == oracle_csv_row(bank, result, id));
+    std::string plain;
+    append_scored_record(plain, BatchFormat::csv, bank, answers, result, id);
+    REQUIRE(plain == row);
+  }
+  // Numbers where fmt's "{}" and a plain integer or to_chars part ways: -0, 1e15 and up, tiny ones.
+  Bank odd = test::fixture_bank();
+  odd.outcomes[1].id = "co,aching";
+  odd.rules[0].id = "flag \"a\"";
+  odd.scales[0].bands[0].id = "lo,w";
+  BatchRecordWriter odd_writer(odd, BatchFormat::csv);
+  const std::vector<double> values = {-0.0, 0.0, 1e15, -1e15, 1e16, 999999999999999.0, 0.1 + 0.2, 1.5, -7, 123456.789,
+                                      1e-7, 0.001, 1e-5, 2.5e-4, 1e300, std::numeric_limits<double>::quiet_NaN(),
+                                      std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
+                                      std::numeric_limits<double>::denorm_min(), 4503599627370497.0};
+  for (std::size_t at = 0; at < values.size(); at += 3) {
+    Result result = test::fixture_routine_result();
+    result.recommendation = 1;
+    result.scores.assign(values.begin() + static_cast<std::ptrdiff_t>(at),
+                         values.begin() + static_cast<std::ptrdiff_t>(std::min(at + 3, values.size())));
+    result.red_flags = {{0, Tier::crisis}, {1, Tier::clinical}};
+    std::string row;
+    odd_writer.scored(row, AnswerSet(odd), result, "odd");
+    CAPTURE(at);
+    CHECK(row == oracle_csv_row(odd, result, "odd"));
+  }
+}
+
+TEST_CASE("BatchRecordWriter: error records are unchanged, hostile ids included", "[perf][batch_output]") {
+  const Bank bank = test::fixture_bank();  // four outcomes, one scale
+  const RecordProblem option{RecordCode::unknown_option, "question \"x\": unknown option", "x", {}};
+  const RecordProblem incomplete{
+      RecordCode::incomplete, "required questions unanswered: need, down", "", {"need", "down"}};
+  std::string lines;
+  BatchRecordWriter json_writer(bank, BatchFormat::jsonl);
+  json_writer.error(lines, "a\"b\x01\xe2\x80\xae\xff", 7, option);
+  json_writer.error(lines, "r1", 12, incomplete);
+  CHECK(lines ==
+        "{\"id\":\"a\\\"b\\u0001\\u202e\xEF\xBF\xBD\",\"line\":7,\"status\":\"error\","
+        "\"error\":{\"code\":\"unknown_option\",\"message\":\"question \\\"x\\\": unknown option\",\"question\":\"x\"}}\n"
+        "{\"id\":\"r1\",\"line\":12,\"status\":\"error\",\"error\":{\"code\":\"incomplete\","
+        "\"message\":\"required questions unanswered: need, down\",\"missing\":[\"need\",\"down\"]}}\n");
+  std::string csv;
+  BatchRecordWriter csv_writer(bank, BatchFormat::csv);
+  csv_writer.error(csv, "a,b\x01\x7f", 7, option);
+  csv_writer.error(csv, "plain", 8, incomplete);
+  CHECK(csv == "\"a,b\",7,error,," + std::string(6, ',') + ",,unknown_option,\"question \"\"x\"\": unknown option\"\n" +
+                   "plain,8,error,," + std::string(6, ',') +
+                   ",,incomplete,\"required questions unanswered: need, down\"\n");
+  std::string plain;
+  append_error_record(plain, BatchFormat::csv, bank, "a,b\x01\x7f", 7, option);
+  CHECK(csv.rfind(plain, 0) == 0);
 }
