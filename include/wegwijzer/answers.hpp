@@ -43,12 +43,33 @@ class AnswerSet {
   std::optional<AnswerError> set_choice_at(std::size_t question, const std::vector<std::string_view>& option_ids);
   /// set_text() for the question at index `question` (< size()), without looking its id up.
   std::optional<AnswerError> set_text_at(std::size_t question, std::string_view text);
+  /// set_choice_at() with one option given by its index in the question's options: the common answer, set
+  /// without looking ids up. Same result and errors as set_choice_at() with that option's id (an index
+  /// past the options is an unknown option).
+  std::optional<AnswerError> set_option_at(std::size_t question, std::size_t option) {
+    const Question& asked = bank_->questions[question];
+    if (asked.type == QuestionType::text || option >= asked.options.size()) return option_error(question);
+    empty_answer(question).options.push_back(static_cast<std::uint16_t>(option));
+    return std::nullopt;
+  }
+  /// set_choice_at() with options given by their indices in the question's options (in any order), for
+  /// callers that looked the ids up themselves. Same result and errors as set_choice_at() with those ids.
+  std::optional<AnswerError> set_options_at(std::size_t question, const std::vector<std::uint16_t>& options);
   /// Sets an answer by index, without checks (the caller validated it).
   void set(std::size_t question, Answer answer);
   /// Removes the answer to a question (its storage is kept for the next answer set).
   void clear(std::size_t question);
   /// Removes every answer (storage is kept).
   void clear_all();
+
+  /// Starts filling the set anew without clearing it first: an answer set from now on overwrites the old one
+  /// in place, which is cheaper than clear_all() and setting it again. Until end_refill(), at() may still
+  /// show old answers to questions not set again; refilled() tells the new ones apart.
+  void begin_refill();
+  /// Removes the answers not set since begin_refill(): the set then holds just the answers set since.
+  void end_refill();
+  /// Whether `question` has an answer set since begin_refill() (or ever, without a refill).
+  bool refilled(std::size_t question) const { return answers_[question] && stamps_[question] == generation_; }
 
   /// The answer to question `question`, if any.
   const std::optional<Answer>& at(std::size_t question) const { return answers_[question]; }
@@ -60,10 +81,28 @@ class AnswerSet {
  private:
   const Bank* bank_;
   std::vector<std::optional<Answer>> answers_;
-  std::vector<std::vector<std::uint16_t>> spare_;  ///< option storage of cleared answers, for reuse
+  std::vector<std::vector<std::uint16_t>> spare_;  ///< per question: the option storage of its cleared answer
+  std::vector<std::uint16_t> chosen_;              ///< option indices being checked, by set_choice_at() and co.
+  std::vector<std::uint64_t> stamps_;              ///< per question: the generation_ its answer was set in
+  std::uint64_t generation_ = 0;                   ///< counts begin_refill() calls
 
-  /// An empty Answer, from the spare storage when there is some.
-  Answer take_spare();
+  /// Sets the checked, sorted, unique options in chosen_ as the answer to `question`.
+  void store_chosen(std::size_t question);
+  /// Checks and sets the options in chosen_ (count already checked): duplicates, exclusive options.
+  std::optional<AnswerError> set_chosen(std::size_t question);
+  /// The answer to `question` made empty and present (set now), reusing its storage.
+  Answer& empty_answer(std::size_t question) {
+    std::optional<Answer>& slot = answers_[question];
+    if (!slot) return new_answer(question);
+    slot->options.clear();
+    slot->text.clear();
+    stamps_[question] = generation_;
+    return *slot;
+  }
+  /// empty_answer() for a question without an answer.
+  Answer& new_answer(std::size_t question);
+  /// The error set_option_at() reports for this question (a text question or an unknown option).
+  std::optional<AnswerError> option_error(std::size_t question) const;
 };
 
 }  // namespace wegwijzer

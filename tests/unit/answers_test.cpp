@@ -1,13 +1,52 @@
 // Answer sets: validation against the bank and the JSON form.
 #include "wegwijzer/answers.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <map>
+#include <random>
 
 #include "bank_builder.hpp"
+#include "bank_test_base.hpp"
+#include "test_support.hpp"
 #include "wegwijzer/answers_json.hpp"
+#include "wegwijzer/sample.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::small_fixture_bank;
+
+namespace {
+
+/// The default bank, a small one, and one with an exclusive option ("none" on the multiple-choice "topics").
+std::vector<Bank> banks_for_answer_tests() {
+  std::vector<Bank> banks;
+  banks.push_back(test::load_test_bank(test::source_path("data/banks/default.json")));
+  banks.push_back(small_fixture_bank());
+  LoadResult exclusive = test::load_edited([](nlohmann::json& b) {
+    b["questions"][2]["options"].push_back(nlohmann::json::parse(
+        R"({"id": "none", "label": {"en": "N", "nl": "N"}, "neutral": true, "exclusive": true})"));
+  });
+  REQUIRE(exclusive.bank.has_value());
+  banks.push_back(std::move(*exclusive.bank));
+  return banks;
+}
+
+/// Both no error, or the same error in every field.
+void check_same_error(const std::optional<AnswerError>& a, const std::optional<AnswerError>& b) {
+  REQUIRE(a.has_value() == b.has_value());
+  if (!a) return;
+  CHECK(a->code == b->code);
+  CHECK(a->question == b->question);
+  CHECK(a->message == b->message);
+}
+
+/// Both unanswered, or the same answer.
+bool same_answer(const std::optional<Answer>& a, const std::optional<Answer>& b) {
+  if (a.has_value() != b.has_value()) return false;
+  return !a || (a->options == b->options && a->text == b->text);
+}
+
+}  // namespace
 
 TEST_CASE("set_choice stores options sorted and accepts valid answers", "[answers]") {
   Bank bank = small_fixture_bank();
@@ -105,4 +144,134 @@ TEST_CASE("answers_from_json collects errors instead of throwing", "[answers]") 
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].question.empty());
   CHECK(errors[0].code == AnswerError::Code::wrong_type);
+}
+
+TEST_CASE("set_option_at gives what set_choice_at gives with that option's id", "[answers]") {
+  for (const Bank& bank : banks_for_answer_tests()) {
+    AnswerSet by_id(bank);
+    AnswerSet by_index(bank);
+    std::size_t errors = 0;
+    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+      const Question& question = bank.questions[q];
+      // Every option, one past the last (unknown) and a huge index; each set overwrites the one before.
+      std::vector<std::size_t> indices;
+      for (std::size_t o = 0; o <= question.options.size(); ++o) indices.push_back(o);
+      indices.push_back(std::size_t{1} << 40);
+      for (std::size_t o : indices) {
+        CAPTURE(question.id, o);
+        std::string id = o < question.options.size() ? question.options[o].id : "no-such-option";
+        std::optional<AnswerError> expected = by_id.set_choice_at(q, {id});
+        std::optional<AnswerError> actual = by_index.set_option_at(q, o);
+        check_same_error(expected, actual);
+        CHECK(same_answer(by_id.at(q), by_index.at(q)));  // a failed set keeps the answer before
+        if (actual) ++errors;
+      }
+    }
+    CHECK(errors > 0);
+  }
+}
+
+TEST_CASE("set_options_at gives what set_choice_at gives: duplicates, exclusive options, counts", "[answers]") {
+  std::mt19937_64 random(17);
+  std::map<AnswerError::Code, std::size_t> seen;
+  std::size_t accepted = 0;
+  for (const Bank& bank : banks_for_answer_tests()) {
+    AnswerSet by_id(bank);
+    AnswerSet by_index(bank);
+    for (int round = 0; round < 400; ++round) {
+      for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+        const Question& question = bank.questions[q];
+        std::uniform_int_distribution<std::size_t> pick(0, question.options.size());  // the last: no such option
+        std::uniform_int_distribution<int> count(0, 4);
+        std::vector<std::uint16_t> indices;
+        std::vector<std::string> ids;
+        for (int n = count(random); n > 0; --n) {
+          std::size_t o = pick(random);
+          if (o == question.options.size() && random() % 4 != 0) o = 0;  // unknown ids now and then
+          indices.push_back(static_cast<std::uint16_t>(o));
+          ids.push_back(o < question.options.size() ? question.options[o].id : "nope");
+        }
+        std::vector<std::string_view> views(ids.begin(), ids.end());
+        CAPTURE(question.id, ids);
+        std::optional<AnswerError> expected = by_id.set_choice_at(q, views);
+        std::optional<AnswerError> actual = by_index.set_options_at(q, indices);
+        check_same_error(expected, actual);
+        CHECK(same_answer(by_id.at(q), by_index.at(q)));
+        if (actual) {
+          ++seen[actual->code];
+        } else {
+          ++accepted;
+        }
+      }
+    }
+  }
+  CHECK(accepted > 0);
+  CHECK(seen[AnswerError::Code::wrong_type] > 0);
+  CHECK(seen[AnswerError::Code::unknown_option] > 0);
+  CHECK(seen[AnswerError::Code::duplicate_option] > 0);
+}
+
+TEST_CASE("an exclusive option cannot be combined, by ids or by indices", "[answers]") {
+  Bank bank = banks_for_answer_tests()[2];
+  std::size_t topics = *bank.find_question("topics");
+  AnswerSet answers(bank);
+  auto error = answers.set_options_at(topics, {2, 0});
+  REQUIRE(error);
+  CHECK(error->code == AnswerError::Code::wrong_type);
+  CHECK(error->message == "question 'topics': option 'none' cannot be combined with other options");
+  CHECK_FALSE(answers.set_options_at(topics, {2}));
+  CHECK(answers.at(topics)->options == std::vector<std::uint16_t>{2});
+  CHECK_FALSE(answers.set_options_at(topics, {1, 0}));  // sorted
+  CHECK(answers.at(topics)->options == std::vector<std::uint16_t>{0, 1});
+}
+
+TEST_CASE("a refill leaves exactly the answers set since begin_refill", "[answers]") {
+  Bank bank = test::load_test_bank(test::source_path("data/banks/default.json"));
+  std::mt19937_64 random(5);
+  AnswerSet reused(bank);
+  for (int round = 0; round < 300; ++round) {
+    AnswerSet fresh(bank);
+    reused.begin_refill();
+    // Some sampled answers, set in a shuffled order, a few of them twice, with errors and clears between.
+    AnswerSet sampled = sample_answers(bank, random);
+    std::vector<std::size_t> order(bank.questions.size());
+    for (std::size_t q = 0; q < order.size(); ++q) order[q] = q;
+    std::shuffle(order.begin(), order.end(), random);
+    for (std::size_t q : order) {
+      const std::optional<Answer>& answer = sampled.at(q);
+      if (!answer || random() % 5 == 0) continue;
+      const Question& question = bank.questions[q];
+      for (int times = random() % 7 == 0 ? 2 : 1; times > 0; --times) {
+        if (question.type == QuestionType::text) {
+          check_same_error(fresh.set_text_at(q, answer->text), reused.set_text_at(q, answer->text));
+        } else if (answer->options.size() == 1) {
+          check_same_error(fresh.set_option_at(q, answer->options[0]), reused.set_option_at(q, answer->options[0]));
+        } else {
+          check_same_error(fresh.set_options_at(q, answer->options), reused.set_options_at(q, answer->options));
+        }
+      }
+      if (random() % 9 == 0) {
+        check_same_error(fresh.set_choice_at(q, {"nope"}), reused.set_choice_at(q, {"nope"}));  // kept
+      }
+      if (random() % 11 == 0) {
+        fresh.clear(q);
+        reused.clear(q);
+      }
+      if (random() % 13 == 0 && question.type == QuestionType::text) {
+        check_same_error(fresh.set_text_at(q, ""), reused.set_text_at(q, ""));  // unanswered again
+      }
+    }
+    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+      CAPTURE(round, q);
+      CHECK(reused.refilled(q) == fresh.at(q).has_value());  // old answers may still show until end_refill
+    }
+    reused.end_refill();
+    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+      CAPTURE(round, q);
+      CHECK(same_answer(reused.at(q), fresh.at(q)));
+      CHECK(reused.refilled(q) == fresh.at(q).has_value());
+    }
+  }
+  reused.clear_all();
+  for (std::size_t q = 0; q < reused.size(); ++q) CHECK_FALSE(reused.at(q).has_value());
 }

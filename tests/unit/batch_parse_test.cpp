@@ -1,0 +1,205 @@
+// Reading JSON Lines records into answer sets: the quick paths (ids compared as they stand in the line,
+// the question expected next tried first) must read every record as the general path does, whatever the key
+// order, escapes or spacing, and report the same first problem.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bank_test_base.hpp"
+#include "test_support.hpp"
+#include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/sample.hpp"
+
+using namespace wegwijzer;
+
+namespace {
+
+/// Scores JSON Lines records one by one with one scorer (as a batch does) and returns an output line each.
+class LineScorer {
+ public:
+  explicit LineScorer(const Bank& bank) : scorer_(bank, BatchLimits{}, BatchFormat::jsonl) {
+    tally_ = BatchTally::for_bank(bank);
+  }
+
+  std::string score(const std::string& line) {
+    std::string padded = line + std::string(batch_json_padding, ' ');
+    std::string out;
+    scorer_.score_json_line(std::string_view(padded).substr(0, line.size()), ++line_number_, out, tally_);
+    return out;
+  }
+
+ private:
+  RecordScorer scorer_;
+  BatchTally tally_;
+  std::uint64_t line_number_ = 0;
+};
+
+/// One answer as JSON pieces: its key and its value, written compactly in bank order.
+struct Field {
+  std::string key;
+  std::string value;  ///< raw JSON
+};
+
+/// The answers of a sampled set as fields, in bank order.
+std::vector<Field> fields_of(const Bank& bank, const AnswerSet& answers) {
+  std::vector<Field> fields;
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    const std::optional<Answer>& answer = answers.at(q);
+    if (!answer) continue;
+    const Question& question = bank.questions[q];
+    std::string value;
+    if (question.type == QuestionType::text) {
+      value = nlohmann::json(answer->text).dump();
+    } else if (question.type == QuestionType::multiple) {
+      nlohmann::json list = nlohmann::json::array();
+      for (std::uint16_t o : answer->options) list.push_back(question.options[o].id);
+      value = list.dump();
+    } else {
+      value = nlohmann::json(question.options[answer->options[0]].id).dump();
+    }
+    fields.push_back({nlohmann::json(question.id).dump(), value});
+  }
+  return fields;
+}
+
+/// A JSON Lines record with id `id` and these answers; `separator` goes around the colons and commas.
+std::string record(const std::string& id, const std::vector<Field>& fields, const std::string& separator = "") {
+  std::string line = R"({"id":")" + id + R"(","answers":{)";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i != 0) line += separator + "," + separator;
+    line += fields[i].key + separator + ":" + separator + fields[i].value;
+  }
+  return line + "}}";
+}
+
+/// `json` (a JSON string or a list of them) with some letters written as \u escapes.
+std::string escape_some(const std::string& json, std::mt19937_64& random) {
+  std::string out;
+  bool in_string = false;
+  for (char c : json) {
+    if (c == '"') in_string = !in_string;
+    bool letter = (c >= 'a' && c <= 'z') || c == '_';
+    if (in_string && letter && random() % 3 == 0) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
+      out += escape;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/// The error code and question of an output line ("-" and "" for a scored record).
+std::pair<std::string, std::string> problem_of(const std::string& line) {
+  nlohmann::json record = nlohmann::json::parse(line);
+  if (!record.contains("error")) return {"-", ""};
+  const nlohmann::json& error = record["error"];
+  return {error["code"].get<std::string>(), error.value("question", std::string())};
+}
+
+}  // namespace
+
+TEST_CASE("records read alike in any key order, with escapes and with spaces", "[batch][parse]") {
+  Bank bank = test::load_test_bank(test::source_path("data/banks/default.json"));
+  LineScorer scorer(bank);
+  std::mt19937_64 random(23);
+  std::size_t complete = 0;
+  for (int i = 0; i < 300; ++i) {
+    std::vector<Field> fields = fields_of(bank, sample_answers(bank, random));
+    const std::string id = "r" + std::to_string(i);
+    const std::string expected = scorer.score(record(id, fields));
+    if (problem_of(expected).first == "-") ++complete;
+
+    std::vector<Field> shuffled = fields;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    CHECK(scorer.score(record(id, shuffled)) == expected);
+    std::vector<Field> reversed(fields.rbegin(), fields.rend());
+    CHECK(scorer.score(record(id, reversed)) == expected);
+
+    std::vector<Field> escaped = fields;
+    for (Field& field : escaped) {
+      field.key = escape_some(field.key, random);
+      field.value = escape_some(field.value, random);
+    }
+    CHECK(scorer.score(record(id, escaped)) == expected);
+
+    CHECK(scorer.score(record(id, fields, " ")) == expected);
+    CHECK(scorer.score(record(id, shuffled, "\t ")) == expected);
+  }
+  CHECK(complete > 200);  // the quick paths were taken
+}
+
+TEST_CASE("an escaped key or option id is found as today: \"ne\\u0065d\" is need", "[batch][parse]") {
+  Bank bank = test::load_test_bank(test::test_path("batch/bank.json"));
+  LineScorer scorer(bank);
+  const std::string plain = scorer.score(R"({"id":"a","answers":{"need":"task","down":"never"}})");
+  REQUIRE(problem_of(plain).first == "-");
+  CHECK(scorer.score(R"({"id":"a","answers":{"ne\u0065d":"task","down":"never"}})") == plain);
+  CHECK(scorer.score(R"({"id":"a","answers":{"need":"t\u0061sk","d\u006fwn":"n\u0065ver"}})") == plain);
+  CHECK(scorer.score(R"({"id":"a","answers":{"down":"never","need":"task"}})") == plain);
+  CHECK(scorer.score(R"({"id":"a","answers" : { "need" : "task" , "down" : "never" } })") == plain);
+  CHECK(scorer.score(R"({"\u0069d":"\u0061","\u0061nswers":{"need":"task","down":"never"}})") == plain);
+}
+
+TEST_CASE("the first problem of a record is the same on the quick and the general paths", "[batch][parse]") {
+  using Problem = std::pair<std::string, std::string>;
+  Bank bank = test::load_test_bank(test::test_path("batch/bank.json"));
+  LineScorer scorer(bank);
+  const std::vector<std::pair<std::string, Problem>> cases = {
+      {R"({"need":"task","ne\u0065d":"goal"})", {"duplicate_key", "need"}},
+      {R"({"ne\u0065d":"task","need":"goal"})", {"duplicate_key", "need"}},
+      {R"({"need":"task","down":"never","need":"task"})", {"duplicate_key", "need"}},
+      {R"({"need":null,"need":"task","down":"never"})", {"-", ""}},  // null is no answer: not a repeat
+      {R"({"n\u006fpe":"x"})", {"unknown_question", "nope"}},
+      {R"({"nee":"task"})", {"unknown_question", "nee"}},
+      {R"({"needs":"task"})", {"unknown_question", "needs"}},
+      {R"({"need":"tas"})", {"unknown_option", "need"}},
+      {R"({"need":"task "})", {"unknown_option", "need"}},
+      {R"({"need":"t\u0061sks"})", {"unknown_option", "need"}},
+      {R"({"need":"never"})", {"unknown_option", "need"}},  // an option of another question
+      {R"({"need":""})", {"unknown_option", "need"}},
+      {R"({"need":["task"]})", {"wrong_type", "need"}},
+      {R"({"need":3})", {"wrong_type", "need"}},
+      {R"({"topics":"work","need":"task","down":"never"})", {"-", ""}},  // one id for a multiple choice
+      {R"({"topics":["work","w\u006frk"]})", {"duplicate_option", "topics"}},
+      {R"({"topics":["work", "work" ]})", {"duplicate_option", "topics"}},
+      {R"({"topics":["work",1]})", {"wrong_type", "topics"}},
+      {R"({"topics":[]})", {"wrong_type", "topics"}},
+      {R"({"topics":["nope","work","work"]})", {"unknown_option", "topics"}},
+      {R"({"remarks":["a"]})", {"wrong_type", "remarks"}},
+      {R"({"need":"nope","down":"zzz"})", {"unknown_option", "need"}},  // the first problem wins
+      {R"({"ne\qd":"task"})", {"invalid_json", ""}},
+      {R"({"nope":"x","ne\qd":"task"})", {"invalid_json", ""}},  // keys are still checked
+      {R"({"need":"t\qsk"})", {"invalid_json", ""}},
+      {R"({"topics":["w\qrk"]})", {"invalid_json", ""}},
+      {R"({"nope":"x","need":"t\qsk"})", {"unknown_question", "nope"}},  // values after a problem are not
+  };
+  for (const auto& [answers, expected] : cases) {
+    CAPTURE(answers);
+    Problem problem = problem_of(scorer.score(R"({"id":"p","answers":)" + answers + "}"));
+    if (expected.first == "-") {
+      CHECK(problem.first != "duplicate_key");
+      CHECK((problem.first == "-" || problem.first == "incomplete"));
+    } else {
+      CHECK(problem == expected);
+    }
+  }
+}
+
+TEST_CASE("an exclusive option read quickly or decoded is still exclusive", "[batch][parse]") {
+  LoadResult loaded = test::load_edited([](nlohmann::json& b) {
+    b["questions"][2]["options"].push_back(nlohmann::json::parse(
+        R"({"id": "none", "label": {"en": "N", "nl": "N"}, "neutral": true, "exclusive": true})"));
+  });
+  REQUIRE(loaded.bank.has_value());
+  LineScorer scorer(*loaded.bank);
+  for (const char* topics : {R"(["work","none"])", R"(["n\u006fne","work"])", R"([ "none" , "home" ])"}) {
+    CAPTURE(topics);
+    std::string line = R"({"id":"x","answers":{"need":"a","mood":"p0","topics":)" + std::string(topics) + "}}";
+    CHECK(problem_of(scorer.score(line)) == std::make_pair(std::string("wrong_type"), std::string("topics")));
+  }
+  CHECK(problem_of(scorer.score(R"({"id":"x","answers":{"need":"a","mood":"p0","topics":["none"]}})")).first == "-");
+}
