@@ -55,7 +55,7 @@ class ByteStream {
   /// Reads from `in`; `name` labels read errors.
   ByteStream(std::istream& in, std::string name, std::size_t block_bytes = std::size_t{1} << 20);
   /// The unconsumed bytes read so far (may be empty: call fill()).
-  std::string_view available() const { return std::string_view(buffer_).substr(pos_); }
+  std::string_view available() const { return std::string_view(buffer_.data() + pos_, end_ - pos_); }
   /// Marks `n` bytes of available() as consumed.
   void consume(std::size_t n) { pos_ += n; }
   /// Reads another block after the unconsumed bytes; false at the end of input. Throws Fatal(io).
@@ -69,7 +69,8 @@ class ByteStream {
   std::istream& in_;
   std::string name_;
   std::size_t block_bytes_;
-  std::string buffer_;
+  std::string buffer_;  ///< bytes [0, end_) were read; the rest is room for the next block
+  std::size_t end_ = 0;
   std::size_t pos_ = 0;
   bool started_ = false;
   bool eof_ = false;

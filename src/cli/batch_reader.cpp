@@ -31,22 +31,23 @@ bool ByteStream::fill() {
   if (eof_) return false;
   if (pos_ > 0) {
     started_ = true;  // bytes were consumed: a byte-order mark can no longer come
-    buffer_.erase(0, pos_);
+    std::memmove(&buffer_[0], buffer_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
     pos_ = 0;
   }
-  std::size_t old_size = buffer_.size();
-  buffer_.resize(old_size + block_bytes_);
-  in_.read(&buffer_[old_size], static_cast<std::streamsize>(block_bytes_));
+  // The buffer only grows (a long line): its bytes are not zero-filled again for every block.
+  if (buffer_.size() < end_ + block_bytes_) buffer_.resize(end_ + block_bytes_);
+  in_.read(&buffer_[end_], static_cast<std::streamsize>(block_bytes_));
   auto got = static_cast<std::size_t>(in_.gcount());
-  buffer_.resize(old_size + got);
+  end_ += got;
   if (in_.bad()) throw Fatal(ExitCode::io, "cannot read " + sanitize_for_terminal(name_, false));
   if (got == 0) {
     eof_ = true;
     return false;
   }
-  if (!started_ && buffer_.size() >= 3) {
+  if (!started_ && end_ >= 3) {
     started_ = true;
-    if (buffer_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    if (std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
   } else if (!started_ && in_.eof()) {
     started_ = true;
   }
