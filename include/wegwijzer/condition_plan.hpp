@@ -32,7 +32,9 @@ class ConditionPlan {
   bool holds(std::uint32_t root, const AnswerFacts* facts, std::size_t fact_count,
              const std::vector<ScaleValue>* scales) const {
     if (root >= nodes_.size()) return true;  // none: no condition
-    return holds(nodes_[root], Facts{facts, fact_count, scales});
+    const Node& node = nodes_[root];
+    const Facts all{facts, fact_count, scales};
+    return is_leaf(node) ? leaf_holds(node, all) : holds(node, all);
   }
 
  private:
@@ -61,6 +63,30 @@ class ConditionPlan {
   const Bank* bank_;
   std::vector<Node> nodes_;
 };
+
+inline bool ConditionPlan::is_leaf(const Node& node) {
+  using Kind = Condition::Kind;
+  return node.kind != Kind::all && node.kind != Kind::any && node.kind != Kind::negate &&
+         node.kind != Kind::scale_at_least && node.kind != Kind::scale_at_most;
+}
+
+inline bool ConditionPlan::leaf_holds(const Node& node, const Facts& facts) {
+  using Kind = Condition::Kind;
+  if (node.first >= facts.count || !facts.facts[node.first].present) return false;
+  const AnswerFacts& answer = facts.facts[node.first];
+  const bool chose_one_of = ((answer.chosen[0] & node.options[0]) | (answer.chosen[1] & node.options[1])) != 0;
+  switch (node.kind) {
+    case Kind::answered: return true;
+    case Kind::equals: return answer.count == 1 && chose_one_of;
+    case Kind::in:
+    case Kind::contains: return chose_one_of;
+    case Kind::answer_at_least:
+    case Kind::answer_at_most:
+      if (answer.count == 0) return false;  // free text has no points
+      return node.kind == Kind::answer_at_least ? answer.points >= node.value : answer.points <= node.value;
+    default: return false;
+  }
+}
 
 /// The skip logic and the rules of a bank, compiled once.
 struct BankPlan {

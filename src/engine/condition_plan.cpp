@@ -55,30 +55,6 @@ void ConditionPlan::compile(const Condition& condition, std::uint32_t slot) {
   nodes_[slot] = node;
 }
 
-inline bool ConditionPlan::is_leaf(const Node& node) {
-  using Kind = Condition::Kind;
-  return node.kind != Kind::all && node.kind != Kind::any && node.kind != Kind::negate &&
-         node.kind != Kind::scale_at_least && node.kind != Kind::scale_at_most;
-}
-
-inline bool ConditionPlan::leaf_holds(const Node& node, const Facts& facts) {
-  using Kind = Condition::Kind;
-  if (node.first >= facts.count || !facts.facts[node.first].present) return false;
-  const AnswerFacts& answer = facts.facts[node.first];
-  const bool chose_one_of = ((answer.chosen[0] & node.options[0]) | (answer.chosen[1] & node.options[1])) != 0;
-  switch (node.kind) {
-    case Kind::answered: return true;
-    case Kind::equals: return answer.count == 1 && chose_one_of;
-    case Kind::in:
-    case Kind::contains: return chose_one_of;
-    case Kind::answer_at_least:
-    case Kind::answer_at_most:
-      if (answer.count == 0) return false;  // free text has no points
-      return node.kind == Kind::answer_at_least ? answer.points >= node.value : answer.points <= node.value;
-    default: return false;
-  }
-}
-
 bool ConditionPlan::holds(const Node& node, const Facts& facts) const {
   using Kind = Condition::Kind;
   switch (node.kind) {

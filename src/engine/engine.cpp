@@ -92,18 +92,17 @@ struct Evaluator::Impl {
   std::vector<QuestionEntry> questions;
   std::vector<OptionEntry> options;
   std::vector<double> weights;  ///< per option (options order), `outcomes` each
-  std::vector<char> visible;    ///< working memory: skip logic, per question
   std::vector<AnswerFacts> facts;
   std::vector<char> excluded;   ///< working memory: per outcome
   std::vector<char> required;   ///< working memory: per outcome
   std::vector<char> listed;     ///< working memory: per rule, already given as a reason
+  std::vector<detail::ScoredOption> scored;  ///< working memory: the options that added weights
 };
 
 inline void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answers, Result& result) {
   const QuestionEntry& entry = questions[q];
   // Conditions refer only to earlier questions, so the show_if sees the facts before q.
   const bool shown = entry.show_if == ConditionPlan::none || plan.conditions.holds(entry.show_if, facts.data(), q, nullptr);
-  visible[q] = shown ? 1 : 0;
   AnswerFacts& fact = facts[q];
   fact = AnswerFacts{};
   const auto& answer = answers.at(q);
@@ -125,6 +124,7 @@ inline void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answe
       if (entry.text) continue;
       unknown = unknown || chosen.unknown;
       const double* add = &weights[(entry.first_option + option) * outcomes];
+      scored.push_back(detail::ScoredOption{q, option, add});
       double* scores = result.scores.data();
       for (std::size_t o = 0; o < outcomes; ++o) scores[o] += add[o];
     }
@@ -162,10 +162,10 @@ void Evaluator::Impl::apply_rules(Result& result) const {
 void Evaluator::Impl::evaluate(const AnswerSet& answers, Result& result) {
   reset(result);
   const std::size_t count = questions.size();
-  visible.resize(count);
   facts.resize(count);
   result.scores.assign(outcomes, 0.0);
   result.shown.reserve(count);
+  scored.clear();
   for (std::size_t q = 0; q < count; ++q) walk_question(q, answers, result);
   result.scales.reserve(bank.scales.size());
   for (std::size_t s = 0; s < bank.scales.size(); ++s) {
@@ -175,7 +175,7 @@ void Evaluator::Impl::evaluate(const AnswerSet& answers, Result& result) {
   result.status = result.missing.empty() ? Status::complete : Status::incomplete;
   if (result.status == Status::complete && outcomes != 0) {
     detail::recommend(bank, result, excluded, required);
-    detail::explain(bank, answers, visible, result, listed);
+    detail::explain(bank, scored, result, listed);
   }
 }
 

@@ -28,10 +28,17 @@ void mark_questions(const Bank& bank, const Condition& condition, std::vector<bo
 /// red flags already filled; ranking empty). `excluded` and `required` are working memory.
 void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, std::vector<char>& required);
 
-/// Fills result.reasons (recommendation and ranking already filled; reasons empty). `listed` is
-/// working memory.
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<char>& visible, Result& result,
-             std::vector<char>& listed);
+/// An option that added its weights to the scores: chosen, shown, in range, not free text.
+struct ScoredOption {
+  std::size_t question = 0;
+  std::size_t option = 0;
+  const double* weights = nullptr;  ///< one weight per outcome (missing weights as 0)
+};
+
+/// Fills result.reasons (recommendation and ranking already filled; reasons empty) from the fired
+/// rules and the scored options (in question order, each answer's options in its order).
+/// `listed` is working memory.
+void explain(const Bank& bank, const std::vector<ScoredOption>& scored, Result& result, std::vector<char>& listed);
 
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);

@@ -34,8 +34,7 @@ Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
 
 }  // namespace
 
-void explain(const Bank& bank, const AnswerSet& answers, const std::vector<char>& visible, Result& result,
-             std::vector<char>& listed) {
+void explain(const Bank& bank, const std::vector<ScoredOption>& scored, Result& result, std::vector<char>& listed) {
   result.reasons.clear();
   if (!result.recommendation) return;
   const std::size_t chosen = *result.recommendation;
@@ -55,22 +54,16 @@ void explain(const Bank& bank, const AnswerSet& answers, const std::vector<char>
   }
 
   const std::size_t weighed_from = result.reasons.size();
-  for (std::size_t q : result.shown) {
-    const Question& question = bank.questions[q];
-    const auto& answer = answers.at(q);
-    if (!visible[q] || !answer || question.type == QuestionType::text) continue;
-    for (auto option : answer->options) {
-      if (option >= question.options.size()) continue;
-      double effect = effect_of(question.options[option].weights, chosen, runner);
-      if (effect <= 0) continue;
-      Reason reason;
-      reason.kind = Reason::Kind::answer;
-      reason.question = q;
-      reason.option = option;
-      reason.outcome = chosen;
-      reason.effect = effect;
-      result.reasons.push_back(reason);
-    }
+  for (const ScoredOption& answer : scored) {
+    const double effect = answer.weights[chosen] - (runner ? answer.weights[*runner] : 0.0);
+    if (effect <= 0) continue;
+    Reason reason;
+    reason.kind = Reason::Kind::answer;
+    reason.question = answer.question;
+    reason.option = answer.option;
+    reason.outcome = chosen;
+    reason.effect = effect;
+    result.reasons.push_back(reason);
   }
   for (std::size_t r : result.fired_rules) {
     if (listed[r]) continue;
