@@ -84,7 +84,9 @@ bool JsonlReader::read_batch(RecordBatch& batch, std::size_t max_records, std::s
       continue;
     }
     // No newline in the buffered bytes: a long line is reported now and skipped as it streams by.
-    if (!skipping_ && bytes.size() > limits_.max_line_bytes) {
+    // A CR at the end may be the first half of a CRLF, which is not part of the line.
+    const std::size_t limit = limits_.max_line_bytes + (!bytes.empty() && bytes.back() == '\r' ? 1 : 0);
+    if (!skipping_ && bytes.size() > limit) {
       BatchRecord record;
       record.line = line_;
       record.too_long = true;
