@@ -10,12 +10,20 @@
 
 namespace wegwijzer {
 
+/// How a RecordScorer reads JSON Lines records. Both read every record alike; tests compare them.
+enum class JsonReading {
+  scan_first,     ///< simple records by the strict scanner (jsonl_scan.hpp), the others by simdjson
+  simdjson_only,  ///< every record by simdjson
+};
+
 /// Scores the records of a batch into output lines. One per thread: it reuses its JSON parser,
 /// answer set and buffers, so per-record work allocates little.
 class RecordScorer {
  public:
-  /// Scores against `bank` (which must outlive the scorer) and writes `output` records.
-  RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output);
+  /// Scores against `bank` (which must outlive the scorer) and writes `output` records. `reading` is for
+  /// tests; the output is the same either way.
+  RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output,
+               JsonReading reading = JsonReading::scan_first);
   ~RecordScorer();
   RecordScorer(const RecordScorer&) = delete;
   RecordScorer& operator=(const RecordScorer&) = delete;

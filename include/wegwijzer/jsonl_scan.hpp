@@ -1,0 +1,52 @@
+#pragma once
+// A strict scanner for the common shape of a JSON Lines answer record, so that `wegwijzer score` can read
+// most records without a general JSON parser. It accepts only records whose meaning is plain without
+// decoding anything; for every other line it answers "not simple" and the caller uses a full parser.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace wegwijzer {
+
+/// The JSON type of an answer in a simple record.
+enum class SimpleValue : std::uint8_t {
+  null,    ///< `null`
+  string,  ///< a string
+  list,    ///< an array of strings (maybe empty)
+};
+
+/// One answer of a simple record: spans of the line, which hold no escapes.
+struct SimpleAnswer {
+  std::string_view key;                   ///< the bytes between the quotes of its key (maybe empty)
+  SimpleValue value = SimpleValue::null;  ///< its type
+  std::string_view text;                  ///< a string: the bytes between its quotes
+  std::uint32_t first = 0;                ///< a list: index of its first string in SimpleRecord::strings
+  std::uint32_t count = 0;                ///< a list: how many strings it holds
+};
+
+/// What scan_simple_record() found. Meant to be reused record after record: its vectors keep their capacity.
+struct SimpleRecord {
+  bool has_id = false;                    ///< the record has an "id" (a string)
+  std::string_view id;                    ///< the bytes between the quotes of the id (maybe empty)
+  bool has_answers = false;               ///< the record has an "answers" object
+  std::vector<SimpleAnswer> answers;      ///< the fields of "answers", in line order (keys may repeat)
+  std::vector<std::string_view> strings;  ///< the strings of all list answers, in line order
+};
+
+/// Most answers plus list strings a simple record holds, which bounds the memory a SimpleRecord keeps.
+constexpr std::size_t simple_record_max_strings = 4096;
+
+/// Reads `line` if it is a simple record, and returns whether it is. Simple means all of this:
+/// - the line is valid JSON, pure ASCII (no byte >= 0x80), without a backslash anywhere and without a
+///   control character inside a string; JSON white space (space, tab, CR, LF) may stand between tokens;
+/// - it is one object whose keys are "id" (a string) and "answers" (an object), each at most once, in
+///   either order, and nothing but white space follows it;
+/// - every value in "answers" is a string, an array of strings or null, and there are at most
+///   simple_record_max_strings answers and list strings together.
+/// Anything else (numbers, true/false, nested values, escapes, non-ASCII, other or repeated top-level keys,
+/// invalid JSON) is not simple. On false, `record` holds nothing of use.
+/// `line` must be readable for 16 bytes past its end (batch lines are padded).
+bool scan_simple_record(std::string_view line, SimpleRecord& record);
+
+}  // namespace wegwijzer

@@ -1,0 +1,348 @@
+// Reading a JSON Lines record into the answer set. A simple record (the common shape: see
+// scan_simple_record()) is read by the strict scanner, which needs no decoding; any other line by simdjson on
+// demand, with string views into the line. Both hand their answers to the same per-answer functions
+// (batch_answer_reading.hpp), so they read a record alike.
+//
+// simdjson is quick for the common answer too: keys and option ids without escapes are compared as they stand
+// in the (padded) line, a word at a time, the question expected next in bank order first, and one option id is
+// set by index; only text with a backslash is decoded (so "ne\u0065d" is still "need"). Anything else takes the
+// general path, which reports the same first problem as before. The answer set is refilled in place record
+// after record (AnswerSet::begin_refill), not cleared and set anew.
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include "batch_answer_reading.hpp"
+#include "batch_scorer_impl.hpp"
+
+namespace wegwijzer {
+
+static_assert(batch_json_padding >= simdjson::SIMDJSON_PADDING, "batches must pad JSON lines for simdjson");
+
+namespace {
+
+namespace ondemand = simdjson::ondemand;
+
+/// Whether `c` is JSON white space.
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/// A string id names its record unless it is empty (then the line number does).
+bool names_record(std::string_view id) { return !id.empty(); }
+
+/// The bytes between the quotes of an object key, escapes not decoded: `key_start` is just after its opening
+/// quote and `value_start` where the field's value begins. Nothing when they are not `"key" : value`.
+std::optional<std::string_view> raw_key_text(const char* key_start, const char* value_start) {
+  if (value_start - key_start >= 2 && value_start[-1] == ':' && value_start[-2] == '"') {  // compact: "key":value
+    return std::string_view(key_start, static_cast<std::size_t>(value_start - 2 - key_start));
+  }
+  const char* end = value_start;
+  while (end > key_start && is_json_space(end[-1])) --end;
+  if (end == key_start || end[-1] != ':') return std::nullopt;
+  --end;
+  while (end > key_start && is_json_space(end[-1])) --end;
+  if (end == key_start || end[-1] != '"') return std::nullopt;
+  --end;
+  return std::string_view(key_start, static_cast<std::size_t>(end - key_start));
+}
+
+/// raw_string_text() for a token with white space after its closing quote, or no string at all.
+std::optional<std::string_view> spaced_string_text(std::string_view token) {
+  while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
+  if (token.size() < 2 || token.front() != '"' || token.back() != '"') return std::nullopt;
+  return token.substr(1, token.size() - 2);
+}
+
+/// The bytes between the quotes of a string value, escapes not decoded, from its raw JSON token (which may
+/// end in white space). Nothing when the token is not a quoted string.
+inline std::optional<std::string_view> raw_string_text(std::string_view token) {
+  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') return token.substr(1, token.size() - 2);
+  return spaced_string_text(token);
+}
+
+/// A value read by simdjson on demand: the Value of batch_answer_reading.hpp.
+class OndemandValue {
+ public:
+  explicit OndemandValue(ondemand::value& value) : value_(value) {}
+
+  std::optional<std::string_view> raw_string() { return raw_string_text(value_.raw_json_token()); }
+
+  bool kind(JsonKind& kind) {
+    ondemand::json_type type;
+    if (value_.type().get(type)) return false;
+    switch (type) {
+      case ondemand::json_type::null: kind = JsonKind::null; break;
+      case ondemand::json_type::string: kind = JsonKind::string; break;
+      case ondemand::json_type::array: kind = JsonKind::array; break;
+      default: kind = JsonKind::other; break;
+    }
+    return true;
+  }
+
+  bool text(std::string_view& text) { return !value_.get_string().get(text); }
+
+  template <typename Visit>
+  bool each_element(Visit&& visit) {
+    ondemand::array array;
+    if (value_.get_array().get(array)) return false;
+    for (auto element_result : array) {
+      ondemand::value element;
+      if (std::move(element_result).get(element)) return false;
+      OndemandValue wrapped(element);
+      if (!visit(wrapped)) return false;
+    }
+    return true;
+  }
+
+ private:
+  ondemand::value& value_;
+};
+
+/// An object field read by simdjson on demand: the Field of batch_answer_reading.hpp.
+class OndemandField {
+ public:
+  /// `plain_ids`: keys without escapes may be compared as they stand (RecordScorer::Impl::plain_ids).
+  OndemandField(ondemand::field& field, bool plain_ids) : field_(field), value_(field.value()), plain_ids_(plain_ids) {}
+
+  bool read_key(std::string_view& key, bool& decoded) {
+    if (plain_ids_) {
+      if (auto raw = raw_key_text(field_.key().raw(), field_.value().raw_json_token().data())) {
+        key = *raw;
+        decoded = false;
+        return true;
+      }
+    }
+    decoded = true;
+    return !field_.unescaped_key().get(key);
+  }
+
+  bool decode_key(std::string_view& key, bool& decoded) {
+    if (decoded) return true;
+    decoded = true;
+    if (!has_backslash(key)) return true;
+    return !field_.unescaped_key().get(key);
+  }
+
+  OndemandValue& value() { return value_; }
+
+ private:
+  ondemand::field& field_;
+  OndemandValue value_;
+  bool plain_ids_;
+};
+
+static_assert(static_cast<JsonKind>(SimpleValue::null) == JsonKind::null &&
+                  static_cast<JsonKind>(SimpleValue::string) == JsonKind::string &&
+                  static_cast<JsonKind>(SimpleValue::list) == JsonKind::array,
+              "a SimpleValue is the JsonKind of the same name");
+
+/// A value the scanner found: the Value of batch_answer_reading.hpp. Never broken, never with escapes.
+class ScannedValue {
+ public:
+  /// A string.
+  explicit ScannedValue(std::string_view text) : kind_(JsonKind::string), text_(text) {}
+  /// Any answer of a simple record, whose list strings are in `strings`.
+  ScannedValue(const SimpleAnswer& answer, const std::vector<std::string_view>& strings)
+      : kind_(static_cast<JsonKind>(answer.value)),
+        text_(answer.text),
+        elements_(strings.data() + answer.first),
+        count_(answer.count) {}
+
+  std::optional<std::string_view> raw_string() const {
+    if (kind_ == JsonKind::string) return text_;
+    return std::nullopt;
+  }
+
+  bool kind(JsonKind& kind) const {
+    kind = kind_;
+    return true;
+  }
+
+  bool text(std::string_view& text) const {
+    text = text_;
+    return true;
+  }
+
+  template <typename Visit>
+  bool each_element(Visit&& visit) const {
+    for (std::size_t i = 0; i < count_; ++i) {
+      ScannedValue element(elements_[i]);
+      if (!visit(element)) return false;
+    }
+    return true;
+  }
+
+ private:
+  JsonKind kind_;
+  std::string_view text_;
+  const std::string_view* elements_ = nullptr;
+  std::size_t count_ = 0;
+};
+
+/// An answer the scanner found: the Field of batch_answer_reading.hpp. Its key holds no escapes.
+class ScannedField {
+ public:
+  ScannedField(const SimpleAnswer& answer, const std::vector<std::string_view>& strings)
+      : key_(answer.key), value_(answer, strings) {}
+
+  bool read_key(std::string_view& key, bool& decoded) const {
+    key = key_;
+    decoded = false;
+    return true;
+  }
+
+  bool decode_key(std::string_view&, bool& decoded) const {
+    decoded = true;  // nothing to decode
+    return true;
+  }
+
+  ScannedValue& value() { return value_; }
+
+ private:
+  std::string_view key_;
+  ScannedValue value_;
+};
+
+}  // namespace
+
+void RecordScorer::Impl::score_json(std::string_view line, std::uint64_t line_number, std::string& out,
+                                    BatchTally& tally) {
+  begin();
+  std::string_view id;
+  bool have_id = false;
+  if (!read_simple_record(line, id, have_id)) read_json_record(line, id, have_id);
+  finish(have_id ? id : id_from_line(line_number), line_number, out, tally);
+}
+
+void RecordScorer::Impl::fail_missing_answers() {
+  fail(RecordCode::missing_answers, "the record has no \"answers\" object");
+}
+
+bool RecordScorer::Impl::read_simple_record(std::string_view line, std::string_view& id, bool& have_id) {
+  // A line simdjson could not hold is left to simdjson, which reports it.
+  if (!scan_first || line.size() > limits.max_line_bytes || !scan_simple_record(line, simple)) return false;
+  if (simple.has_answers) {
+    question_ids.restart();
+    std::size_t count = 0;
+    for (const SimpleAnswer& answer : simple.answers) {
+      ScannedField field(answer, simple.strings);
+      read_answer(field, ++count);  // never broken JSON
+    }
+  } else {
+    fail_missing_answers();
+  }
+  id = simple.id;
+  have_id = simple.has_id && names_record(id);
+  return true;
+}
+
+bool RecordScorer::Impl::read_answers(ondemand::value value) {
+  ondemand::object object;
+  auto error = value.get_object().get(object);
+  if (error == simdjson::INCORRECT_TYPE) {
+    fail(RecordCode::wrong_type, "\"answers\" must be an object");
+    return true;
+  }
+  if (error) return false;
+  question_ids.restart();
+  std::size_t count = 0;
+  for (auto field_result : object) {
+    ondemand::field field;
+    if (std::move(field_result).get(field)) return false;
+    OndemandField answer(field, plain_ids);
+    if (!read_answer(answer, ++count)) return false;
+  }
+  return true;
+}
+
+void RecordScorer::Impl::read_json_record(std::string_view line, std::string_view& id, bool& have_id) {
+  bool seen_id = false;
+  bool seen_answers = false;
+  bool broken = false;
+  ondemand::document document;
+  if (parser.iterate(line.data(), line.size(), line.size() + batch_json_padding).get(document)) {
+    broken = true;
+  } else {
+    ondemand::object object;
+    auto error = document.get_object().get(object);
+    if (error == simdjson::INCORRECT_TYPE) {
+      // On demand only looked at the first byte: validate the whole line to tell the two apart.
+      simdjson::dom::element element;
+      if (validator.parse(line.data(), line.size(), false).get(element)) {
+        broken = true;
+      } else {
+        fail(RecordCode::not_an_object, "the record is not a JSON object");
+      }
+    } else if (error) {
+      broken = true;
+    } else {
+      for (auto field_result : object) {
+        ondemand::field field;
+        if (std::move(field_result).get(field)) {
+          broken = true;
+          break;
+        }
+        OndemandField top(field, plain_ids);
+        std::string_view key;
+        bool decoded = false;
+        if (!top.read_key(key, decoded) || !top.decode_key(key, decoded)) {
+          broken = true;
+          break;
+        }
+        if (key == "id") {
+          if (seen_id) {
+            fail(RecordCode::duplicate_key, "the field \"id\" appears twice");
+            continue;
+          }
+          seen_id = true;
+          ondemand::value value = field.value();
+          ondemand::json_type type;
+          if (value.type().get(type)) {
+            broken = true;
+            break;
+          }
+          if (type == ondemand::json_type::string) {
+            auto raw = raw_string_text(value.raw_json_token());
+            if (raw && !has_backslash(*raw)) {
+              id = *raw;  // nothing to decode
+            } else if (value.get_string().get(id)) {
+              broken = true;
+              break;
+            }
+            have_id = names_record(id);
+          } else if (type == ondemand::json_type::number) {
+            id = value.raw_json_token();
+            while (!id.empty() && is_json_space(id.back())) id.remove_suffix(1);
+            double number = 0;
+            if (value.get_double().get(number)) {
+              broken = true;
+              break;
+            }
+            have_id = true;
+          } else if (type != ondemand::json_type::null) {
+            fail(RecordCode::wrong_type, "the id must be a string or a number");
+          }
+        } else if (key == "answers") {
+          if (seen_answers) {
+            fail(RecordCode::duplicate_key, "the field \"answers\" appears twice");
+            continue;
+          }
+          seen_answers = true;
+          if (!read_answers(field.value())) {
+            broken = true;
+            break;
+          }
+        }
+      }
+      // Anything after the object (other than whitespace) makes the line invalid.
+      if (!broken && document.current_location().error() != simdjson::OUT_OF_BOUNDS) broken = true;
+      if (!broken && !seen_answers) fail_missing_answers();
+    }
+  }
+  if (broken) {  // an invalid line has no trustworthy id: it gets its line number
+    has_problem = false;
+    fail(RecordCode::invalid_json, "the line is not valid JSON");
+    have_id = false;
+  }
+}
+
+}  // namespace wegwijzer
