@@ -2,6 +2,7 @@
 // Helpers shared by the tests: paths, bank loading and running the CLI with string streams.
 #include <map>
 #include <sstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ Bank load_test_bank(const std::string& path);
 
 /// The lines of `text`, without their newlines.
 std::vector<std::string> split_lines(const std::string& text);
+
+/// `json` (JSON text) with about one in `one_in` lower-case letters or underscores inside strings
+/// written as \u escapes: the same JSON value, spelled so that a parser must decode it.
+std::string escape_some(const std::string& json, std::mt19937_64& random, unsigned one_in);
 
 /// True when two results agree in every field (for determinism and equivalence tests).
 bool same_result(const Result& a, const Result& b);

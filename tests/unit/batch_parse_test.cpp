@@ -74,24 +74,6 @@ std::string record(const std::string& id, const std::vector<Field>& fields, cons
   return line + "}}";
 }
 
-/// `json` (a JSON string or a list of them) with some letters written as \u escapes.
-std::string escape_some(const std::string& json, std::mt19937_64& random) {
-  std::string out;
-  bool in_string = false;
-  for (char c : json) {
-    if (c == '"') in_string = !in_string;
-    bool letter = (c >= 'a' && c <= 'z') || c == '_';
-    if (in_string && letter && random() % 3 == 0) {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-      out += escape;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 /// The error code and question of an output line ("-" and "" for a scored record).
 std::pair<std::string, std::string> problem_of(const std::string& line) {
   nlohmann::json record = nlohmann::json::parse(line);
@@ -121,8 +103,8 @@ TEST_CASE("records read alike in any key order, with escapes and with spaces", "
 
     std::vector<Field> escaped = fields;
     for (Field& field : escaped) {
-      field.key = escape_some(field.key, random);
-      field.value = escape_some(field.value, random);
+      field.key = test::escape_some(field.key, random, 3);
+      field.value = test::escape_some(field.value, random, 3);
     }
     CHECK(scorer.score(record(id, escaped)) == expected);
 

@@ -320,23 +320,6 @@ void write_spaced(const ordered_json& json, std::mt19937_64& random, std::string
   space();
 }
 
-/// `json` (JSON text) with some letters inside strings written as \u escapes.
-std::string escape_some(const std::string& json, std::mt19937_64& random) {
-  std::string out;
-  bool in_string = false;
-  for (char c : json) {
-    if (c == '"') in_string = !in_string;
-    if (in_string && c >= 'a' && c <= 'z' && random() % 4 == 0) {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
-      out += escape;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 /// Values an answer or an id is swapped for.
 const ordered_json& odd_values() {
   static const ordered_json values = ordered_json::parse(R"([
@@ -385,7 +368,7 @@ std::string perturbed(const ordered_json& sampled, std::mt19937_64& random) {
       std::string line = record.dump();
       return line.substr(0, line.size() - 1) + (random() % 2 ? R"(,"id":"again"})" : R"(,"answers":{}})");
     }
-    case 10: return escape_some(record.dump(), random);
+    case 10: return test::escape_some(record.dump(), random, 4);
     case 11: {
       std::string spaced;
       write_spaced(record, random, spaced);

@@ -1,6 +1,7 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <iterator>
@@ -66,6 +67,23 @@ CliRun run(const std::vector<std::string>& args, const std::string& input, std::
   result.out = out.str();
   result.err = err.str();
   return result;
+}
+
+std::string escape_some(const std::string& json, std::mt19937_64& random, unsigned one_in) {
+  std::string out;
+  bool in_string = false;
+  for (char c : json) {
+    if (c == '"') in_string = !in_string;
+    const bool letter = (c >= 'a' && c <= 'z') || c == '_';
+    if (in_string && letter && random() % one_in == 0) {
+      char escape[8];
+      std::snprintf(escape, sizeof escape, "\\u%04x", static_cast<unsigned>(c));
+      out += escape;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace wegwijzer::test
