@@ -59,7 +59,7 @@ bool RecordScorer::Impl::read_any_answer(Field& field, std::string_view key, boo
     return true;
   }
   const Question& question = bank.questions[*index];
-  if (answers.refilled(*index)) {
+  if (named_before(*index)) {  // also after a null: a key twice is ambiguous
     std::string label = question_label(question.id);
     fail(RecordCode::duplicate_key, fmt::format("question \"{}\" is answered twice", label), label);
     return true;
@@ -86,9 +86,10 @@ bool RecordScorer::Impl::find_question(Field& field, std::string_view& key, bool
 }
 
 inline bool RecordScorer::Impl::set_plain_choice(std::size_t index, std::optional<std::string_view> text) {
-  if (!text || answers.refilled(index)) return false;
+  if (!text || key_seen[index] == record_serial) return false;
   std::optional<std::size_t> option = option_ids.find_padded(index, *text);  // text questions have no options
   if (!option) return false;
+  key_seen[index] = record_serial;
   answer_error(answers.set_option_at(index, *option), index);
   return true;
 }

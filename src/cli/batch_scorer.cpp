@@ -49,6 +49,7 @@ RecordScorer::Impl::Impl(const Bank& bank_in, const BatchLimits& limits_in, Batc
       answers(bank_in),
       evaluator(bank_in),
       writer(bank_in, output_in),
+      key_seen(bank_in.questions.size(), 0),
       question_ids(bank_in),
       option_ids(bank_in),
       plain_ids(ids_are_plain(bank_in)),

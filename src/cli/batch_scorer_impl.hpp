@@ -44,6 +44,15 @@ struct RecordScorer::Impl {
   std::string line_id;       ///< the line number as an id
   bool has_problem = false;
   RecordProblem problem;
+  std::uint64_t record_serial = 0;       ///< counts records, for key_seen
+  std::vector<std::uint64_t> key_seen;  ///< per question: the record_serial of the last record naming it
+
+  /// Whether the current record named question `question` before (also with null); marks it named.
+  bool named_before(std::size_t question) {
+    if (key_seen[question] == record_serial) return true;
+    key_seen[question] = record_serial;
+    return false;
+  }
 
   /// A question id fit for a message: sanitised and cut to a sensible length (ids, never answers).
   static std::string question_label(std::string_view id);
@@ -51,6 +60,7 @@ struct RecordScorer::Impl {
   /// Starts a record: no answers, no problem.
   void begin() {
     answers.begin_refill();
+    ++record_serial;
     has_problem = false;
   }
 
