@@ -15,9 +15,11 @@ using BatchSink = std::function<bool(const std::string& output, const BatchTally
 
 /// Scores batches from `source` on `jobs` threads and hands their output to `sink` in input order,
 /// so the output is byte-identical whatever `jobs` is. jobs <= 1 runs on the calling thread only.
-/// Otherwise one thread reads, `jobs` threads score and the calling thread writes; at most
-/// 2 * jobs + 2 batches are in flight, so memory stays flat. Exceptions from `source` are rethrown
-/// after every thread stopped. Returns false when the sink stopped the run.
+/// Otherwise `jobs` threads (the calling thread and jobs - 1 more) each read a batch (one thread at a
+/// time), score it, and write the batches that are next in input order (one thread at a time), so a
+/// batch stays on one core; at most 2 * jobs + 2 batches are in flight, so memory stays flat. The
+/// sink is called from any of these threads, never from two at once. Exceptions from `source` and
+/// `sink` are rethrown after every thread stopped. Returns false when the sink stopped the run.
 bool run_batch_pool(const Bank& bank, const BatchOptions& options, const BatchSource& source, const BatchSink& sink);
 
 }  // namespace wegwijzer
