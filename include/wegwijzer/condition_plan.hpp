@@ -43,7 +43,7 @@ class ConditionPlan {
     Condition::Kind kind = Condition::Kind::all;
     std::uint32_t first = 0;            ///< all / any / negate: first child; leaves: question or scale index
     std::uint32_t count = 0;            ///< all / any / negate: number of children
-    std::uint64_t options[2] = {0, 0};  ///< equals / in / contains: the options as a bit mask
+    OptionMask options = {0, 0};        ///< equals / in / contains: the options as a bit mask
     double value = 0;                   ///< numeric leaves: the bound
   };
   /// Evaluation of one set of facts.

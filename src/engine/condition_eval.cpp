@@ -15,7 +15,7 @@ AnswerFacts answer_facts(const Question& question, const std::optional<Answer>& 
   facts.count = static_cast<std::uint16_t>(answer->options.size());
   const std::size_t option_count = question.options.size();
   for (auto option : answer->options) {
-    if (option < 128) facts.chosen[option >> 6] |= std::uint64_t{1} << (option & 63);
+    mark_option(facts.chosen, option);
     if (option < option_count) facts.points += question.options[option].points.value_or(0);
   }
   return facts;

@@ -45,10 +45,7 @@ void ConditionPlan::compile(const Condition& condition, std::uint32_t slot) {
       // equals and contains test their first option only; in tests all of them.
       const std::size_t used = condition.kind == Kind::in ? condition.options.size()
                                                           : std::min<std::size_t>(condition.options.size(), 1);
-      for (std::size_t i = 0; i < used; ++i) {
-        const std::size_t option = condition.options[i];
-        if (option < 128) node.options[option >> 6] |= std::uint64_t{1} << (option & 63);
-      }
+      for (std::size_t i = 0; i < used; ++i) mark_option(node.options, condition.options[i]);
       break;
     }
   }

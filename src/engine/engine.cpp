@@ -117,7 +117,7 @@ inline void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answe
     fact.present = true;
     fact.count = static_cast<std::uint16_t>(answer->options.size());
     for (auto option : answer->options) {
-      if (option < 128) fact.chosen[option >> 6] |= std::uint64_t{1} << (option & 63);
+      mark_option(fact.chosen, option);
       if (option >= entry.option_count) continue;
       const OptionEntry& chosen = options[entry.first_option + option];
       fact.points += chosen.points;
