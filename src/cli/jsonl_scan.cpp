@@ -1,39 +1,45 @@
-// The strict scanner for simple JSON Lines records: one pass over the line, a token at a time, strings a
-// word (8 bytes) at a time.
+// The strict scanner for simple JSON Lines records: one pass over the line, a token at a time, strings 16
+// bytes at a time.
 #include "wegwijzer/jsonl_scan.hpp"
 
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wegwijzer {
 
 namespace {
 
-/// 16 bytes, compared all at once (GCC and Clang vector extensions: SSE2 on x86-64, NEON on ARM).
-using Bytes16 = signed char __attribute__((vector_size(16)));
+#if defined(__SSE2__)
 
-/// The lane (0 to 7) of the first of the 8 bytes in `marks` that is marked (0xFF), `marks` not zero.
-inline unsigned first_marked(std::uint64_t marks) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return static_cast<unsigned>(__builtin_clzll(marks)) / 8;
-#else
-  return static_cast<unsigned>(__builtin_ctzll(marks)) / 8;
-#endif
+/// Bits 0 to 15: which of the 16 bytes at `at` stop a simple string: a quote, a backslash, a control
+/// character or a byte of a non-ASCII character (negative as a signed char).
+inline unsigned string_stops(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  const __m128i quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'));
+  const __m128i below_space = _mm_cmplt_epi8(bytes, _mm_set1_epi8(' '));  // signed: also bytes >= 0x80
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), below_space)));
 }
 
-/// The first byte in [at, at + 16) at which a simple string stops: a quote, a backslash, a control character
-/// or a byte of a non-ASCII character (negative as a signed char); 16 when there is none.
-inline unsigned string_stop(const char* at) {
+#else
+
+/// 16 bytes, compared all at once (GCC and Clang vector extensions, e.g. NEON on ARM).
+using Bytes16 = signed char __attribute__((vector_size(16)));
+
+/// string_stops() without SSE2: one bit per byte, gathered from the 16 compared lanes.
+inline unsigned string_stops(const char* at) {
   Bytes16 bytes;
   std::memcpy(&bytes, at, sizeof bytes);
   const Bytes16 stops = (bytes == '"') | (bytes == '\\') | (bytes < ' ');
-  std::uint64_t first_half;
-  std::uint64_t second_half;
-  std::memcpy(&first_half, &stops, 8);
-  std::memcpy(&second_half, reinterpret_cast<const char*>(&stops) + 8, 8);
-  if (first_half != 0) return first_marked(first_half);
-  if (second_half != 0) return 8 + first_marked(second_half);
-  return 16;
+  unsigned marks = 0;
+  for (unsigned i = 0; i < 16; ++i) marks |= (stops[i] != 0 ? 1u : 0u) << i;
+  return marks;
 }
+
+#endif
 
 /// Whether `c` is JSON white space.
 inline bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -77,17 +83,18 @@ class Scanner {
 
   /// Reads the rest of a string whose opening quote was taken: `text` is what stands between the quotes.
   bool string_rest(std::string_view& text) {
-    const char* start = at_;
-    for (const char* chunk = at_; chunk < end_; chunk += 16) {  // reads at most 15 bytes past the end
-      const unsigned stop_at = string_stop(chunk);
-      if (stop_at == 16) continue;
-      const char* stop = chunk + stop_at;
-      if (stop >= end_ || *stop != '"') return false;
-      text = std::string_view(start, static_cast<std::size_t>(stop - start));
-      at_ = stop + 1;
-      return true;
+    const char* chunk = at_;
+    unsigned stops = 0;
+    for (;; chunk += 16) {  // reads at most 15 bytes past the end
+      if (chunk >= end_) return false;
+      stops = string_stops(chunk);
+      if (stops != 0) break;
     }
-    return false;
+    const char* stop = chunk + __builtin_ctz(stops);
+    if (stop >= end_ || *stop != '"') return false;
+    text = std::string_view(at_, static_cast<std::size_t>(stop - at_));
+    at_ = stop + 1;
+    return true;
   }
 
   /// Reads a string, after white space.
