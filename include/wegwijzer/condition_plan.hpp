@@ -12,9 +12,11 @@
 namespace wegwijzer {
 
 /// Conditions compiled into one flat array of small nodes (children side by side, option lists
-/// as bit masks), evaluated over AnswerFacts. The one evaluator of the condition semantics in
-/// condition.hpp: a hidden or unanswered question makes every leaf about it false; a scale none
-/// of whose items is shown and answered makes every leaf about it false.
+/// as bit masks), evaluated over AnswerFacts by walking the tree: the reference evaluator of the
+/// condition semantics in condition.hpp (a hidden or unanswered question makes every leaf about it
+/// false; a scale none of whose items is shown and answered makes every leaf about it false), used
+/// by the skip logic outside the Evaluator. The Evaluator runs the same conditions as a
+/// ConditionProgram (condition_program.hpp), which the tests hold against this one.
 class ConditionPlan {
  public:
   /// Root index of "no condition".

@@ -1,47 +1,83 @@
 // evaluate(): skip logic, scores, scales, rules, red flags and urgency, in one pass over the
-// questions with tables prepared once per bank. The recommendation and its reasons live in
-// recommendation.cpp and reasons.cpp.
+// questions with tables prepared once per bank (evaluator_tables.cpp). The recommendation and its
+// reasons live in recommendation.cpp and reasons.cpp.
 #include "wegwijzer/engine.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "engine_detail.hpp"
+#include "evaluator_tables.hpp"
 #include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/condition_plan.hpp"
+#include "wegwijzer/condition_facts.hpp"
 
 namespace wegwijzer {
 namespace {
 
-/// One question as the evaluator needs it.
-struct QuestionEntry {
-  std::uint32_t show_if = ConditionPlan::none;  ///< compiled show_if
-  std::size_t first_option = 0;                 ///< its first option in the option tables
-  std::size_t option_count = 0;
-  bool text = false;      ///< free text: never scored
-  bool required = false;
-  bool red_flag = false;  ///< a red-flag rule refers to it
-};
+using detail::OptionEntry;
+using detail::QuestionEntry;
+using detail::RuleEntry;
+using detail::Trigger;
 
-/// One option as the evaluator needs it; its weights are in a flat table.
-struct OptionEntry {
-  int points = 0;
-  bool unknown = false;  ///< "rather not say"
-};
-
-void add_weights(std::vector<double>& scores, const std::vector<double>& weights) {
-  const std::size_t n = std::min(scores.size(), weights.size());
-  for (std::size_t o = 0; o < n; ++o) scores[o] += weights[o];
+/// Adds a weight row to the scores (both `width` long, a multiple of four).
+inline void add_row(double* __restrict scores, const double* __restrict row, std::size_t width) {
+  if (width == 4) {  // four outcomes, as in the built-in bank: without the loop
+    scores[0] += row[0];
+    scores[1] += row[1];
+    scores[2] += row[2];
+    scores[3] += row[3];
+    return;
+  }
+  for (std::size_t o = 0; o < width; o += 4) {
+    scores[o] += row[o];
+    scores[o + 1] += row[o + 1];
+    scores[o + 2] += row[o + 2];
+    scores[o + 3] += row[o + 3];
+  }
 }
 
-/// Empties a result for a new evaluation; vectors keep their capacity.
+/// The tables and cursors of one walk over the questions, held apart from the evaluator so that
+/// the compiler need not load them again after every call that may change memory.
+struct Walk {
+  const OptionEntry* options;
+  const double* weights;
+  const std::uint32_t* links;
+  const Trigger* triggers;
+  std::uint64_t* candidates;  ///< rules worth trying, a bit per rule (the first word is in first_candidates)
+  double* scores;
+  detail::ScoredOption* scored;  ///< the next scored option
+  std::size_t* shown;            ///< the next shown question
+  std::size_t width;
+  std::uint64_t first_candidates = 0;  ///< the first 64 rules worth trying
+  bool unknown = false;                ///< the last answer taken was unanswered or "rather not say"
+
+  /// Adds the weights of option `option` (at `at` in the option tables) of question `q` to the scores.
+  void score(std::size_t q, std::size_t option, std::size_t at) {
+    const double* row = weights + at * width;
+    *scored++ = detail::ScoredOption{static_cast<std::uint32_t>(q), static_cast<std::uint32_t>(option), row};
+    add_row(scores, row, width);
+  }
+  /// Marks the rules beyond the first 64 that `choice` triggers as worth trying.
+  void trigger_later(const OptionEntry& choice) {
+    for (std::uint32_t t = 0; t < choice.trigger_count; ++t) {
+      const Trigger& trigger = triggers[choice.first_trigger + t];
+      candidates[trigger.word] |= trigger.rules;
+    }
+  }
+  /// Makes room in `table` for `more` scored options.
+  void grow_scored(std::vector<detail::ScoredOption>& table, std::size_t more) {
+    const auto used = static_cast<std::size_t>(scored - table.data());
+    table.resize(used + more);
+    scored = table.data() + used;
+  }
+};
+
+/// Empties the parts of a result that evaluate() appends to; vectors keep their capacity.
 void reset(Result& result) {
-  result.status = Status::incomplete;
   result.missing.clear();
   result.ignored.clear();
-  result.shown.clear();
-  result.scores.clear();
-  result.scales.clear();
   result.fired_rules.clear();
   result.red_flags.clear();
   result.urgency = Urgency::routine;
@@ -56,126 +92,204 @@ void reset(Result& result) {
 }  // namespace
 
 struct Evaluator::Impl {
-  explicit Impl(const Bank& bank_in) : bank(bank_in), plan(bank_in), outcomes(bank_in.outcomes.size()) {
-    std::vector<bool> red_flag(bank.questions.size(), false);
-    for (const Rule& rule : bank.rules) {
-      if (rule.effects.red_flag) detail::mark_questions(bank, rule.when, red_flag);
+  explicit Impl(const Bank& bank)
+      : tables(bank),
+        facts(bank.questions.size(), bank.scales.size()),
+        sums(tables.width),
+        excluded(tables.outcomes),
+        required(tables.outcomes),
+        scored(tables.scored_room),
+        candidates(tables.unguarded.size()) {}
+
+  void evaluate(const AnswerSet& answers, Result& result);
+  /// Visibility, facts, scale tallies, shown / ignored / missing, answer weights, unknown red flags
+  /// and the rules worth trying.
+  void walk(const AnswerSet& answers, Result& result);
+  /// A hidden question: no facts; its answer, if any, is ignored.
+  void hide(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot, Result& result);
+  /// What a quick answer (option `option` of question `q`, at `at` in the option tables) does beyond its
+  /// facts: scores, later rules to try, an unknown red flag, scale tallies.
+  void take_more(Walk& walk, std::size_t q, std::size_t option, std::size_t at, const QuestionEntry& entry,
+                 Result& result);
+  /// Any other shown question: unanswered, several options, free text, options out of range.
+  void take_other(Walk& walk, std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
+                  Result& result);
+  /// Facts, scores, rules to try and unknown flag (walk.unknown) of a shown answer; whether it is answered.
+  bool take_answer(Walk& walk, std::size_t q, const QuestionEntry& entry, const Answer& answer,
+                   AnswerFacts& fact) const;
+  /// The scale values from the tallies.
+  void scale_values(Result& result) const;
+  /// Fired rules, their weights, red flags (crisis first), urgency and notes.
+  void apply_rules(Result& result);
+
+  const detail::EvaluatorTables tables;
+  // Working memory, kept between calls.
+  ConditionFacts facts;                      ///< what conditions read
+  std::vector<double> sums;                  ///< the scores, a weight row long
+  std::vector<char> excluded;                ///< per outcome
+  std::vector<char> required;                ///< per outcome
+  std::vector<detail::ScoredOption> scored;  ///< the options that added weights
+  std::size_t scored_count = 0;              ///< how many of `scored` this evaluation filled
+  std::vector<std::uint64_t> candidates;     ///< a bit per rule worth trying
+};
+
+void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
+  const std::size_t count = tables.questions.size();
+  // A show_if reads the facts of earlier questions, written below; one that refers to its own or a
+  // later question must find them hidden, so then every fact is hidden first.
+  if (tables.forward_references) {
+    facts.clear();
+  } else {
+    facts.clear_scales();
+  }
+  std::fill(sums.begin(), sums.end(), 0.0);
+  std::copy(tables.unguarded.begin(), tables.unguarded.end(), candidates.begin());
+  result.shown.resize(count);
+  Walk walk{tables.options.data(),  tables.weights.data(), tables.links.data(),
+            tables.triggers.data(), candidates.data(),     sums.data(),
+            scored.data(),          result.shown.data(),   tables.width};
+  const QuestionEntry* questions = tables.questions.data();
+  for (std::size_t q = 0; q < count; ++q) {
+    const QuestionEntry& entry = questions[q];
+    const std::optional<Answer>& slot = answers.at(q);
+    if (entry.show_if != ConditionProgram::always && !tables.program.holds(entry.show_if, facts)) {
+      hide(q, entry, slot, result);
+      continue;
     }
-    questions.reserve(bank.questions.size());
-    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-      const Question& question = bank.questions[q];
-      QuestionEntry entry;
-      entry.show_if = plan.show_if[q];
-      entry.first_option = options.size();
-      entry.option_count = question.options.size();
-      entry.text = question.type == QuestionType::text;
-      entry.required = question.required;
-      entry.red_flag = red_flag[q];
-      questions.push_back(entry);
-      for (const Option& option : question.options) {
-        options.push_back(OptionEntry{option.points.value_or(0), option.unknown});
-        // Missing weights are zeros: adding +0.0 leaves a score as it is (scores are never -0.0).
-        for (std::size_t o = 0; o < outcomes; ++o) weights.push_back(o < option.weights.size() ? option.weights[o] : 0.0);
+    *walk.shown++ = q;
+    if (slot && slot->options.size() == 1 && slot->options[0] < entry.choice_options) {
+      // The usual answer: one option of a choice question.
+      const std::size_t option = slot->options[0];
+      const std::size_t at = entry.first_option + option;
+      const OptionEntry& choice = walk.options[at];
+      facts.set_one(q, choice.low, choice.high, choice.points_value);
+      walk.first_candidates |= choice.rules;
+      if (choice.more) take_more(walk, q, option, at, entry, result);
+      continue;
+    }
+    take_other(walk, q, entry, slot, result);
+  }
+  if (!candidates.empty()) candidates[0] |= walk.first_candidates;
+  result.shown.resize(static_cast<std::size_t>(walk.shown - result.shown.data()));
+  scored_count = static_cast<std::size_t>(walk.scored - scored.data());
+}
+
+void Evaluator::Impl::hide(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
+                           Result& result) {
+  facts.hide(q);
+  if (slot && (entry.text ? !slot->text.empty() : !slot->options.empty())) result.ignored.push_back(q);
+}
+
+inline void Evaluator::Impl::take_more(Walk& walk, std::size_t q, std::size_t option, std::size_t at,
+                                       const QuestionEntry& entry, Result& result) {
+  const OptionEntry& choice = walk.options[at];
+  if (choice.weighted) walk.score(q, option, at);
+  walk.trigger_later(choice);
+  if (entry.red_flag && choice.unknown) result.unknown_red_flags.push_back(q);
+  for (std::uint32_t l = 0; l < entry.link_count; ++l) facts.tally(walk.links[entry.first_link + l], choice.points);
+}
+
+void Evaluator::Impl::take_other(Walk& walk, std::size_t q, const QuestionEntry& entry,
+                                 const std::optional<Answer>& slot, Result& result) {
+  if (!slot) {
+    facts.hide(q);
+    if (entry.required) result.missing.push_back(q);
+    if (entry.red_flag) result.unknown_red_flags.push_back(q);
+    return;
+  }
+  // `scored` has room for every option of the questions still to come; an answer with more options
+  // than its question (repeats, from AnswerSet::set()) needs more.
+  if (slot->options.size() > entry.option_count) walk.grow_scored(scored, slot->options.size() + tables.scored_room);
+  AnswerFacts fact;
+  if (!take_answer(walk, q, entry, *slot, fact) && entry.required) result.missing.push_back(q);
+  if (entry.red_flag && walk.unknown) result.unknown_red_flags.push_back(q);
+  facts.set(q, fact);
+  if (fact.count == 0) return;  // not an answered item of a scale
+  for (std::uint32_t l = 0; l < entry.link_count; ++l) facts.tally(walk.links[entry.first_link + l], fact.points);
+}
+
+bool Evaluator::Impl::take_answer(Walk& walk, std::size_t q, const QuestionEntry& entry, const Answer& answer,
+                                  AnswerFacts& fact) const {
+  const std::size_t chosen_count = answer.options.size();
+  const bool answered = entry.text ? !answer.text.empty() : chosen_count != 0;
+  fact.present = true;
+  fact.count = static_cast<std::uint16_t>(chosen_count);
+  walk.unknown = !answered;
+  for (const std::uint16_t option : answer.options) {
+    mark_option(fact.chosen, option);
+    if (option >= entry.option_count) continue;
+    const std::size_t at = entry.first_option + option;
+    const OptionEntry& choice = walk.options[at];
+    fact.points += choice.points;
+    walk.first_candidates |= choice.rules;
+    walk.trigger_later(choice);
+    if (entry.text) continue;
+    walk.unknown = walk.unknown || choice.unknown;
+    if (choice.weighted) walk.score(q, option, at);
+  }
+  return answered;
+}
+
+void Evaluator::Impl::scale_values(Result& result) const {
+  const ScaleTally* tallies = facts.scales();
+  result.scales.resize(facts.scale_count());
+  for (std::size_t s = 0; s < facts.scale_count(); ++s) {
+    ScaleValue& value = result.scales[s];
+    value.scale = s;
+    value.value = tallies[s].value;
+    value.answered_items = tallies[s].items;
+    value.band.reset();
+    if (value.answered_items == 0) continue;
+    const std::vector<Band>& bands = tables.bank.scales[s].bands;
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+      if (value.value >= bands[b].min && value.value <= bands[b].max) {
+        value.band = b;
+        break;
       }
     }
   }
-
-  void evaluate(const AnswerSet& answers, Result& result);
-  /// Visibility, facts, shown / ignored / missing, answer weights and unknown red flags of question q.
-  inline void walk_question(std::size_t q, const AnswerSet& answers, Result& result);
-  /// Fired rules, their weights, red flags (crisis first), urgency and notes.
-  void apply_rules(Result& result) const;
-
-  const Bank& bank;
-  BankPlan plan;
-  std::size_t outcomes;
-  std::vector<QuestionEntry> questions;
-  std::vector<OptionEntry> options;
-  std::vector<double> weights;  ///< per option (options order), `outcomes` each
-  std::vector<AnswerFacts> facts;
-  std::vector<char> excluded;   ///< working memory: per outcome
-  std::vector<char> required;   ///< working memory: per outcome
-  std::vector<char> listed;     ///< working memory: per rule, already given as a reason
-  std::vector<detail::ScoredOption> scored;  ///< working memory: the options that added weights
-};
-
-inline void Evaluator::Impl::walk_question(std::size_t q, const AnswerSet& answers, Result& result) {
-  const QuestionEntry& entry = questions[q];
-  // Conditions refer only to earlier questions, so the show_if sees the facts before q.
-  const bool shown = entry.show_if == ConditionPlan::none || plan.conditions.holds(entry.show_if, facts.data(), q, nullptr);
-  AnswerFacts& fact = facts[q];
-  fact = AnswerFacts{};
-  const auto& answer = answers.at(q);
-  const bool answered = answer && (entry.text ? !answer->text.empty() : !answer->options.empty());
-  if (!shown) {
-    if (answered) result.ignored.push_back(q);
-    return;
-  }
-  result.shown.push_back(q);
-  bool unknown = !answered;
-  if (answer) {
-    fact.present = true;
-    fact.count = static_cast<std::uint16_t>(answer->options.size());
-    for (auto option : answer->options) {
-      mark_option(fact.chosen, option);
-      if (option >= entry.option_count) continue;
-      const OptionEntry& chosen = options[entry.first_option + option];
-      fact.points += chosen.points;
-      if (entry.text) continue;
-      unknown = unknown || chosen.unknown;
-      const double* add = &weights[(entry.first_option + option) * outcomes];
-      scored.push_back(detail::ScoredOption{q, option, add});
-      double* scores = result.scores.data();
-      for (std::size_t o = 0; o < outcomes; ++o) scores[o] += add[o];
-    }
-  }
-  if (!answered && entry.required) result.missing.push_back(q);
-  if (entry.red_flag && unknown) result.unknown_red_flags.push_back(q);
 }
 
-void Evaluator::Impl::apply_rules(Result& result) const {
-  bool any_crisis = false;
-  bool any_clinical = false;
-  for (std::size_t r = 0; r < bank.rules.size(); ++r) {
-    const Rule& rule = bank.rules[r];
-    if (!plan.conditions.holds(plan.rules[r], facts.data(), facts.size(), &result.scales)) continue;
-    result.fired_rules.push_back(r);
-    add_weights(result.scores, rule.effects.weights);
-    if (rule.effects.min_urgency && *rule.effects.min_urgency > result.urgency) {
-      result.urgency = *rule.effects.min_urgency;
-    }
-    if (rule.effects.red_flag) {
-      (rule.effects.red_flag->tier == Tier::crisis ? any_crisis : any_clinical) = true;
-    }
-    if (!rule.effects.note.empty()) result.notes.push_back(r);
-  }
-  for (Tier tier : {Tier::crisis, Tier::clinical}) {
-    for (std::size_t r : result.fired_rules) {
-      const auto& flag = bank.rules[r].effects.red_flag;
-      if (flag && flag->tier == tier) result.red_flags.push_back(RaisedFlag{r, tier});
+void Evaluator::Impl::apply_rules(Result& result) {
+  int urgency = static_cast<int>(Urgency::routine);
+  int flags = 0;  // bit 1: a clinical flag, bit 2: a crisis flag
+  // Only the candidates (rules whose guard was met, and rules without one) can hold; in bank order.
+  for (std::size_t word = 0; word < candidates.size(); ++word) {
+    for (std::uint64_t bits = candidates[word]; bits != 0; bits &= bits - 1) {
+      const std::size_t r = word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+      const RuleEntry& rule = tables.rules[r];
+      if (!tables.program.holds(rule.when, facts)) continue;
+      result.fired_rules.push_back(r);
+      if (rule.weighted) add_row(sums.data(), tables.rule_weights.data() + r * tables.width, tables.width);
+      urgency = std::max(urgency, rule.urgency);
+      flags |= 1 << rule.flag;
+      if (rule.note) result.notes.push_back(r);
     }
   }
-  if (any_clinical && result.urgency < Urgency::prompt) result.urgency = Urgency::prompt;
-  if (any_crisis) result.urgency = Urgency::crisis;
+  if ((flags & 6) != 0) {
+    for (int flag : {2, 1}) {
+      for (std::size_t r : result.fired_rules) {
+        if (tables.rules[r].flag == flag) {
+          result.red_flags.push_back(RaisedFlag{r, flag == 2 ? Tier::crisis : Tier::clinical});
+        }
+      }
+    }
+  }
+  if ((flags & 2) != 0) urgency = std::max(urgency, static_cast<int>(Urgency::prompt));
+  if ((flags & 4) != 0) urgency = static_cast<int>(Urgency::crisis);
+  result.urgency = static_cast<Urgency>(urgency);
 }
 
 void Evaluator::Impl::evaluate(const AnswerSet& answers, Result& result) {
   reset(result);
-  const std::size_t count = questions.size();
-  facts.resize(count);
-  result.scores.assign(outcomes, 0.0);
-  result.shown.reserve(count);
-  scored.clear();
-  for (std::size_t q = 0; q < count; ++q) walk_question(q, answers, result);
-  result.scales.reserve(bank.scales.size());
-  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
-    result.scales.push_back(detail::scale_value(bank, s, facts.data(), facts.size()));
-  }
+  walk(answers, result);
+  scale_values(result);
   apply_rules(result);
+  result.scores.assign(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(tables.outcomes));
   result.status = result.missing.empty() ? Status::complete : Status::incomplete;
-  if (result.status == Status::complete && outcomes != 0) {
-    detail::recommend(bank, result, excluded, required);
-    detail::explain(bank, scored, result, listed);
+  if (result.status == Status::complete && tables.outcomes != 0) {
+    detail::recommend(tables.steering, result, excluded, required);
+    detail::explain(tables.steering, scored.data(), scored_count, result);
   }
 }
 

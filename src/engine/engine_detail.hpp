@@ -1,9 +1,11 @@
 #pragma once
 // Internal to the engine: pieces of evaluate() shared by its source files.
 #include <cstddef>
+#include <cstdint>
 #include <random>
 #include <vector>
 
+#include "steering.hpp"
 #include "wegwijzer/answer_facts.hpp"
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/bank.hpp"
@@ -25,20 +27,20 @@ void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet&
 void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
 
 /// Sets recommendation, ranking and close_call of a complete result (scores, fired rules and
-/// red flags already filled; ranking empty). `excluded` and `required` are working memory.
-void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, std::vector<char>& required);
+/// red flags already filled; at least one outcome). `excluded` and `required` are working memory.
+void recommend(const Steering& steering, Result& result, std::vector<char>& excluded, std::vector<char>& required);
 
-/// An option that added its weights to the scores: chosen, shown, in range, not free text.
+/// An option that added its weights to the scores: chosen, shown, in range, not free text, and with
+/// a weight that is not zero (an option without weights is never a reason).
 struct ScoredOption {
-  std::size_t question = 0;
-  std::size_t option = 0;
+  std::uint32_t question = 0;
+  std::uint32_t option = 0;
   const double* weights = nullptr;  ///< one weight per outcome (missing weights as 0)
 };
 
 /// Fills result.reasons (recommendation and ranking already filled; reasons empty) from the fired
-/// rules and the scored options (in question order, each answer's options in its order).
-/// `listed` is working memory.
-void explain(const Bank& bank, const std::vector<ScoredOption>& scored, Result& result, std::vector<char>& listed);
+/// rules and the `count` scored options at `scored` (in question order, each answer's options in its order).
+void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result);
 
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);

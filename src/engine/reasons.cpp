@@ -17,10 +17,9 @@ std::optional<std::size_t> runner_up(const Result& result) {
   return std::nullopt;
 }
 
-double effect_of(const std::vector<double>& weights, std::size_t chosen, std::optional<std::size_t> runner) {
-  double towards = chosen < weights.size() ? weights[chosen] : 0.0;
-  double against = runner && *runner < weights.size() ? weights[*runner] : 0.0;
-  return towards - against;
+/// The weight a rule (its row of weights) put towards `chosen` rather than the runner-up.
+double effect_of(const double* weights, std::size_t chosen, std::optional<std::size_t> runner) {
+  return weights[chosen] - (runner ? weights[*runner] : 0.0);
 }
 
 Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
@@ -34,40 +33,39 @@ Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
 
 }  // namespace
 
-void explain(const Bank& bank, const std::vector<ScoredOption>& scored, Result& result, std::vector<char>& listed) {
+void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result) {
   result.reasons.clear();
   if (!result.recommendation) return;
   const std::size_t chosen = *result.recommendation;
   const auto runner = runner_up(result);
-  listed.assign(bank.rules.size(), 0);
 
+  // Red flags first (every one is a fired rule), then the other fired rules that require or exclude.
   for (const RaisedFlag& flag : result.red_flags) {
-    listed[flag.rule] = true;
     result.reasons.push_back(
-        rule_reason(flag.rule, chosen, effect_of(bank.rules[flag.rule].effects.weights, chosen, runner)));
+        rule_reason(flag.rule, chosen, effect_of(steering.rules[flag.rule].weights, chosen, runner)));
   }
   for (std::size_t r : result.fired_rules) {
-    const Effects& effects = bank.rules[r].effects;
-    if (listed[r] || (effects.require.empty() && effects.exclude.empty())) continue;
-    listed[r] = true;
-    result.reasons.push_back(rule_reason(r, chosen, effect_of(effects.weights, chosen, runner)));
+    const Steering::Rule& rule = steering.rules[r];
+    if (rule.steers && !rule.red_flag)
+      result.reasons.push_back(rule_reason(r, chosen, effect_of(rule.weights, chosen, runner)));
   }
 
   const std::size_t weighed_from = result.reasons.size();
-  for (const ScoredOption& answer : scored) {
-    const double effect = answer.weights[chosen] - (runner ? answer.weights[*runner] : 0.0);
+  for (const ScoredOption* answer = scored; answer != scored + count; ++answer) {
+    const double effect = answer->weights[chosen] - (runner ? answer->weights[*runner] : 0.0);
     if (effect <= 0) continue;
     Reason reason;
     reason.kind = Reason::Kind::answer;
-    reason.question = answer.question;
-    reason.option = answer.option;
+    reason.question = answer->question;
+    reason.option = answer->option;
     reason.outcome = chosen;
     reason.effect = effect;
     result.reasons.push_back(reason);
   }
   for (std::size_t r : result.fired_rules) {
-    if (listed[r]) continue;
-    double effect = effect_of(bank.rules[r].effects.weights, chosen, runner);
+    const Steering::Rule& rule = steering.rules[r];
+    if (rule.steers || rule.red_flag) continue;  // listed above
+    const double effect = effect_of(rule.weights, chosen, runner);
     if (effect > 0) result.reasons.push_back(rule_reason(r, chosen, effect));
   }
   // Stable: equal effects keep bank order (answers in question order, then rules). Short lists

@@ -1,33 +1,68 @@
 // The recommendation: red flags force therapie; otherwise required outcomes (highest step);
 // otherwise the best score among the outcomes not excluded. Ties go to the higher step.
 #include <algorithm>
+#include <optional>
 
 #include "engine_detail.hpp"
 
 namespace wegwijzer::detail {
+namespace {
 
-void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, std::vector<char>& required) {
-  const std::size_t count = bank.outcomes.size();
-  excluded.assign(count, 0);
-  required.assign(count, 0);
+/// Whether `a` ranks before `b`: the higher score, then the higher step.
+bool ranks_before(const RankedOutcome& a, const RankedOutcome& b) {
+  if (a.score != b.score) return a.score > b.score;
+  return a.outcome > b.outcome;
+}
+
+/// Sorts the alternatives of a ranking as std::sort does. Up to 16 of them by insertion, the way
+/// libstdc++'s std::sort sorts such short ranges, without its call overhead; the order is the same
+/// (also when a NaN score makes the comparison inconsistent).
+void sort_alternatives(RankedOutcome* first, RankedOutcome* last) {
+  if (last - first > 16) {
+    std::sort(first, last, ranks_before);
+    return;
+  }
+  if (first == last) return;
+  for (RankedOutcome* next = first + 1; next != last; ++next) {
+    const RankedOutcome moving = *next;
+    if (ranks_before(moving, *first)) {
+      std::copy_backward(first, next, next + 1);
+      *first = moving;
+      continue;
+    }
+    RankedOutcome* hole = next;
+    while (ranks_before(moving, *(hole - 1))) {
+      *hole = *(hole - 1);
+      --hole;
+    }
+    *hole = moving;
+  }
+}
+
+}  // namespace
+
+void recommend(const Steering& steering, Result& result, std::vector<char>& excluded, std::vector<char>& required) {
+  const std::size_t count = steering.outcome_count;
+  std::fill(excluded.begin(), excluded.end(), 0);
+  std::fill(required.begin(), required.end(), 0);
   bool any_required = false;
   for (std::size_t r : result.fired_rules) {
-    const Effects& effects = bank.rules[r].effects;
-    for (std::size_t o : effects.exclude) {
-      if (o < count) excluded[o] = 1;
-    }
-    for (std::size_t o : effects.require) {
-      if (o >= count) continue;
-      required[o] = 1;
-      any_required = true;
-    }
+    const Steering::Rule& rule = steering.rules[r];
+    const std::uint32_t* listed = steering.outcomes.data() + rule.first;
+    for (std::uint32_t i = 0; i < rule.exclude_count; ++i) excluded[listed[i]] = 1;
+    listed += rule.exclude_count;
+    for (std::uint32_t i = 0; i < rule.require_count; ++i) required[listed[i]] = 1;
+    any_required = any_required || rule.require_count != 0;
   }
-  if (std::all_of(excluded.begin(), excluded.end(), [](char e) { return e != 0; })) excluded.assign(count, 0);
+  if (std::all_of(excluded.begin(), excluded.end(), [](char e) { return e != 0; })) {
+    std::fill(excluded.begin(), excluded.end(), 0);
+  }
 
+  const double* scores = result.scores.data();
   bool forced = true;
   std::size_t chosen = 0;
   if (!result.red_flags.empty()) {
-    chosen = std::min(bank.therapy_outcome(), count - 1);
+    chosen = steering.therapy;
   } else if (any_required) {
     std::optional<std::size_t> best;
     std::optional<std::size_t> best_any;
@@ -42,28 +77,24 @@ void recommend(const Bank& bank, Result& result, std::vector<char>& excluded, st
     std::optional<std::size_t> best;
     for (std::size_t o = 0; o < count; ++o) {
       if (excluded[o]) continue;
-      if (!best || result.scores[o] >= result.scores[*best]) best = o;  // >=: ties to the higher step
+      if (!best || scores[o] >= scores[*best]) best = o;  // >=: ties to the higher step
     }
     chosen = *best;
   }
 
   result.recommendation = chosen;
-  result.ranking.clear();
-  result.ranking.reserve(count);
-  result.ranking.push_back(RankedOutcome{chosen, result.scores[chosen], 0.0, excluded[chosen] != 0});
+  result.ranking.resize(count);
+  RankedOutcome* ranked = result.ranking.data();
+  *ranked++ = RankedOutcome{chosen, scores[chosen], 0.0, excluded[chosen] != 0};
   for (std::size_t o = 0; o < count; ++o) {
-    if (o == chosen) continue;
-    result.ranking.push_back(RankedOutcome{o, result.scores[o], result.scores[chosen] - result.scores[o], excluded[o] != 0});
+    if (o != chosen) *ranked++ = RankedOutcome{o, scores[o], scores[chosen] - scores[o], excluded[o] != 0};
   }
-  std::sort(result.ranking.begin() + 1, result.ranking.end(), [](const RankedOutcome& a, const RankedOutcome& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.outcome > b.outcome;
-  });
+  sort_alternatives(result.ranking.data() + 1, ranked);
   result.close_call = false;
   if (!forced) {
-    for (std::size_t i = 1; i < result.ranking.size(); ++i) {
+    for (std::size_t i = 1; i < count; ++i) {
       if (result.ranking[i].excluded) continue;
-      result.close_call = result.ranking[i].margin <= bank.close_margin;
+      result.close_call = result.ranking[i].margin <= steering.close_margin;
       break;
     }
   }

@@ -1,0 +1,35 @@
+#pragma once
+// Internal to the engine: what recommend() and explain() need of a bank's rules and outcomes,
+// prepared once per bank by the Evaluator so that they do not walk the Bank per result.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "wegwijzer/bank.hpp"
+
+namespace wegwijzer::detail {
+
+/// The outcome side of a bank: per rule its weights and the outcomes it excludes or requires.
+struct Steering {
+  /// One rule.
+  struct Rule {
+    const double* weights = nullptr;  ///< one weight per outcome (missing weights as 0)
+    std::uint32_t first = 0;          ///< its first entry in `outcomes`: the outcomes it excludes, then requires
+    std::uint32_t exclude_count = 0;  ///< outcomes it excludes (those the bank has)
+    std::uint32_t require_count = 0;  ///< outcomes it requires (those the bank has)
+    bool red_flag = false;
+    bool steers = false;  ///< its effects list outcomes to require or exclude (listed as a reason before answers)
+  };
+
+  /// Prepares the table for `bank`; `weights` holds a row of at least one weight per outcome for every
+  /// rule, `width` apart (and must outlive the table).
+  Steering(const Bank& bank, const double* weights, std::size_t width);
+
+  std::vector<Rule> rules;              ///< per rule
+  std::vector<std::uint32_t> outcomes;  ///< outcome indices, see Rule::first
+  std::size_t outcome_count = 0;
+  std::size_t therapy = 0;  ///< the outcome red flags force
+  double close_margin = 0;
+};
+
+}  // namespace wegwijzer::detail
