@@ -49,12 +49,28 @@ class AnswerSet {
   std::optional<AnswerError> set_option_at(std::size_t question, std::size_t option) {
     const Question& asked = bank_->questions[question];
     if (asked.type == QuestionType::text || option >= asked.options.size()) return option_error(question);
-    empty_answer(question).options.push_back(static_cast<std::uint16_t>(option));
+    set_known_option(question, static_cast<std::uint16_t>(option));
     return std::nullopt;
+  }
+  /// set_option_at() for an option the caller found among the options of a choice question (so no error is
+  /// possible): the answer is that option alone. Nothing is checked again.
+  void set_known_option(std::size_t question, std::uint16_t option) {
+    std::optional<Answer>& slot = answers_[question];
+    if (slot && slot->options.size() == 1 && slot->text.empty()) {  // as after most refills of a choice
+      slot->options[0] = option;
+      fresh_[question / 64] |= bit(question);
+    } else {
+      set_other_option(question, option);
+    }
   }
   /// set_choice_at() with options given by their indices in the question's options (in any order), for
   /// callers that looked the ids up themselves. Same result and errors as set_choice_at() with those ids.
   std::optional<AnswerError> set_options_at(std::size_t question, const std::vector<std::uint16_t>& options);
+  /// set_options_at() for `count` options the caller found among the options of multiple-choice question
+  /// `question` (all in range), when it succeeds: sets them (sorted; `options` may be reordered), unless there
+  /// are none, one is given twice or an exclusive one is combined with others. Then false, and nothing is set
+  /// (set_options_at() tells the error).
+  bool set_found_options(std::size_t question, std::uint16_t* options, std::size_t count);
   /// Sets an answer by index, without checks (the caller validated it).
   void set(std::size_t question, Answer answer);
   /// Removes the answer to a question (its storage is kept for the next answer set).
@@ -65,11 +81,14 @@ class AnswerSet {
   /// Starts filling the set anew without clearing it first: an answer set from now on overwrites the old one
   /// in place, which is cheaper than clear_all() and setting it again. Until end_refill(), at() may still
   /// show old answers to questions not set again; refilled() tells the new ones apart.
-  void begin_refill();
-  /// Removes the answers not set since begin_refill(): the set then holds just the answers set since.
+  void begin_refill() {
+    for (std::uint64_t& word : fresh_) word = 0;
+  }
+  /// Removes the answers not set since begin_refill(): the set then holds just the answers set since. Only the
+  /// answers to remove are visited, not every question.
   void end_refill();
   /// Whether `question` has an answer set since begin_refill() (or ever, without a refill).
-  bool refilled(std::size_t question) const { return answers_[question] && stamps_[question] == generation_; }
+  bool refilled(std::size_t question) const { return answers_[question] && (fresh_[question / 64] & bit(question)); }
 
   /// The answer to question `question`, if any.
   const std::optional<Answer>& at(std::size_t question) const { return answers_[question]; }
@@ -83,9 +102,16 @@ class AnswerSet {
   std::vector<std::optional<Answer>> answers_;
   std::vector<std::vector<std::uint16_t>> spare_;  ///< per question: the option storage of its cleared answer
   std::vector<std::uint16_t> chosen_;              ///< option indices being checked, by set_choice_at() and co.
-  std::vector<std::uint64_t> stamps_;              ///< per question: the generation_ its answer was set in
-  std::uint64_t generation_ = 0;                   ///< counts begin_refill() calls
+  std::vector<std::uint64_t> held_;   ///< one bit per question (64 a word): whether answers_ holds an answer
+  std::vector<std::uint64_t> fresh_;  ///< one bit per question: whether its answer was set since begin_refill()
 
+  /// The bit of `question` in its word of held_ and fresh_.
+  static std::uint64_t bit(std::size_t question) { return std::uint64_t{1} << (question % 64); }
+
+  /// set_found_options() for more than one option, none exclusive, when an index is past 63: by sorting.
+  bool set_found_options_sorted(std::size_t question, std::uint16_t* options, std::size_t count);
+  /// set_known_option() for any slot.
+  void set_other_option(std::size_t question, std::uint16_t option);
   /// Sets the checked, sorted, unique options in chosen_ as the answer to `question`.
   void store_chosen(std::size_t question);
   /// Checks and sets the options in chosen_ (count already checked): duplicates, exclusive options.
@@ -96,7 +122,7 @@ class AnswerSet {
     if (!slot) return new_answer(question);
     slot->options.clear();
     slot->text.clear();
-    stamps_[question] = generation_;
+    fresh_[question / 64] |= bit(question);
     return *slot;
   }
   /// empty_answer() for a question without an answer.

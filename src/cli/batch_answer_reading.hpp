@@ -90,7 +90,7 @@ inline bool RecordScorer::Impl::set_plain_choice(std::size_t index, std::optiona
   std::optional<std::size_t> option = option_ids.find_padded(index, *text);  // text questions have no options
   if (!option) return false;
   key_seen[index] = record_serial;
-  answer_error(answers.set_option_at(index, *option), index);
+  answers.set_known_option(index, static_cast<std::uint16_t>(*option));  // found: no error possible
   return true;
 }
 

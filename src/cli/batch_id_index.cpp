@@ -12,29 +12,12 @@ std::vector<std::string_view> question_id_list(const Bank& bank) {
   return ids;
 }
 
-/// The ids of the options of every question of a bank, question by question.
-std::vector<std::string_view> option_id_list(const Bank& bank) {
-  std::vector<std::string_view> ids;
-  for (const Question& question : bank.questions) {
-    for (const Option& option : question.options) ids.push_back(option.id);
-  }
-  return ids;
-}
-
 }  // namespace
 
 QuickIds::QuickIds(const std::vector<std::string_view>& ids) {
-  std::vector<std::size_t> offsets;
-  for (std::string_view id : ids) {
-    offsets.push_back(buffer_.size());
-    buffer_ += id;
-    buffer_.resize((buffer_.size() / 8 + 1) * 8, '\0');
-  }
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    char ones[8] = {};
-    std::memset(ones, 0xFF, ids[i].size() % 8);
-    ids_.push_back({buffer_.data() + offsets[i], ids[i].size(), load_word<std::uint64_t>(ones)});
-  }
+  for (std::string_view id : ids) ids_.push_back({head_of(id), head_masks(id.size()), id.size(), id.data()});
+  count_ = ids_.size();
+  ids_.push_back({Head16{}, Head16{}, std::string_view::npos, nullptr});  // the sentinel: no text is that long
 }
 
 QuestionIndex::QuestionIndex(const Bank& bank) : ids_(question_id_list(bank)) {
@@ -51,6 +34,7 @@ QuestionIndex::QuestionIndex(const Bank& bank) : ids_(question_id_list(bank)) {
       in_order_ = false;  // a repeated id: only the table knows which question it names (the first)
     }
   }
+  restart();
 }
 
 std::size_t QuestionIndex::hash(std::string_view id) {
@@ -65,26 +49,53 @@ std::size_t QuestionIndex::hash(std::string_view id) {
   return static_cast<std::size_t>(hash >> 32);
 }
 
-std::optional<std::size_t> QuestionIndex::find_in_table(std::string_view id) {
+std::optional<std::size_t> QuestionIndex::find_in_table(std::string_view id) const {
   for (std::size_t slot = hash(id) & mask_;; slot = (slot + 1) & mask_) {
     std::size_t entry = slots_[slot];
     if (entry == 0) return std::nullopt;
-    if (same_text(ids_[entry - 1].id(), id)) return found(entry - 1);
+    if (same_text(ids_[entry - 1].id(), id)) return entry - 1;
   }
 }
 
-OptionIndex::OptionIndex(const Bank& bank) : ids_(option_id_list(bank)), next_(ids_.size(), 0) {
-  std::size_t first = 0;
-  heads_.assign(bank.questions.size() * buckets, 0);
+OptionIndex::OptionIndex(const Bank& bank) {
+  std::size_t count = 0;
+  for (const Question& question : bank.questions) count += question.options.size();
+  std::size_t size = 16;
+  unsigned bits = 4;
+  while (size < count * 2) {
+    size *= 2;
+    ++bits;
+  }
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  shift_ = 64 - bits;
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    first_.push_back(first);
-    const std::size_t count = bank.questions[q].options.size();
-    for (std::size_t o = first + count; o-- > first;) {  // backwards: each chain in option order
-      std::size_t& head = heads_[q * buckets + bucket(ids_[o].size)];
-      next_[o] = head;
-      head = o + 1;
+    const std::vector<Option>& options = bank.questions[q].options;
+    for (std::size_t o = 0; o < options.size(); ++o) {
+      std::string_view id = options[o].id;
+      if (find(q, id)) continue;  // a repeated id names its first option (as Question::find_option)
+      longest_ = std::max(longest_, id.size());
+      const Slot entry{head_of(id), key(q, id.size()), o, id.data()};
+      std::size_t s = home(entry.head, entry.key);
+      while (slots_[s].key != empty) s = (s + 1) & mask_;
+      slots_[s] = entry;
     }
-    first += count;
+  }
+}
+
+std::optional<std::size_t> OptionIndex::find_long(std::size_t question, std::string_view id) const {
+  if (id.size() > longest_) return std::nullopt;
+  return find_head(question, id, padded_head(id.data(), id.size()));
+}
+
+std::optional<std::size_t> OptionIndex::find_head(std::size_t question, std::string_view id, const Head16& head) const {
+  const std::uint64_t wanted = key(question, id.size());
+  for (std::size_t s = home(head, wanted);; s = (s + 1) & mask_) {
+    const Slot& slot = slots_[s];
+    if (same_head(slot.head, head) && slot.key == wanted && same_after_head(id.data(), slot.bytes, id.size())) {
+      return slot.option;
+    }
+    if (slot.key == empty) return std::nullopt;
   }
 }
 

@@ -47,40 +47,97 @@ inline bool same_text(std::string_view a, std::string_view b) {
   return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
 }
 
-/// Ids prepared for quick comparison with text inside a padded JSON line (which can be read a word at a time,
-/// also past its end): each id's bytes, then zero bytes up to a whole number of 8-byte words, all in one buffer.
+/// The first 16 bytes of a text as two words, zero after its end: most ids are compared by these alone.
+struct Head16 {
+  std::uint64_t low = 0;   ///< bytes 0 to 7
+  std::uint64_t high = 0;  ///< bytes 8 to 15
+};
+
+/// Per size from 0 to 16: the masks that keep the first `size` bytes of two words.
+inline constexpr Head16 head_mask_table[17] = {
+    {0, 0},
+    {0xFF, 0},
+    {0xFFFF, 0},
+    {0xFFFFFF, 0},
+    {0xFFFFFFFF, 0},
+    {0xFFFFFFFFFF, 0},
+    {0xFFFFFFFFFFFF, 0},
+    {0xFFFFFFFFFFFFFF, 0},
+    {~std::uint64_t{0}, 0},
+    {~std::uint64_t{0}, 0xFF},
+    {~std::uint64_t{0}, 0xFFFF},
+    {~std::uint64_t{0}, 0xFFFFFF},
+    {~std::uint64_t{0}, 0xFFFFFFFF},
+    {~std::uint64_t{0}, 0xFFFFFFFFFF},
+    {~std::uint64_t{0}, 0xFFFFFFFFFFFF},
+    {~std::uint64_t{0}, 0xFFFFFFFFFFFFFF},
+    {~std::uint64_t{0}, ~std::uint64_t{0}},
+};
+
+/// The masks that keep the first `size` bytes of two words (all 16 for a longer text).
+inline const Head16& head_masks(std::size_t size) { return head_mask_table[std::min<std::size_t>(size, 16)]; }
+
+/// The Head16 of the `size` bytes at `text`, which must be readable for 16 bytes from its start (padding).
+inline Head16 padded_head(const char* text, std::size_t size) {
+  const Head16& mask = head_masks(size);
+  return {load_word<std::uint64_t>(text) & mask.low, load_word<std::uint64_t>(text + 8) & mask.high};
+}
+
+/// padded_head() for a text of at most 16 bytes.
+inline Head16 padded_short_head(const char* text, std::size_t size) {
+  const Head16& mask = head_mask_table[size];
+  return {load_word<std::uint64_t>(text) & mask.low, load_word<std::uint64_t>(text + 8) & mask.high};
+}
+
+/// padded_head() for text that may end anywhere (it is copied).
+inline Head16 head_of(std::string_view text) {
+  char bytes[16] = {};
+  std::memcpy(bytes, text.data(), std::min<std::size_t>(text.size(), 16));
+  return {load_word<std::uint64_t>(bytes), load_word<std::uint64_t>(bytes + 8)};
+}
+
+/// Whether two Head16 are the same.
+inline bool same_head(const Head16& a, const Head16& b) { return ((a.low ^ b.low) | (a.high ^ b.high)) == 0; }
+
+/// Whether the `size` bytes at `text` and `id` are the same, their first 16 being known equal.
+inline bool same_after_head(const char* text, const char* id, std::size_t size) {
+  return size <= 16 || same_bytes(text + 16, id + 16, size - 16);
+}
+
+/// Ids prepared for quick comparison with text inside a padded JSON line (which can be read 16 bytes at a time,
+/// also past its end): each id's first 16 bytes as two words, and where its bytes are.
+/// After the last id stands a sentinel that matches no text, so that a caller may try the id after the last.
 class QuickIds {
  public:
   /// One prepared id.
   struct Id {
-    const char* words;        ///< the id, then at least one zero byte up to whole words
-    std::size_t size;         ///< of the id
-    std::uint64_t tail_mask;  ///< keeps the bytes of a word that belong to the id's last, partial word
+    Head16 head;        ///< head_of() the id
+    Head16 mask;        ///< head_masks() of its size
+    std::size_t size;   ///< of the id
+    const char* bytes;  ///< the id
 
-    std::string_view id() const { return std::string_view(words, size); }
+    std::string_view id() const { return std::string_view(bytes, size); }
 
-    /// Whether `text` is this id. `text` must be followed by at least 8 readable bytes (padding).
+    /// Whether `text` is this id. `text` must be readable for 16 bytes from its start (padding).
     bool matches_padded(std::string_view text) const {
       if (text.size() != size) return false;
-      std::size_t i = 0;
-      for (; i + 8 <= size; i += 8) {
-        if (load_word<std::uint64_t>(words + i) != load_word<std::uint64_t>(text.data() + i)) return false;
-      }
-      return (load_word<std::uint64_t>(text.data() + i) & tail_mask) == load_word<std::uint64_t>(words + i);
+      const std::uint64_t low = load_word<std::uint64_t>(text.data()) & mask.low;
+      const std::uint64_t high = load_word<std::uint64_t>(text.data() + 8) & mask.high;
+      return ((low ^ head.low) | (high ^ head.high)) == 0 && same_after_head(text.data(), bytes, size);
     }
   };
 
   /// Prepares `ids`, in this order.
   explicit QuickIds(const std::vector<std::string_view>& ids);
-  QuickIds(const QuickIds&) = delete;  // ids_ points into buffer_
-  QuickIds& operator=(const QuickIds&) = delete;
 
-  std::size_t size() const { return ids_.size(); }
+  /// The number of ids (without the sentinel).
+  std::size_t size() const { return count_; }
+  /// Id `i`; `i == size()` is the sentinel, which matches nothing.
   const Id& operator[](std::size_t i) const { return ids_[i]; }
 
  private:
-  std::string buffer_;
   std::vector<Id> ids_;
+  std::size_t count_ = 0;  ///< ids_.size() - 1, kept (Id is not a power of two bytes long)
 };
 
 /// Finds questions by id. Survey exports keep bank order and leave out questions that were not shown, so
@@ -88,29 +145,38 @@ class QuickIds {
 /// open-addressing hash table built once (cheaper than std::hash on strings).
 class QuestionIndex {
  public:
-  /// Indexes the questions of `bank`.
+  /// Indexes the questions of `bank`, which must outlive the index (ids are not copied).
   explicit QuestionIndex(const Bank& bank);
 
   /// Starts a record: its first answer is expected to be to the first question.
-  void restart() { next_ = 0; }
+  void restart() { next_ = start(); }
 
   /// The index of the question with id `id`, if any.
-  std::optional<std::size_t> find(std::string_view id) {
+  std::optional<std::size_t> find(std::string_view id) { return find(id, next_); }
+
+  /// find() for an id inside a padded JSON line (readable 16 bytes from its start), quicker for the expected id.
+  std::optional<std::size_t> find_padded(std::string_view id) { return find_padded(id, next_); }
+
+  /// What restart() starts from, for a caller that keeps the question expected next itself (in a register).
+  std::size_t start() const { return in_order_ ? 0 : ids_.size(); }
+
+  /// find() with the question expected next kept by the caller in `next` (start() for a new record).
+  std::optional<std::size_t> find(std::string_view id, std::size_t& next) const {
     if (in_order_) {
-      std::size_t end = std::min(next_ + lookahead, ids_.size());
-      for (std::size_t q = next_; q < end; ++q) {
-        if (same_text(ids_[q].id(), id)) return found(q);
+      std::size_t end = std::min(next + lookahead, ids_.size());
+      for (std::size_t q = next; q < end; ++q) {
+        if (same_text(ids_[q].id(), id)) return found(q, next);
       }
     }
-    return find_in_table(id);
+    std::optional<std::size_t> q = find_in_table(id);
+    if (q) found(*q, next);
+    return q;
   }
 
-  /// find() for an id inside a padded JSON line (readable 8 bytes at a time), quicker for the expected id.
-  std::optional<std::size_t> find_padded(std::string_view id) {
-    if (in_order_ && next_ < ids_.size() && ids_[next_].matches_padded(id)) {
-      return next_++;
-    }
-    return find(id);
+  /// find_padded() with the question expected next kept by the caller in `next` (start() for a new record).
+  std::optional<std::size_t> find_padded(std::string_view id, std::size_t& next) const {
+    if (ids_[next].matches_padded(id)) return next++;  // never the sentinel: not in order, or past the last
+    return find_padded_after(id, next);
   }
 
  private:
@@ -119,54 +185,91 @@ class QuestionIndex {
   /// Mixes the length and the first and last 8 bytes (all bytes of a shorter id).
   static std::size_t hash(std::string_view id);
 
-  /// Question `q` was found: the next one is expected next.
-  std::optional<std::size_t> found(std::size_t q) {
-    next_ = q + 1;
+  /// Question `q` was found: the next one is expected next (when questions are tried in order at all).
+  std::optional<std::size_t> found(std::size_t q, std::size_t& next) const {
+    if (in_order_) next = q + 1;
     return q;
   }
 
-  /// find() through the hash table.
-  std::optional<std::size_t> find_in_table(std::string_view id);
+  /// find_padded() past the question expected next: a few more in bank order, then the hash table.
+  std::optional<std::size_t> find_padded_after(std::string_view id, std::size_t& next) const {
+    if (in_order_) {
+      const std::size_t end = std::min(next + lookahead, ids_.size());
+      for (std::size_t q = next + 1; q < end; ++q) {
+        if (ids_[q].matches_padded(id)) return found(q, next);
+      }
+    }
+    std::optional<std::size_t> q = find_in_table(id);
+    if (q) found(*q, next);
+    return q;
+  }
+
+  /// The index of the question with id `id` by the hash table, if any.
+  std::optional<std::size_t> find_in_table(std::string_view id) const;
 
   QuickIds ids_;                    ///< question ids in bank order
   std::vector<std::size_t> slots_;  ///< question index + 1; 0 = empty
   std::size_t mask_ = 0;
-  std::size_t next_ = 0;  ///< the question expected next
+  std::size_t next_ = 0;  ///< the question expected next; ids_.size() (the sentinel) for none
   bool in_order_ = true;  ///< whether trying the next questions first is safe (no repeated ids)
 };
 
-/// Finds options by question and id. The options of a question are chained by id length, so that usually a
-/// single id is compared (option ids of a question tend to differ in length).
+/// Finds options by question and id: one open-addressing hash table for the options of all questions, keyed
+/// by the question, the id's length and its first 16 bytes, which are all of most ids.
 class OptionIndex {
  public:
-  /// Indexes the options of every question of `bank`.
+  /// Indexes the options of every question of `bank`, which must outlive the index (ids are not copied).
   explicit OptionIndex(const Bank& bank);
 
   /// Index of the option of question `question` with id `id`, if any (like Question::find_option).
   std::optional<std::size_t> find(std::size_t question, std::string_view id) const {
-    for (std::size_t o = heads_[question * buckets + bucket(id.size())]; o != 0; o = next_[o - 1]) {
-      if (same_text(ids_[o - 1].id(), id)) return o - 1 - first_[question];
-    }
-    return std::nullopt;
+    if (id.size() > longest_) return std::nullopt;
+    return find_head(question, id, head_of(id));
   }
 
-  /// find() for an id inside a padded JSON line (readable 8 bytes at a time).
+  /// find() for an id inside a padded JSON line (readable 16 bytes from its start).
   std::optional<std::size_t> find_padded(std::size_t question, std::string_view id) const {
-    for (std::size_t o = heads_[question * buckets + bucket(id.size())]; o != 0; o = next_[o - 1]) {
-      if (ids_[o - 1].matches_padded(id)) return o - 1 - first_[question];
+    if (id.size() > 16) return find_long(question, id);
+    const Head16 head = padded_short_head(id.data(), id.size());
+    const std::uint64_t wanted = key(question, id.size());
+    for (std::size_t s = home(head, wanted);; s = (s + 1) & mask_) {
+      const Slot& slot = slots_[s];
+      if (same_head(slot.head, head) && slot.key == wanted) return slot.option;  // all of the id: no more to compare
+      if (slot.key == empty) return std::nullopt;
     }
-    return std::nullopt;
   }
 
  private:
-  static constexpr std::size_t buckets = 32;  ///< per question: ids of length 0 to 30, and longer ones
+  /// One option, or none.
+  struct Slot {
+    Head16 head;                  ///< head_of() its id
+    std::uint64_t key = empty;    ///< key(): its question and the size of its id
+    std::size_t option = 0;       ///< its index in the question's options
+    const char* bytes = nullptr;  ///< its id
+  };
 
-  static std::size_t bucket(std::size_t size) { return std::min(size, buckets - 1); }
+  static constexpr std::uint64_t empty = ~std::uint64_t{0};  ///< the key of an empty slot
 
-  QuickIds ids_;                    ///< option ids, question by question
-  std::vector<std::size_t> first_;  ///< per question: where its options start in ids_
-  std::vector<std::size_t> heads_;  ///< per question and bucket: the first option in ids_ + 1 (0: none)
-  std::vector<std::size_t> next_;   ///< per option: the next one of its question in its bucket + 1 (0: none)
+  /// The question and the size of an id in one word (the size is at most longest_, which fits 32 bits).
+  static std::uint64_t key(std::size_t question, std::size_t size) {
+    return (static_cast<std::uint64_t>(question) << 32) | size;
+  }
+
+  /// The slot to look in first for this head and key.
+  std::size_t home(const Head16& head, std::uint64_t key) const {
+    return static_cast<std::size_t>(((head.low ^ head.high ^ key) * 0x9E3779B97F4A7C15u) >> shift_);
+  }
+
+  /// find_padded() for an id longer than 16 bytes.
+  std::optional<std::size_t> find_long(std::size_t question, std::string_view id) const;
+
+  /// find() once the first 16 bytes of `id` are known (`head`).
+  std::optional<std::size_t> find_head(std::size_t question, std::string_view id, const Head16& head) const;
+
+  std::vector<Slot> slots_;  ///< a power of two of them, at most half in use
+  std::size_t mask_ = 0;     ///< slots_.size() - 1
+  unsigned shift_ = 0;       ///< 64 - log2(slots_.size()): home() keeps the top bits of the product
+  std::size_t longest_ = 0;  ///< the longest option id
 };
 
 }  // namespace wegwijzer

@@ -44,7 +44,7 @@ struct RecordScorer::Impl {
   std::string line_id;       ///< the line number as an id
   bool has_problem = false;
   RecordProblem problem;
-  std::uint64_t record_serial = 0;       ///< counts records, for key_seen
+  std::uint64_t record_serial = 0;      ///< counts records, for key_seen
   std::vector<std::uint64_t> key_seen;  ///< per question: the record_serial of the last record naming it
 
   /// Whether the current record named question `question` before (also with null); marks it named.
@@ -135,6 +135,25 @@ struct RecordScorer::Impl {
   /// Reads a simple record (see scan_simple_record()) into the answer set; false, with no effect, for a line
   /// that is not simple (or when scanning is off).
   bool read_simple_record(std::string_view line, std::string_view& id, bool& have_id);
+  /// Reads the answers of the simple record in `simple` as read_answer() reads each. The common answer (the
+  /// first to its question, one of its option ids) and the less common ones of set_uncommon_answer() are set
+  /// without going through the Field and Value interface.
+  void read_simple_answers();
+  /// read_simple_answers() for any answer but the common one (`index`: the question its key names, or
+  /// no_question): set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
+  [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::size_t index);
+  /// read_simple_answers() for the answers from the `from`-th on (counted from 0), after the first problem or
+  /// past the answer limit: read_answer() on each.
+  [[gnu::noinline]] void read_later_answers(std::size_t from);
+  /// No question, for read_other_answer().
+  static constexpr std::size_t no_question = ~std::size_t{0};
+  /// Reads an answer of the simple record that is no known option id to question `index` (found by its key)
+  /// as read_any_answer() would, when that is quick: the first answer to the question, and null, a text for a
+  /// text question, or a list of known option ids for a multiple choice. False, with no effect on the record,
+  /// for any other answer. Only before the record's first problem and within the answer limit.
+  bool set_uncommon_answer(std::size_t index, const SimpleAnswer& answer);
+  /// set_uncommon_answer() for a list.
+  bool set_quick_list(std::size_t index, const SimpleAnswer& answer);
   /// Reads any record with simdjson into the answer set.
   void read_json_record(std::string_view line, std::string_view& id, bool& have_id);
   /// Reads the "answers" object into the answer set. False when the JSON itself is broken.

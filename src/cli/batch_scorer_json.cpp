@@ -1,13 +1,17 @@
 // Reading a JSON Lines record into the answer set. A simple record (the common shape: see
 // scan_simple_record()) is read by the strict scanner, which needs no decoding; any other line by simdjson on
 // demand, with string views into the line. Both hand their answers to the same per-answer functions
-// (batch_answer_reading.hpp), so they read a record alike.
+// (batch_answer_reading.hpp), so they read a record alike; the answers of a simple record go through a loop of
+// their own first (read_simple_answers()), which sets the common ones itself and hands the rest on exactly where
+// read_answer() would be.
 //
-// simdjson is quick for the common answer too: keys and option ids without escapes are compared as they stand
-// in the (padded) line, a word at a time, the question expected next in bank order first, and one option id is
-// set by index; only text with a backslash is decoded (so "ne\u0065d" is still "need"). Anything else takes the
-// general path, which reports the same first problem as before. The answer set is refilled in place record
-// after record (AnswerSet::begin_refill), not cleared and set anew.
+// The common answer, the first to its question and one of its option ids, costs a few word comparisons: keys and
+// option ids without escapes are compared as they stand in the (padded) line, 16 bytes at a time, the question
+// expected next in bank order first, the option by one hash probe, and it is set by index; only text with a
+// backslash is decoded (so "ne\u0065d" is still "need"). Anything else takes the general path, which reports the
+// same first problem as before. The answer set is refilled in place record after record
+// (AnswerSet::begin_refill), not cleared and set anew.
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -18,6 +22,7 @@
 namespace wegwijzer {
 
 static_assert(batch_json_padding >= simdjson::SIMDJSON_PADDING, "batches must pad JSON lines for simdjson");
+static_assert(batch_json_padding >= 16, "ids inside a line are read 16 bytes at a time (batch_id_index.hpp)");
 
 namespace {
 
@@ -221,17 +226,87 @@ bool RecordScorer::Impl::read_simple_record(std::string_view line, std::string_v
   // A line simdjson could not hold is left to simdjson, which reports it.
   if (!scan_first || line.size() > limits.max_line_bytes || !scan_simple_record(line, simple)) return false;
   if (simple.has_answers) {
-    question_ids.restart();
-    std::size_t count = 0;
-    for (const SimpleAnswer& answer : simple.answers) {
-      ScannedField field(answer, simple.strings);
-      read_answer(field, ++count);  // never broken JSON
-    }
+    read_simple_answers();
   } else {
     fail_missing_answers();
   }
   id = simple.id;
   have_id = simple.has_id && names_record(id);
+  return true;
+}
+
+void RecordScorer::Impl::read_simple_answers() {
+  const SimpleAnswer* const first = simple.answers.data();
+  const SimpleAnswer* const last = first + simple.answers.size();
+  const SimpleAnswer* const quick_end =
+      has_problem ? first : first + std::min(simple.answers.size(), limits.max_answers);
+  // Locals, so that they stay in registers: stores into the answer set could alias members.
+  const std::uint64_t serial = record_serial;
+  std::uint64_t* const seen = key_seen.data();
+  std::size_t next = question_ids.start();
+  const SimpleAnswer* answer = first;
+  // What read_answer() does with an answer before the first problem and within the limit, without a Field.
+  while (answer != quick_end) {
+    std::optional<std::size_t> index = question_ids.find_padded(answer->key, next);
+    if (index && answer->value == SimpleValue::string && seen[*index] != serial) {  // the common answer first
+      if (std::optional<std::size_t> option = option_ids.find_padded(*index, answer->text)) {
+        seen[*index] = serial;
+        answers.set_known_option(*index, static_cast<std::uint16_t>(*option));  // found: no error possible
+        ++answer;
+        continue;
+      }
+    }
+    if (!read_other_answer(*answer++, index ? *index : no_question)) break;
+  }
+  if (answer != last) read_later_answers(static_cast<std::size_t>(answer - first));
+}
+
+void RecordScorer::Impl::read_later_answers(std::size_t from) {
+  for (std::size_t i = from; i < simple.answers.size(); ++i) {
+    ScannedField field(simple.answers[i], simple.strings);
+    read_answer(field, i + 1);
+  }
+}
+
+bool RecordScorer::Impl::read_other_answer(const SimpleAnswer& answer, std::size_t index) {
+  std::optional<std::size_t> found;
+  if (index != no_question) found = index;
+  if (!found || !set_uncommon_answer(index, answer)) {
+    ScannedField field(answer, simple.strings);
+    read_any_answer(field, answer.key, false, found);  // never broken JSON
+  }
+  return !has_problem;
+}
+
+bool RecordScorer::Impl::set_uncommon_answer(std::size_t index, const SimpleAnswer& answer) {
+  if (key_seen[index] == record_serial) return false;  // named twice: a problem
+  switch (answer.value) {
+    case SimpleValue::string: {
+      if (bank.questions[index].type != QuestionType::text) return false;  // an unknown option: a problem
+      key_seen[index] = record_serial;
+      answer_error(answers.set_text_at(index, answer.text), index);  // the text as it stands: no escapes
+      return true;
+    }
+    case SimpleValue::null: key_seen[index] = record_serial; return true;  // unanswered
+    case SimpleValue::list: return set_quick_list(index, answer);
+  }
+  return false;
+}
+
+bool RecordScorer::Impl::set_quick_list(std::size_t index, const SimpleAnswer& answer) {
+  constexpr std::size_t most = 16;  // options in a list read quickly (a longer one may pass the answer limit)
+  if (answer.count > most || answer.count > limits.max_answers) return false;
+  if (bank.questions[index].type != QuestionType::multiple) return false;  // a list only for multiple choice
+  std::uint16_t picked[most];
+  const std::string_view* element = simple.strings.data() + answer.first;
+  for (std::uint32_t i = 0; i < answer.count; ++i) {
+    std::optional<std::size_t> option = option_ids.find_padded(index, element[i]);
+    if (!option) return false;  // an unknown option: a problem
+    picked[i] = static_cast<std::uint16_t>(*option);
+  }
+  // None, twice the same or an exclusive one with others: a problem, told by the general path.
+  if (!answers.set_found_options(index, picked, answer.count)) return false;
+  key_seen[index] = record_serial;
   return true;
 }
 

@@ -54,19 +54,35 @@ AnswerError count_error(const Question& question) {
                     fmt::format("question '{}' takes exactly one option", question.id));
 }
 
-/// Sorts option indices: by insertion for the usual few, std::sort for long lists.
-void sort_options(std::vector<std::uint16_t>& options) {
+/// Sorts the `count` option indices at `options`: by insertion for the usual few, std::sort for long lists.
+void sort_options(std::uint16_t* options, std::size_t count) {
   constexpr std::size_t few = 16;
-  if (options.size() > few) {
-    std::sort(options.begin(), options.end());
+  if (count > few) {
+    std::sort(options, options + count);
     return;
   }
-  for (std::size_t i = 1; i < options.size(); ++i) {
+  for (std::size_t i = 1; i < count; ++i) {
     std::uint16_t option = options[i];
     std::size_t j = i;
     for (; j > 0 && options[j - 1] > option; --j) options[j] = options[j - 1];
     options[j] = option;
   }
+}
+
+/// Whether sorted option indices hold one twice.
+bool has_repeat(const std::uint16_t* options, std::size_t count) {
+  for (std::size_t i = 1; i < count; ++i) {
+    if (options[i] == options[i - 1]) return true;
+  }
+  return false;
+}
+
+/// The first of `count` options of `question` that cannot be combined with others, if any.
+const Option* first_exclusive(const Question& question, const std::uint16_t* options, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) {
+    if (question.options[options[i]].exclusive) return &question.options[options[i]];
+  }
+  return nullptr;
 }
 
 /// The error for an option id the question does not have (the id itself is not repeated).
@@ -89,7 +105,11 @@ std::string_view to_string(AnswerError::Code code) {
 }
 
 AnswerSet::AnswerSet(const Bank& bank)
-    : bank_(&bank), answers_(bank.questions.size()), spare_(bank.questions.size()), stamps_(bank.questions.size(), 0) {}
+    : bank_(&bank),
+      answers_(bank.questions.size()),
+      spare_(bank.questions.size()),
+      held_((bank.questions.size() + 63) / 64, 0),
+      fresh_(held_.size(), 0) {}
 
 std::optional<AnswerError> AnswerSet::set_choice(std::string_view question_id,
                                                  const std::vector<std::string_view>& option_ids) {
@@ -116,11 +136,15 @@ std::optional<AnswerError> AnswerSet::set_choice_at(std::size_t index,
 std::optional<AnswerError> AnswerSet::set_options_at(std::size_t index, const std::vector<std::uint16_t>& options) {
   const Question& question = bank_->questions[index];
   if (!takes_options(question.type, options.size())) return count_error(question);
-  chosen_.clear();
+  const std::size_t known = question.options.size();
   for (std::uint16_t option : options) {
-    if (option >= question.options.size()) return unknown_option_error(question);
-    chosen_.push_back(option);
+    if (option >= known) return unknown_option_error(question);
   }
+  if (options.size() == 1) {  // the common answer to a single choice: nothing to sort or combine
+    set_known_option(index, options[0]);
+    return std::nullopt;
+  }
+  chosen_.assign(options.begin(), options.end());
   return set_chosen(index);
 }
 
@@ -133,20 +157,49 @@ std::optional<AnswerError> AnswerSet::option_error(std::size_t index) const {
 std::optional<AnswerError> AnswerSet::set_chosen(std::size_t index) {
   const Question& question = bank_->questions[index];
   if (chosen_.size() > 1) {
-    sort_options(chosen_);
-    if (std::adjacent_find(chosen_.begin(), chosen_.end()) != chosen_.end()) {
+    sort_options(chosen_.data(), chosen_.size());
+    if (has_repeat(chosen_.data(), chosen_.size())) {
       return make_error(AnswerError::Code::duplicate_option, question.id,
                         fmt::format("question '{}': the same option was given more than once", question.id));
     }
-    for (std::uint16_t o : chosen_) {
-      if (!question.options[o].exclusive) continue;
-      return make_error(AnswerError::Code::wrong_type, question.id,
-                        fmt::format("question '{}': option '{}' cannot be combined with other options", question.id,
-                                    question.options[o].id));
+    if (const Option* exclusive = first_exclusive(question, chosen_.data(), chosen_.size())) {
+      return make_error(
+          AnswerError::Code::wrong_type, question.id,
+          fmt::format("question '{}': option '{}' cannot be combined with other options", question.id, exclusive->id));
     }
   }
   store_chosen(index);
   return std::nullopt;
+}
+
+bool AnswerSet::set_found_options(std::size_t index, std::uint16_t* options, std::size_t count) {
+  if (count <= 1) {
+    if (count == 1) set_known_option(index, options[0]);
+    return count == 1;
+  }
+  if (first_exclusive(bank_->questions[index], options, count)) return false;
+  std::uint64_t chosen = 0;  // one bit per option (the first 64): sorts them and finds repeats at once
+  for (std::size_t i = 0; i < count; ++i) {
+    if (options[i] >= 64) return set_found_options_sorted(index, options, count);
+    const std::uint64_t bit = std::uint64_t{1} << options[i];
+    if (chosen & bit) return false;
+    chosen |= bit;
+  }
+  std::vector<std::uint16_t>& stored = empty_answer(index).options;
+  for (; chosen != 0; chosen &= chosen - 1) stored.push_back(static_cast<std::uint16_t>(__builtin_ctzll(chosen)));
+  return true;
+}
+
+bool AnswerSet::set_found_options_sorted(std::size_t index, std::uint16_t* options, std::size_t count) {
+  sort_options(options, count);
+  if (has_repeat(options, count)) return false;
+  std::vector<std::uint16_t>& stored = empty_answer(index).options;
+  for (std::size_t i = 0; i < count; ++i) stored.push_back(options[i]);  // a few: cheaper than assign()
+  return true;
+}
+
+void AnswerSet::set_other_option(std::size_t index, std::uint16_t option) {
+  empty_answer(index).options.push_back(option);
 }
 
 void AnswerSet::store_chosen(std::size_t index) {
@@ -158,7 +211,8 @@ Answer& AnswerSet::new_answer(std::size_t index) {
   std::optional<Answer>& slot = answers_[index];
   slot.emplace();
   slot->options.swap(spare_[index]);
-  stamps_[index] = generation_;
+  held_[index / 64] |= bit(index);
+  fresh_[index / 64] |= bit(index);
   return *slot;
 }
 
@@ -174,7 +228,7 @@ std::optional<AnswerError> AnswerSet::set_text(std::string_view question_id, std
                                   question.type == QuestionType::multiple ? "a list of option ids" : "an option id"));
   }
   if (text.empty()) {
-    answers_[*index].reset();  // an empty text is no answer
+    clear(*index);  // an empty text is no answer
     return std::nullopt;
   }
   Answer answer;
@@ -194,13 +248,14 @@ std::optional<AnswerError> AnswerSet::set_text_at(std::size_t index, std::string
     clear(index);
     return std::nullopt;
   }
-  empty_answer(index).text.assign(text.data(), text.size());
+  empty_answer(index).text.append(text.data(), text.size());  // append: cheaper than assign, same here
   return std::nullopt;
 }
 
 void AnswerSet::set(std::size_t question, Answer answer) {
   answers_[question] = std::move(answer);
-  stamps_[question] = generation_;
+  held_[question / 64] |= bit(question);
+  fresh_[question / 64] |= bit(question);
 }
 
 void AnswerSet::clear(std::size_t question) {
@@ -211,19 +266,18 @@ void AnswerSet::clear(std::size_t question) {
     spare_[question].swap(answer->options);
   }
   answer.reset();
+  held_[question / 64] &= ~bit(question);
 }
 
 void AnswerSet::clear_all() {
   for (std::size_t q = 0; q < answers_.size(); ++q) clear(q);
 }
 
-void AnswerSet::begin_refill() { ++generation_; }  // 64 bits: never wraps around
-
 void AnswerSet::end_refill() {
-  const std::size_t count = answers_.size();
-  const std::uint64_t generation = generation_;
-  for (std::size_t q = 0; q < count; ++q) {
-    if (stamps_[q] != generation && answers_[q]) clear(q);
+  for (std::size_t word = 0; word < held_.size(); ++word) {
+    for (std::uint64_t stale = held_[word] & ~fresh_[word]; stale != 0; stale &= stale - 1) {
+      clear(word * 64 + static_cast<std::size_t>(__builtin_ctzll(stale)));
+    }
   }
 }
 
