@@ -42,6 +42,10 @@ Guard leaf_guard(const Bank& bank, const Condition& condition) {
       }
       return guard;
     }
+    // "At least" a positive bound needs an option worth more than 0 points: a sum of options worth
+    // 0 or less stays at 0 or less. That holds while the sum cannot overflow `int`, which the
+    // loader's cap on option points (kMaxPoints in bank_parser.cpp, ±1000) guarantees; a bank built in
+    // code must keep to it.
     case Kind::answer_at_least:
       if (!(condition.value > 0)) return std::nullopt;
       add_scoring_options(bank, index, guard);
