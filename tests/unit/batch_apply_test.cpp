@@ -11,12 +11,16 @@
 
 #include "bank_builder.hpp"
 #include "batch_id_index.hpp"
+#include "json_lines_fixture.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/batch_scorer.hpp"
 #include "wegwijzer/sample.hpp"
 
 using namespace wegwijzer;
+using test::Field;
+using test::fields_of;
+using test::LineScorer;
 
 namespace {
 
@@ -82,52 +86,6 @@ std::vector<std::string> near_misses(const std::string& id) {
     }
   }
   return misses;
-}
-
-/// Scores JSON Lines records one by one with one scorer (as a batch does) and returns an output line each.
-class LineScorer {
- public:
-  LineScorer(const Bank& bank, JsonReading reading, BatchLimits limits = {})
-      : scorer_(bank, limits, BatchFormat::jsonl, reading), tally_(BatchTally::for_bank(bank)) {}
-
-  std::string score(const std::string& line) {
-    std::string padded = line + std::string(batch_json_padding, '}');
-    std::string out;
-    scorer_.score_json_line(std::string_view(padded).substr(0, line.size()), ++line_number_, out, tally_);
-    return out;
-  }
-
- private:
-  RecordScorer scorer_;
-  BatchTally tally_;
-  std::uint64_t line_number_ = 0;
-};
-
-/// One answer as JSON pieces.
-struct Field {
-  std::string key;    ///< quoted
-  std::string value;  ///< raw JSON
-};
-
-/// The answers of a sampled set as fields, in bank order.
-std::vector<Field> fields_of(const Bank& bank, const AnswerSet& answers) {
-  std::vector<Field> fields;
-  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const std::optional<Answer>& answer = answers.at(q);
-    if (!answer) continue;
-    const Question& question = bank.questions[q];
-    nlohmann::json value;
-    if (question.type == QuestionType::text) {
-      value = answer->text;
-    } else if (question.type == QuestionType::multiple) {
-      value = nlohmann::json::array();
-      for (std::uint16_t o : answer->options) value.push_back(question.options[o].id);
-    } else {
-      value = question.options[answer->options[0]].id;
-    }
-    fields.push_back({nlohmann::json(question.id).dump(), value.dump()});
-  }
-  return fields;
 }
 
 /// A quoted option id of `question`, picked at random (or an unknown one when it has none).
@@ -326,12 +284,12 @@ TEST_CASE("the quick answer loop reads every simple record as the general path d
   const std::vector<Bank> banks = {test::load_test_bank(test::source_path("data/banks/default.json")), awkward_bank()};
   for (const Bank& bank : banks) {
     std::mt19937_64 random(41);
-    LineScorer quick(bank, JsonReading::scan_first);
-    LineScorer general(bank, JsonReading::simdjson_only);
+    LineScorer quick(bank, JsonReading::scan_first, {}, '}');
+    LineScorer general(bank, JsonReading::simdjson_only, {}, '}');
     BatchLimits few;
     few.max_answers = 6;  // too_many_answers, with and without earlier problems
-    LineScorer quick_few(bank, JsonReading::scan_first, few);
-    LineScorer general_few(bank, JsonReading::simdjson_only, few);
+    LineScorer quick_few(bank, JsonReading::scan_first, few, '}');
+    LineScorer general_few(bank, JsonReading::simdjson_only, few, '}');
     std::size_t scored = 0;
     std::size_t problems = 0;
     for (int i = 0; i < 1500; ++i) {

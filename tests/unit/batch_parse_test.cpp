@@ -8,62 +8,17 @@
 #include <vector>
 
 #include "bank_test_base.hpp"
+#include "json_lines_fixture.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/batch_scorer.hpp"
 #include "wegwijzer/sample.hpp"
 
 using namespace wegwijzer;
+using test::Field;
+using test::fields_of;
+using test::LineScorer;
 
 namespace {
-
-/// Scores JSON Lines records one by one with one scorer (as a batch does) and returns an output line each.
-class LineScorer {
- public:
-  explicit LineScorer(const Bank& bank, JsonReading reading = JsonReading::scan_first)
-      : scorer_(bank, BatchLimits{}, BatchFormat::jsonl, reading) {
-    tally_ = BatchTally::for_bank(bank);
-  }
-
-  std::string score(const std::string& line) {
-    std::string padded = line + std::string(batch_json_padding, ' ');
-    std::string out;
-    scorer_.score_json_line(std::string_view(padded).substr(0, line.size()), ++line_number_, out, tally_);
-    return out;
-  }
-
- private:
-  RecordScorer scorer_;
-  BatchTally tally_;
-  std::uint64_t line_number_ = 0;
-};
-
-/// One answer as JSON pieces: its key and its value, written compactly in bank order.
-struct Field {
-  std::string key;
-  std::string value;  ///< raw JSON
-};
-
-/// The answers of a sampled set as fields, in bank order.
-std::vector<Field> fields_of(const Bank& bank, const AnswerSet& answers) {
-  std::vector<Field> fields;
-  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const std::optional<Answer>& answer = answers.at(q);
-    if (!answer) continue;
-    const Question& question = bank.questions[q];
-    std::string value;
-    if (question.type == QuestionType::text) {
-      value = nlohmann::json(answer->text).dump();
-    } else if (question.type == QuestionType::multiple) {
-      nlohmann::json list = nlohmann::json::array();
-      for (std::uint16_t o : answer->options) list.push_back(question.options[o].id);
-      value = list.dump();
-    } else {
-      value = nlohmann::json(question.options[answer->options[0]].id).dump();
-    }
-    fields.push_back({nlohmann::json(question.id).dump(), value});
-  }
-  return fields;
-}
 
 /// A JSON Lines record with id `id` and these answers; `separator` goes around the colons and commas.
 std::string record(const std::string& id, const std::vector<Field>& fields, const std::string& separator = "") {
