@@ -139,14 +139,12 @@ struct RecordScorer::Impl {
   /// first to its question, one of its option ids) and the less common ones of set_uncommon_answer() are set
   /// without going through the Field and Value interface.
   void read_simple_answers();
-  /// read_simple_answers() for any answer but the common one (`index`: the question its key names, or
-  /// no_question): set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
-  [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::size_t index);
+  /// read_simple_answers() for any answer but the common one (`index`: the question its key names, if any):
+  /// set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
+  [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::optional<std::size_t> index);
   /// read_simple_answers() for the answers from the `from`-th on (counted from 0), after the first problem or
   /// past the answer limit: read_answer() on each.
   [[gnu::noinline]] void read_later_answers(std::size_t from);
-  /// No question, for read_other_answer().
-  static constexpr std::size_t no_question = ~std::size_t{0};
   /// Reads an answer of the simple record that is no known option id to question `index` (found by its key)
   /// as read_any_answer() would, when that is quick: the first answer to the question, and null, a text for a
   /// text question, or a list of known option ids for a multiple choice. False, with no effect on the record,

@@ -256,7 +256,7 @@ void RecordScorer::Impl::read_simple_answers() {
         continue;
       }
     }
-    if (!read_other_answer(*answer++, index ? *index : no_question)) break;
+    if (!read_other_answer(*answer++, index)) break;
   }
   if (answer != last) read_later_answers(static_cast<std::size_t>(answer - first));
 }
@@ -268,12 +268,10 @@ void RecordScorer::Impl::read_later_answers(std::size_t from) {
   }
 }
 
-bool RecordScorer::Impl::read_other_answer(const SimpleAnswer& answer, std::size_t index) {
-  std::optional<std::size_t> found;
-  if (index != no_question) found = index;
-  if (!found || !set_uncommon_answer(index, answer)) {
+bool RecordScorer::Impl::read_other_answer(const SimpleAnswer& answer, std::optional<std::size_t> index) {
+  if (!index || !set_uncommon_answer(*index, answer)) {
     ScannedField field(answer, simple.strings);
-    read_any_answer(field, answer.key, false, found);  // never broken JSON
+    read_any_answer(field, answer.key, false, index);  // never broken JSON
   }
   return !has_problem;
 }

@@ -1,8 +1,7 @@
 // Answer facts, scale values and the skip logic; conditions themselves are evaluated by
 // ConditionPlan (condition_plan.cpp).
-#include "wegwijzer/answer_facts.hpp"
-
 #include "engine_detail.hpp"
+#include "wegwijzer/answer_facts.hpp"
 #include "wegwijzer/condition_plan.hpp"
 #include "wegwijzer/engine.hpp"
 
@@ -41,15 +40,15 @@ ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* f
     value.value += facts[item].points;
     ++value.answered_items;
   }
-  if (value.answered_items > 0) {
-    for (std::size_t b = 0; b < definition.bands.size(); ++b) {
-      if (value.value >= definition.bands[b].min && value.value <= definition.bands[b].max) {
-        value.band = b;
-        break;
-      }
-    }
-  }
+  if (value.answered_items > 0) value.band = band_of(definition, value.value);
   return value;
+}
+
+std::optional<std::size_t> band_of(const Scale& scale, int value) {
+  for (std::size_t b = 0; b < scale.bands.size(); ++b) {
+    if (value >= scale.bands[b].min && value <= scale.bands[b].max) return b;
+  }
+  return std::nullopt;
 }
 
 void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet& answers, std::vector<char>& visible,

@@ -239,14 +239,7 @@ void Evaluator::Impl::scale_values(Result& result) const {
     value.value = tallies[s].value;
     value.answered_items = tallies[s].items;
     value.band.reset();
-    if (value.answered_items == 0) continue;
-    const std::vector<Band>& bands = tables.bank.scales[s].bands;
-    for (std::size_t b = 0; b < bands.size(); ++b) {
-      if (value.value >= bands[b].min && value.value <= bands[b].max) {
-        value.band = b;
-        break;
-      }
-    }
+    if (value.answered_items != 0) value.band = detail::band_of(tables.bank.scales[s], value.value);
   }
 }
 

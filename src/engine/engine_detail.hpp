@@ -2,6 +2,7 @@
 // Internal to the engine: pieces of evaluate() shared by its source files.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -17,6 +18,8 @@ namespace wegwijzer::detail {
 
 /// The value of a scale over the facts of the first `fact_count` questions (later ones count as hidden).
 ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* facts, std::size_t fact_count);
+/// The first band of `scale` that holds `value`, if any.
+std::optional<std::size_t> band_of(const Scale& scale, int value);
 
 /// The skip logic (compiled in `plan`): fills `visible` (1 shown, 0 hidden) and the facts of every question.
 void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet& answers, std::vector<char>& visible,
