@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,8 +30,18 @@ struct AnswerError {
 std::string_view to_string(AnswerError::Code code);
 
 /// The answers of one person, indexed like the bank's questions. Absent = unanswered.
+///
+/// Each question has a state word (state()): unanswered, one option of a choice question (the common answer,
+/// kept in the word alone), or a general answer held as an Answer. Setting the common answer and clearing the
+/// set are then single stores; at() shows every answer as an Answer all the same.
 class AnswerSet {
  public:
+  /// state() of an unanswered question.
+  static constexpr std::uint32_t unanswered = 0;
+  /// state() of a question whose answer is held as an Answer (anything but one option of a choice question set
+  /// by set_known_option() and co.).
+  static constexpr std::uint32_t general = ~std::uint32_t{0};
+
   /// An empty set for `bank` (which must outlive it).
   explicit AnswerSet(const Bank& bank);
 
@@ -53,16 +64,8 @@ class AnswerSet {
     return std::nullopt;
   }
   /// set_option_at() for an option the caller found among the options of a choice question (so no error is
-  /// possible): the answer is that option alone. Nothing is checked again.
-  void set_known_option(std::size_t question, std::uint16_t option) {
-    std::optional<Answer>& slot = answers_[question];
-    if (slot && slot->options.size() == 1 && slot->text.empty()) {  // as after most refills of a choice
-      slot->options[0] = option;
-      fresh_[question / 64] |= bit(question);
-    } else {
-      set_other_option(question, option);
-    }
-  }
+  /// possible): the answer is that option alone. Nothing is checked again; one store.
+  void set_known_option(std::size_t question, std::uint16_t option) { state_[question] = std::uint32_t{option} + 1; }
   /// set_choice_at() with options given by their indices in the question's options (in any order), for
   /// callers that looked the ids up themselves. Same result and errors as set_choice_at() with those ids.
   std::optional<AnswerError> set_options_at(std::size_t question, const std::vector<std::uint16_t>& options);
@@ -74,59 +77,54 @@ class AnswerSet {
   /// Sets an answer by index, without checks (the caller validated it).
   void set(std::size_t question, Answer answer);
   /// Removes the answer to a question (its storage is kept for the next answer set).
-  void clear(std::size_t question);
-  /// Removes every answer (storage is kept).
+  void clear(std::size_t question) { state_[question] = unanswered; }
+  /// Removes every answer (storage is kept): one store per question.
   void clear_all();
 
-  /// Starts filling the set anew without clearing it first: an answer set from now on overwrites the old one
-  /// in place, which is cheaper than clear_all() and setting it again. Until end_refill(), at() may still
-  /// show old answers to questions not set again; refilled() tells the new ones apart.
-  void begin_refill() {
-    for (std::uint64_t& word : fresh_) word = 0;
-  }
-  /// Removes the answers not set since begin_refill(): the set then holds just the answers set since. Only the
-  /// answers to remove are visited, not every question.
-  void end_refill();
+  /// Starts filling the set anew: removes every answer, as clear_all(). (Kept with end_refill() for callers
+  /// that refill a set record after record; both are cheap now.)
+  void begin_refill() { clear_all(); }
+  /// Ends a refill: the set holds just the answers set since begin_refill() (nothing left to do).
+  void end_refill() {}
   /// Whether `question` has an answer set since begin_refill() (or ever, without a refill).
-  bool refilled(std::size_t question) const { return answers_[question] && (fresh_[question / 64] & bit(question)); }
+  bool refilled(std::size_t question) const { return state_[question] != unanswered; }
 
   /// The answer to question `question`, if any.
-  const std::optional<Answer>& at(std::size_t question) const { return answers_[question]; }
+  const std::optional<Answer>& at(std::size_t question) const {
+    const std::uint32_t state = state_[question];
+    if (state == general) return answers_[question];
+    if (state == unanswered) return no_answer_;
+    return (*one_option_)[state - 1];
+  }
+  /// How question `question` is answered, in one word: unanswered, general (see at()), or else exactly one
+  /// option of a choice question, in range: its index + 1.
+  std::uint32_t state(std::size_t question) const { return state_[question]; }
+  /// state() of every question, size() of them.
+  const std::uint32_t* states() const { return state_.data(); }
   /// Number of questions in the bank.
-  std::size_t size() const { return answers_.size(); }
+  std::size_t size() const { return state_.size(); }
   /// The bank these answers belong to.
   const Bank& bank() const { return *bank_; }
 
  private:
-  const Bank* bank_;
-  std::vector<std::optional<Answer>> answers_;
-  std::vector<std::vector<std::uint16_t>> spare_;  ///< per question: the option storage of its cleared answer
-  std::vector<std::uint16_t> chosen_;              ///< option indices being checked, by set_choice_at() and co.
-  std::vector<std::uint64_t> held_;   ///< one bit per question (64 a word): whether answers_ holds an answer
-  std::vector<std::uint64_t> fresh_;  ///< one bit per question: whether its answer was set since begin_refill()
+  static const std::optional<Answer> no_answer_;  ///< what at() shows for an unanswered question
 
-  /// The bit of `question` in its word of held_ and fresh_.
-  static std::uint64_t bit(std::size_t question) { return std::uint64_t{1} << (question % 64); }
+  const Bank* bank_;
+  std::vector<std::uint32_t> state_;            ///< per question: see state()
+  std::vector<std::optional<Answer>> answers_;  ///< per question: its general answer, or the storage of one
+  /// Per option index `o` (up to the most options a question of the bank has): the answer that is option `o`
+  /// alone, which at() shows for such a state word. Shared by copies of the set.
+  std::shared_ptr<const std::vector<std::optional<Answer>>> one_option_;
+  std::vector<std::uint16_t> chosen_;  ///< option indices being checked, by set_choice_at() and co.
 
   /// set_found_options() for more than one option, none exclusive, when an index is past 63: by sorting.
   bool set_found_options_sorted(std::size_t question, std::uint16_t* options, std::size_t count);
-  /// set_known_option() for any slot.
-  void set_other_option(std::size_t question, std::uint16_t option);
   /// Sets the checked, sorted, unique options in chosen_ as the answer to `question`.
   void store_chosen(std::size_t question);
   /// Checks and sets the options in chosen_ (count already checked): duplicates, exclusive options.
   std::optional<AnswerError> set_chosen(std::size_t question);
-  /// The answer to `question` made empty and present (set now), reusing its storage.
-  Answer& empty_answer(std::size_t question) {
-    std::optional<Answer>& slot = answers_[question];
-    if (!slot) return new_answer(question);
-    slot->options.clear();
-    slot->text.clear();
-    fresh_[question / 64] |= bit(question);
-    return *slot;
-  }
-  /// empty_answer() for a question without an answer.
-  Answer& new_answer(std::size_t question);
+  /// The general answer to `question` made empty and present (set now), reusing its storage.
+  Answer& empty_answer(std::size_t question);
   /// The error set_option_at() reports for this question (a text question or an unknown option).
   std::optional<AnswerError> option_error(std::size_t question) const;
 };

@@ -81,6 +81,29 @@ OptionIndex::OptionIndex(const Bank& bank) {
       slots_[s] = entry;
     }
   }
+  for (const Question& question : bank.questions) {
+    Dispatch dispatch;
+    dispatch.first = static_cast<std::uint32_t>(options_.size());
+    for (const Option& option : question.options) {
+      options_.push_back({head_of(option.id), head_masks(option.id.size()), option.id.size(), option.id.data()});
+    }
+    add_dispatch(question, dispatch);
+    dispatch_.push_back(dispatch);
+  }
+}
+
+void OptionIndex::add_dispatch(const Question& question, Dispatch& dispatch) {
+  if (question.options.size() >= dispatch_size) return;  // too many to tell apart by so few bits
+  std::vector<std::uint16_t> table(dispatch_size, 0);
+  for (std::size_t o = 0; o < question.options.size(); ++o) {
+    std::string_view id = question.options[o].id;
+    if (id.empty()) return;  // its first byte would be whatever follows it: the hash table finds it
+    const std::size_t key = dispatch_key(id.size(), id[0]);
+    if (table[key] != 0) return;  // two ids alike (or a repeated id): the hash table tells them apart
+    table[key] = static_cast<std::uint16_t>(o + 1);
+  }
+  dispatch.table = static_cast<std::uint32_t>(tables_.size());
+  tables_.insert(tables_.end(), table.begin(), table.end());
 }
 
 std::optional<std::size_t> OptionIndex::find_long(std::size_t question, std::string_view id) const {

@@ -173,6 +173,9 @@ class QuestionIndex {
     return q;
   }
 
+  /// Whether `id`, inside a padded JSON line, is the id of question `next` (never true of the sentinel).
+  bool is_next(std::string_view id, std::size_t next) const { return ids_[next].matches_padded(id); }
+
   /// find_padded() with the question expected next kept by the caller in `next` (start() for a new record).
   std::optional<std::size_t> find_padded(std::string_view id, std::size_t& next) const {
     if (ids_[next].matches_padded(id)) return next++;  // never the sentinel: not in order, or past the last
@@ -229,15 +232,38 @@ class OptionIndex {
 
   /// find() for an id inside a padded JSON line (readable 16 bytes from its start).
   std::optional<std::size_t> find_padded(std::size_t question, std::string_view id) const {
-    if (id.size() > 16) return find_long(question, id);
+    const std::size_t option = find_padded_index(question, id);
+    if (option == none) return std::nullopt;
+    return option;
+  }
+
+  /// find_padded() as an index, or `none` (no optional to pass around: for the quickest callers). Most questions
+  /// tell their options apart by the length and first byte of their ids (none of them empty): then one table
+  /// entry names the only option `id` can be, and one comparison tells whether it is.
+  std::size_t find_padded_index(std::size_t question, std::string_view id) const {
+    const Dispatch& dispatch = dispatch_[question];
+    if (dispatch.table != no_table) {
+      const std::uint16_t entry = tables_[dispatch.table + dispatch_key(id.size(), id.data()[0])];  // padded
+      if (entry == 0 || !options_[dispatch.first + entry - 1].matches_padded(id)) return none;
+      return entry - 1u;
+    }
+    return find_hashed(question, id);
+  }
+
+  /// find_padded_index() by the hash table.
+  std::size_t find_hashed(std::size_t question, std::string_view id) const {
+    if (id.size() > 16) return find_long(question, id).value_or(none);
     const Head16 head = padded_short_head(id.data(), id.size());
     const std::uint64_t wanted = key(question, id.size());
     for (std::size_t s = home(head, wanted);; s = (s + 1) & mask_) {
       const Slot& slot = slots_[s];
       if (same_head(slot.head, head) && slot.key == wanted) return slot.option;  // all of the id: no more to compare
-      if (slot.key == empty) return std::nullopt;
+      if (slot.key == empty) return none;
     }
   }
+
+  /// What find_padded_index() returns for an id the question does not have.
+  static constexpr std::size_t none = ~std::size_t{0};
 
  private:
   /// One option, or none.
@@ -249,6 +275,25 @@ class OptionIndex {
   };
 
   static constexpr std::uint64_t empty = ~std::uint64_t{0};  ///< the key of an empty slot
+
+  /// Entries in the table of a question that tells its options apart by dispatch_key().
+  static constexpr std::size_t dispatch_size = 64;
+  /// Dispatch::table of a question whose options dispatch_key() does not tell apart.
+  static constexpr std::uint32_t no_table = ~std::uint32_t{0};
+
+  /// Where the options of one question are.
+  struct Dispatch {
+    std::uint32_t first = 0;         ///< its first option in options_
+    std::uint32_t table = no_table;  ///< its first entry in tables_ (dispatch_size of them), or no_table
+  };
+
+  /// The entry of an id of size `size` that starts with byte `first` in its question's table.
+  static std::size_t dispatch_key(std::size_t size, char first) {
+    return ((size & 7) << 3) | (static_cast<unsigned char>(first) & 7);
+  }
+
+  /// Adds the dispatch table of question `question` (options_ already holds its options), when it has one.
+  void add_dispatch(const Question& question, Dispatch& dispatch);
 
   /// The question and the size of an id in one word (the size is at most longest_, which fits 32 bits).
   static std::uint64_t key(std::size_t question, std::size_t size) {
@@ -266,10 +311,13 @@ class OptionIndex {
   /// find() once the first 16 bytes of `id` are known (`head`).
   std::optional<std::size_t> find_head(std::size_t question, std::string_view id, const Head16& head) const;
 
-  std::vector<Slot> slots_;  ///< a power of two of them, at most half in use
-  std::size_t mask_ = 0;     ///< slots_.size() - 1
-  unsigned shift_ = 0;       ///< 64 - log2(slots_.size()): home() keeps the top bits of the product
-  std::size_t longest_ = 0;  ///< the longest option id
+  std::vector<Slot> slots_;            ///< a power of two of them, at most half in use
+  std::vector<Dispatch> dispatch_;     ///< per question
+  std::vector<std::uint16_t> tables_;  ///< dispatch tables: per entry its option + 1, or 0 for none
+  std::vector<QuickIds::Id> options_;  ///< the options of every question, prepared for quick comparison
+  std::size_t mask_ = 0;               ///< slots_.size() - 1
+  unsigned shift_ = 0;                 ///< 64 - log2(slots_.size()): home() keeps the top bits of the product
+  std::size_t longest_ = 0;            ///< the longest option id
 };
 
 }  // namespace wegwijzer

@@ -139,6 +139,10 @@ struct RecordScorer::Impl {
   /// first to its question, one of its option ids) and the less common ones of set_uncommon_answer() are set
   /// without going through the Field and Value interface.
   void read_simple_answers();
+  /// read_simple_answers() for the common answers from `answer` on, up to `end`: each to the question expected
+  /// next (`next`, which moves on), named for the first time, one of its option ids. Returns the first answer
+  /// that is not such an answer (or `end`), untouched.
+  const SimpleAnswer* set_common_answers(const SimpleAnswer* answer, const SimpleAnswer* end, std::size_t& next);
   /// read_simple_answers() for any answer but the common one (`index`: the question its key names, if any):
   /// set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
   [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::optional<std::size_t> index);

@@ -5,12 +5,11 @@
 // their own first (read_simple_answers()), which sets the common ones itself and hands the rest on exactly where
 // read_answer() would be.
 //
-// The common answer, the first to its question and one of its option ids, costs a few word comparisons: keys and
-// option ids without escapes are compared as they stand in the (padded) line, 16 bytes at a time, the question
-// expected next in bank order first, the option by one hash probe, and it is set by index; only text with a
-// backslash is decoded (so "ne\u0065d" is still "need"). Anything else takes the general path, which reports the
-// same first problem as before. The answer set is refilled in place record after record
-// (AnswerSet::begin_refill), not cleared and set anew.
+// The common answer, the first to the question expected next in bank order and one of its option ids, costs a few
+// word comparisons in a loop of its own (set_common_answers()): keys and option ids without escapes are compared as
+// they stand in the (padded) line, 16 bytes at a time, the option by one hash probe, and it is set by index as one
+// store into the answer set's state words; only text with a backslash is decoded (so "ne\u0065d" is still
+// "need"). Anything else takes the general path, which reports the same first problem as before.
 #include <algorithm>
 #include <optional>
 #include <string_view>
@@ -240,18 +239,18 @@ void RecordScorer::Impl::read_simple_answers() {
   const SimpleAnswer* const last = first + simple.answers.size();
   const SimpleAnswer* const quick_end =
       has_problem ? first : first + std::min(simple.answers.size(), limits.max_answers);
-  // Locals, so that they stay in registers: stores into the answer set could alias members.
-  const std::uint64_t serial = record_serial;
-  std::uint64_t* const seen = key_seen.data();
   std::size_t next = question_ids.start();
   const SimpleAnswer* answer = first;
   // What read_answer() does with an answer before the first problem and within the limit, without a Field.
   while (answer != quick_end) {
+    answer = set_common_answers(answer, quick_end, next);
+    if (answer == quick_end) break;
     std::optional<std::size_t> index = question_ids.find_padded(answer->key, next);
-    if (index && answer->value == SimpleValue::string && seen[*index] != serial) {  // the common answer first
-      if (std::optional<std::size_t> option = option_ids.find_padded(*index, answer->text)) {
-        seen[*index] = serial;
-        answers.set_known_option(*index, static_cast<std::uint16_t>(*option));  // found: no error possible
+    if (index && answer->value == SimpleValue::string && key_seen[*index] != record_serial) {  // common, elsewhere
+      const std::size_t option = option_ids.find_padded_index(*index, answer->text);
+      if (option != OptionIndex::none) {
+        key_seen[*index] = record_serial;
+        answers.set_known_option(*index, static_cast<std::uint16_t>(option));  // found: no error possible
         ++answer;
         continue;
       }
@@ -259,6 +258,23 @@ void RecordScorer::Impl::read_simple_answers() {
     if (!read_other_answer(*answer++, index)) break;
   }
   if (answer != last) read_later_answers(static_cast<std::size_t>(answer - first));
+}
+
+const SimpleAnswer* RecordScorer::Impl::set_common_answers(const SimpleAnswer* answer, const SimpleAnswer* end,
+                                                           std::size_t& next_question) {
+  // Locals, so that they stay in registers: stores into the answer set could alias members.
+  const std::uint64_t serial = record_serial;
+  std::uint64_t* const seen = key_seen.data();
+  std::size_t next = next_question;
+  for (; answer != end; ++answer, ++next) {
+    if (answer->value != SimpleValue::string || !question_ids.is_next(answer->key, next) || seen[next] == serial) break;
+    const std::size_t option = option_ids.find_padded_index(next, answer->text);
+    if (option == OptionIndex::none) break;
+    seen[next] = serial;
+    answers.set_known_option(next, static_cast<std::uint16_t>(option));  // found: no error possible
+  }
+  next_question = next;
+  return answer;
 }
 
 void RecordScorer::Impl::read_later_answers(std::size_t from) {
@@ -298,9 +314,9 @@ bool RecordScorer::Impl::set_quick_list(std::size_t index, const SimpleAnswer& a
   std::uint16_t picked[most];
   const std::string_view* element = simple.strings.data() + answer.first;
   for (std::uint32_t i = 0; i < answer.count; ++i) {
-    std::optional<std::size_t> option = option_ids.find_padded(index, element[i]);
-    if (!option) return false;  // an unknown option: a problem
-    picked[i] = static_cast<std::uint16_t>(*option);
+    const std::size_t option = option_ids.find_padded_index(index, element[i]);
+    if (option == OptionIndex::none) return false;  // an unknown option: a problem
+    picked[i] = static_cast<std::uint16_t>(option);
   }
   // None, twice the same or an exclusive one with others: a problem, told by the general path.
   if (!answers.set_found_options(index, picked, answer.count)) return false;

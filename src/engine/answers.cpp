@@ -104,12 +104,17 @@ std::string_view to_string(AnswerError::Code code) {
   return "wrong_type";
 }
 
+const std::optional<Answer> AnswerSet::no_answer_;
+
 AnswerSet::AnswerSet(const Bank& bank)
-    : bank_(&bank),
-      answers_(bank.questions.size()),
-      spare_(bank.questions.size()),
-      held_((bank.questions.size() + 63) / 64, 0),
-      fresh_(held_.size(), 0) {}
+    : bank_(&bank), state_(bank.questions.size(), unanswered), answers_(bank.questions.size()) {
+  std::size_t most = 0;
+  for (const Question& question : bank.questions) most = std::max(most, question.options.size());
+  auto one_option = std::make_shared<std::vector<std::optional<Answer>>>();
+  one_option->reserve(most);
+  for (std::size_t o = 0; o < most; ++o) one_option->emplace_back(Answer{{static_cast<std::uint16_t>(o)}, {}});
+  one_option_ = std::move(one_option);
+}
 
 std::optional<AnswerError> AnswerSet::set_choice(std::string_view question_id,
                                                  const std::vector<std::string_view>& option_ids) {
@@ -198,21 +203,24 @@ bool AnswerSet::set_found_options_sorted(std::size_t index, std::uint16_t* optio
   return true;
 }
 
-void AnswerSet::set_other_option(std::size_t index, std::uint16_t option) {
-  empty_answer(index).options.push_back(option);
-}
-
 void AnswerSet::store_chosen(std::size_t index) {
+  if (chosen_.size() == 1) {  // one option: the common answer
+    set_known_option(index, chosen_[0]);
+    return;
+  }
   std::vector<std::uint16_t>& options = empty_answer(index).options;
   for (std::uint16_t option : chosen_) options.push_back(option);  // a few: cheaper than assign()
 }
 
-Answer& AnswerSet::new_answer(std::size_t index) {
+Answer& AnswerSet::empty_answer(std::size_t index) {
   std::optional<Answer>& slot = answers_[index];
-  slot.emplace();
-  slot->options.swap(spare_[index]);
-  held_[index / 64] |= bit(index);
-  fresh_[index / 64] |= bit(index);
+  if (slot) {
+    slot->options.clear();
+    slot->text.clear();
+  } else {
+    slot.emplace();
+  }
+  state_[index] = general;
   return *slot;
 }
 
@@ -253,32 +261,16 @@ std::optional<AnswerError> AnswerSet::set_text_at(std::size_t index, std::string
 }
 
 void AnswerSet::set(std::size_t question, Answer answer) {
+  const Question& asked = bank_->questions[question];
+  if (answer.options.size() == 1 && answer.text.empty() && asked.type != QuestionType::text &&
+      answer.options[0] < asked.options.size()) {
+    set_known_option(question, answer.options[0]);  // the common answer: kept in its state word alone
+    return;
+  }
   answers_[question] = std::move(answer);
-  held_[question / 64] |= bit(question);
-  fresh_[question / 64] |= bit(question);
+  state_[question] = general;
 }
 
-void AnswerSet::clear(std::size_t question) {
-  std::optional<Answer>& answer = answers_[question];
-  if (!answer) return;
-  if (answer->options.capacity() != 0) {
-    answer->options.clear();
-    spare_[question].swap(answer->options);
-  }
-  answer.reset();
-  held_[question / 64] &= ~bit(question);
-}
-
-void AnswerSet::clear_all() {
-  for (std::size_t q = 0; q < answers_.size(); ++q) clear(q);
-}
-
-void AnswerSet::end_refill() {
-  for (std::size_t word = 0; word < held_.size(); ++word) {
-    for (std::uint64_t stale = held_[word] & ~fresh_[word]; stale != 0; stale &= stale - 1) {
-      clear(word * 64 + static_cast<std::size_t>(__builtin_ctzll(stale)));
-    }
-  }
-}
+void AnswerSet::clear_all() { std::fill(state_.begin(), state_.end(), unanswered); }
 
 }  // namespace wegwijzer

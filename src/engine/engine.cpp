@@ -105,15 +105,16 @@ struct Evaluator::Impl {
   /// Visibility, facts, scale tallies, shown / ignored / missing, answer weights, unknown red flags
   /// and the rules worth trying.
   void walk(const AnswerSet& answers, Result& result);
-  /// A hidden question: no facts; its answer, if any, is ignored.
-  void hide(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot, Result& result);
+  /// The answer `slot` to hidden question `q` is ignored, unless it is empty.
+  [[gnu::noinline]] void ignore(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
+                                Result& result);
   /// What a quick answer (option `option` of question `q`, at `at` in the option tables) does beyond its
   /// facts: scores, later rules to try, an unknown red flag, scale tallies.
   void take_more(Walk& walk, std::size_t q, std::size_t option, std::size_t at, const QuestionEntry& entry,
                  Result& result);
   /// Any other shown question: unanswered, several options, free text, options out of range.
-  void take_other(Walk& walk, std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
-                  Result& result);
+  [[gnu::noinline]] void take_other(Walk& walk, std::size_t q, const QuestionEntry& entry,
+                                    const std::optional<Answer>& slot, Result& result);
   /// Facts, scores, rules to try and unknown flag (walk.unknown) of a shown answer; whether it is answered.
   bool take_answer(Walk& walk, std::size_t q, const QuestionEntry& entry, const Answer& answer,
                    AnswerFacts& fact) const;
@@ -149,17 +150,19 @@ void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
             tables.triggers.data(), candidates.data(),     sums.data(),
             scored.data(),          result.shown.data(),   tables.width};
   const QuestionEntry* questions = tables.questions.data();
+  const std::uint32_t* states = answers.states();
   for (std::size_t q = 0; q < count; ++q) {
     const QuestionEntry& entry = questions[q];
-    const std::optional<Answer>& slot = answers.at(q);
     if (entry.show_if != ConditionProgram::always && !tables.program.holds(entry.show_if, facts)) {
-      hide(q, entry, slot, result);
+      facts.hide(q);
+      if (states[q] != AnswerSet::unanswered) ignore(q, entry, answers.at(q), result);
       continue;
     }
     *walk.shown++ = q;
-    if (slot && slot->options.size() == 1 && slot->options[0] < entry.choice_options) {
-      // The usual answer: one option of a choice question.
-      const std::size_t option = slot->options[0];
+    // The usual answer, one option of a choice question, is its state word less one; unanswered and general
+    // answers wrap around to no option.
+    const std::uint32_t option = states[q] - 1;
+    if (option < entry.choice_options) {
       const std::size_t at = entry.first_option + option;
       const OptionEntry& choice = walk.options[at];
       facts.set_one(q, choice.low, choice.high, choice.points_value);
@@ -167,16 +170,15 @@ void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
       if (choice.more) take_more(walk, q, option, at, entry, result);
       continue;
     }
-    take_other(walk, q, entry, slot, result);
+    take_other(walk, q, entry, answers.at(q), result);
   }
   if (!candidates.empty()) candidates[0] |= walk.first_candidates;
   result.shown.resize(static_cast<std::size_t>(walk.shown - result.shown.data()));
   scored_count = static_cast<std::size_t>(walk.scored - scored.data());
 }
 
-void Evaluator::Impl::hide(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
-                           Result& result) {
-  facts.hide(q);
+void Evaluator::Impl::ignore(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
+                             Result& result) {
   if (slot && (entry.text ? !slot->text.empty() : !slot->options.empty())) result.ignored.push_back(q);
 }
 

@@ -275,3 +275,138 @@ TEST_CASE("a refill leaves exactly the answers set since begin_refill", "[answer
   reused.clear_all();
   for (std::size_t q = 0; q < reused.size(); ++q) CHECK_FALSE(reused.at(q).has_value());
 }
+
+namespace {
+
+/// What an answer set should show for question `q`, given the answers a test keeps beside it.
+void check_state_matches(const AnswerSet& answers, const std::vector<std::optional<Answer>>& model, std::size_t q) {
+  const Question& question = answers.bank().questions[q];
+  const std::optional<Answer>& shown = answers.at(q);
+  REQUIRE(shown.has_value() == model[q].has_value());
+  CHECK(answers.refilled(q) == model[q].has_value());
+  if (!model[q]) {
+    CHECK(answers.state(q) == AnswerSet::unanswered);
+    return;
+  }
+  CHECK(shown->options == model[q]->options);
+  CHECK(shown->text == model[q]->text);
+  // One option of a choice question, in range, and no text: kept in the state word alone.
+  const bool one_option = model[q]->options.size() == 1 && model[q]->text.empty() &&
+                          question.type != QuestionType::text && model[q]->options[0] < question.options.size();
+  if (one_option) {
+    CHECK(answers.state(q) == std::uint32_t{model[q]->options[0]} + 1);
+    CHECK(answers.states()[q] == answers.state(q));
+  } else {
+    CHECK(answers.state(q) == AnswerSet::general);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the state word and at() show the same answers, whichever setter set them", "[answers]") {
+  for (const Bank& bank : banks_for_answer_tests()) {
+    std::mt19937_64 random(11);
+    AnswerSet answers(bank);
+    std::vector<std::optional<Answer>> model(bank.questions.size());
+    std::size_t quick = 0;
+    std::size_t general = 0;
+    for (int step = 0; step < 20000; ++step) {
+      const std::size_t q = random() % bank.questions.size();
+      const Question& question = bank.questions[q];
+      const std::size_t known = question.options.size();
+      const auto any_option = [&] { return static_cast<std::uint16_t>(random() % (known + 2)); };  // some past the end
+      switch (random() % 9) {
+        case 0:
+          if (question.type != QuestionType::text) {
+            const auto option = static_cast<std::uint16_t>(random() % known);
+            answers.set_known_option(q, option);
+            model[q] = Answer{{option}, {}};
+          }
+          break;
+        case 1: {
+          const std::uint16_t option = any_option();
+          if (!answers.set_option_at(q, option)) model[q] = Answer{{option}, {}};
+          break;
+        }
+        case 2: {
+          std::vector<std::uint16_t> options;
+          for (std::size_t n = random() % 4; n > 0; --n) options.push_back(any_option());
+          if (!answers.set_options_at(q, options)) {
+            std::sort(options.begin(), options.end());
+            model[q] = Answer{options, {}};
+          }
+          break;
+        }
+        case 3: {
+          std::vector<std::string_view> ids;
+          for (std::size_t n = random() % 3 + 1; n > 0; --n) {
+            const std::uint16_t option = any_option();
+            ids.push_back(option < known ? std::string_view(question.options[option].id) : std::string_view("nope"));
+          }
+          if (!answers.set_choice_at(q, ids)) {
+            std::vector<std::uint16_t> options;
+            for (std::string_view id : ids) options.push_back(static_cast<std::uint16_t>(*question.find_option(id)));
+            std::sort(options.begin(), options.end());
+            model[q] = Answer{options, {}};
+          }
+          break;
+        }
+        case 4: {
+          const std::string text = random() % 4 == 0 ? "" : "words " + std::to_string(step);
+          if (!answers.set_text_at(q, text)) {
+            model[q].reset();
+            if (!text.empty()) model[q] = Answer{{}, text};
+          }
+          break;
+        }
+        case 5: {  // unchecked: out-of-range options, repeats, text beside options
+          Answer answer;
+          for (std::size_t n = random() % 3; n > 0; --n) answer.options.push_back(any_option());
+          if (random() % 3 == 0) answer.text = "t";
+          answers.set(q, answer);
+          model[q] = answer;
+          break;
+        }
+        case 6: {
+          if (question.type != QuestionType::multiple) break;
+          std::uint16_t picked[3];
+          const std::size_t count = random() % 3 + 1;
+          for (std::size_t i = 0; i < count; ++i) picked[i] = static_cast<std::uint16_t>(random() % known);
+          if (answers.set_found_options(q, picked, count)) {
+            std::vector<std::uint16_t> options(picked, picked + count);
+            std::sort(options.begin(), options.end());
+            model[q] = Answer{options, {}};
+          }
+          break;
+        }
+        case 7:
+          answers.clear(q);
+          model[q].reset();
+          break;
+        default:
+          if (random() % 50 == 0) {
+            if (random() % 2 == 0) {
+              answers.clear_all();
+            } else {
+              answers.begin_refill();
+              answers.end_refill();
+            }
+            for (auto& answer : model) answer.reset();
+          }
+          break;
+      }
+      check_state_matches(answers, model, q);
+      if (answers.state(q) == AnswerSet::general) ++general;
+      if (answers.state(q) != AnswerSet::general && answers.state(q) != AnswerSet::unanswered) ++quick;
+      if (step % 1000 == 0) {
+        const AnswerSet copy = answers;  // a copy shows the same answers
+        for (std::size_t each = 0; each < bank.questions.size(); ++each) {
+          check_state_matches(answers, model, each);
+          check_state_matches(copy, model, each);
+        }
+      }
+    }
+    CHECK(quick > 2000);
+    CHECK(general > 2000);
+  }
+}

@@ -1,6 +1,6 @@
 // Applying scanned answers to the answer set: the id lookups of the batch scorer (ids compared 16 bytes at a
 // time inside a padded line, options in one hash table), the quick answer loop of simple records, and the lean
-// AnswerSet entry points it uses (set_known_option, set_found_options, refills tracked by bit words) must do
+// AnswerSet entry points it uses (set_known_option, set_found_options, refills as a clear of state words) must do
 // exactly what the general paths do, for ids of every length and for every kind of problem.
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -203,6 +203,30 @@ TEST_CASE("a repeated id names its first question or option, as the bank's own l
   CHECK_FALSE(options.find_padded(2, Padded("x", 'a').view()));
 }
 
+TEST_CASE("options told apart by length and first byte, or not, are found alike", "[batch][apply]") {
+  test::BankBuilder b;
+  // Told apart: one dispatch entry each. Alike (same length modulo 8 and first byte modulo 8): the hash table.
+  b.question("apart", QuestionType::single, {{"no", {}, {}, false}, {"yes", {}, {}, false}, {"maybe", {}, {}, false}});
+  b.question("alike", QuestionType::single, {{"ab", {}, {}, false}, {"ib", {}, {}, false}, {"abcdefghij", {}, {}, false}});
+  b.question("empty", QuestionType::single, {{"", {}, {}, false}, {"x", {}, {}, false}});
+  const Bank& bank = b.build();
+  OptionIndex options(bank);
+  for (char fill : {'\0', '"', 'a', 'i', '\xFF'}) {
+    CAPTURE(fill);
+    for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+      const Question& question = bank.questions[q];
+      for (const std::string& id : {std::string(), std::string("no"), std::string("ab"), std::string("ib"),
+                                    std::string("abcdefghij"), std::string("abcdefghik"), std::string("x"),
+                                    std::string("yes"), std::string("yet"), std::string("maybe"), std::string("i")}) {
+        CAPTURE(question.id, id);
+        const std::optional<std::size_t> expected = question.find_option(id);
+        CHECK(options.find_padded(q, Padded(id, fill).view()) == expected);
+        CHECK(options.find_padded_index(q, Padded(id, fill).view()) == expected.value_or(OptionIndex::none));
+      }
+    }
+  }
+}
+
 TEST_CASE("set_known_option and set_found_options set what set_option_at and set_options_at set", "[answers][apply]") {
   const Bank bank = awkward_bank();
   std::mt19937_64 random(31);
@@ -276,6 +300,7 @@ TEST_CASE("a refill of more than 64 questions leaves exactly the answers set sin
       CAPTURE(round, q);
       CHECK(same_answer(reused.at(q), fresh.at(q)));
       CHECK(reused.refilled(q) == fresh.at(q).has_value());
+      CHECK(reused.state(q) == fresh.state(q));  // the walk reads the state words: the same for both
     }
   }
 }
