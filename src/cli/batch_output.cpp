@@ -106,8 +106,7 @@ BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : ban
 
 void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) {
   if (json_) {
-    json_->append(out, answers, result, id);
-    out.push_back('\n');
+    json_->append_line(out, answers, result, id);
     return;
   }
   scored_csv(out, result, id);

@@ -8,6 +8,10 @@
 
 #include "wegwijzer/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace wegwijzer {
 namespace {
 
@@ -86,7 +90,104 @@ char* put_fraction(char* to, unsigned fraction) {
   return to + 4;  // .125
 }
 
+/// The text of `quarters` / 4 (|quarters| < kQuarterLimit): "-", the whole part, and ".25", ".5" or ".75".
+constexpr ShortNumber quarter_text(int quarters) {
+  ShortNumber number{};
+  unsigned char size = 0;
+  if (quarters < 0) number.text[size++] = '-';
+  const int magnitude = quarters < 0 ? -quarters : quarters;
+  const int whole = magnitude / 4;
+  if (whole >= 100) number.text[size++] = static_cast<char>('0' + whole / 100);
+  if (whole >= 10) number.text[size++] = static_cast<char>('0' + whole / 10 % 10);
+  number.text[size++] = static_cast<char>('0' + whole % 10);
+  const char* fraction = magnitude % 4 == 1 ? ".25" : magnitude % 4 == 2 ? ".5" : magnitude % 4 == 3 ? ".75" : "";
+  for (; *fraction != '\0'; ++fraction) number.text[size++] = *fraction;
+  number.size = size;
+  return number;
+}
+
+constexpr QuarterTexts make_quarter_texts() {
+  QuarterTexts texts{};
+  for (int k = 1 - kQuarterLimit; k < kQuarterLimit; ++k) texts.items[k + kQuarterLimit - 1] = quarter_text(k);
+  return texts;
+}
+
+#if defined(__SSE2__)
+/// One bit per byte of `block` that is not plain (see kPlain).
+int unplain_bytes(__m128i block) {
+  const __m128i below_space = _mm_cmplt_epi8(block, _mm_set1_epi8(0x20));  // signed: 0x80-0xFF too
+  const __m128i del = _mm_cmpeq_epi8(block, _mm_set1_epi8(0x7F));
+  const __m128i quote = _mm_cmpeq_epi8(block, _mm_set1_epi8('"'));
+  const __m128i backslash = _mm_cmpeq_epi8(block, _mm_set1_epi8('\\'));
+  return _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(below_space, del), _mm_or_si128(quote, backslash)));
+}
+
+/// True when the 8 to 16 bytes at `data` are plain: two overlapping 8-byte loads in one block.
+bool plain_short(const char* data, std::size_t size) {
+  const __m128i head = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(data));
+  const __m128i end = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(data + size - 8));
+  return unplain_bytes(_mm_unpacklo_epi64(head, end)) == 0;
+}
+
+/// True when the 16 or more bytes at `data` are plain, 16 at a time (the last block may overlap).
+bool plain_long(const char* data, std::size_t size) {
+  for (std::size_t i = 0; i + 16 < size; i += 16) {
+    if (unplain_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i))) != 0) return false;
+  }
+  return unplain_bytes(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + size - 16))) == 0;
+}
+#else
+/// A byte repeated in all eight bytes of a word.
+constexpr std::uint64_t repeated(unsigned char byte) { return 0x0101010101010101ull * byte; }
+
+/// The high bit of each byte of `word` that is zero, and perhaps of bytes above one that is: not
+/// zero exactly when a byte is zero.
+constexpr std::uint64_t zero_bytes(std::uint64_t word) { return (word - repeated(0x01)) & ~word & repeated(0x80); }
+
+/// True when every byte of `word` is plain (see kPlain): none is 0x80 or above, below 0x20, DEL,
+/// '"' or '\\'.
+constexpr bool plain_word(std::uint64_t word) {
+  const std::uint64_t high = word & repeated(0x80);
+  const std::uint64_t control = (word - repeated(0x20)) & ~word & repeated(0x80);  // (like zero_bytes)
+  const std::uint64_t special =
+      zero_bytes(word ^ repeated(0x7F)) | zero_bytes(word ^ repeated('"')) | zero_bytes(word ^ repeated('\\'));
+  return (high | control | special) == 0;
+}
+
+/// The eight bytes at `data` as a word.
+std::uint64_t load_word(const char* data) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, data, sizeof word);
+  return word;
+}
+
+/// True when the 8 to 16 bytes at `data` are plain: two overlapping words.
+bool plain_short(const char* data, std::size_t size) {
+  return plain_word(load_word(data)) && plain_word(load_word(data + size - 8));
+}
+
+/// True when the 16 or more bytes at `data` are plain, a word at a time (the last may overlap).
+bool plain_long(const char* data, std::size_t size) {
+  for (std::size_t i = 0; i + 8 < size; i += 8) {
+    if (!plain_word(load_word(data + i))) return false;
+  }
+  return plain_word(load_word(data + size - 8));
+}
+#endif
+
 }  // namespace
+
+bool is_plain_json_text(std::string_view text) {
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  if (size >= 8) return size <= 16 ? plain_short(data, size) : plain_long(data, size);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (!kPlain[data[i]]) return false;
+  }
+  return true;
+}
+
+const QuarterTexts kQuarterTexts = make_quarter_texts();
 
 void JsonSink::point_into_buffer(std::size_t offset) {
   char* data = &buffer_[0];
@@ -100,14 +201,7 @@ void JsonSink::grow(std::size_t size) {
   point_into_buffer(at);
 }
 
-char* put_int_slow(char* to, long long value) {
-  if (value >= 10 && value < 100) {
-    to[0] = static_cast<char>('0' + value / 10);
-    to[1] = static_cast<char>('0' + value % 10);
-    return to + 2;
-  }
-  return std::to_chars(to, to + kMaxJsonNumber, value).ptr;
-}
+char* put_int_slow(char* to, long long value) { return std::to_chars(to, to + kMaxJsonNumber, value).ptr; }
 
 char* put_number_slow(char* to, double value) {
   if (!std::isfinite(value)) return put(to, "null");

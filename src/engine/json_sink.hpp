@@ -1,12 +1,18 @@
 #pragma once
-// Writing JSON text through a raw pointer: room is made once per section, then bytes are stored
-// without a check or a call per piece. The write position is a local `char*` that each put
-// function takes and returns, so that the compiler keeps it in a register.
+// Writing JSON text through a raw pointer: room is made once (per record for ResultJsonWriter, per
+// string for JsonSink), then bytes are stored without a check or a call per piece. The write position
+// is a local `char*` that each put function takes and returns, so that the compiler keeps it in a
+// register. Prepared pieces are copied in 16-byte blocks, short numbers from a prepared table.
 #include <cassert>
+#include <cmath>
 #include <cstddef>
 #include <cstring>
 #include <string>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace wegwijzer {
 
@@ -76,12 +82,61 @@ inline char* put(char* to, std::string_view text) {
   return to + text.size();
 }
 
-/// Writes `size` bytes from `text` at `to` in 16-byte blocks, so may store up to JsonSink::kSlack - 1
-/// bytes of garbage after them (overwritten later or left as room). `text` must be readable up to
-/// `size` rounded up to a multiple of 16.
-inline char* put_padded(char* to, const char* text, std::size_t size) {
-  for (std::size_t done = 0; done < size; done += 16) std::memcpy(to + done, text + done, 16);
+/// Writes `size` bytes from `text` at `to`, inline for 8 to 16 bytes (record ids); returns the end.
+inline char* put_text(char* to, const char* text, std::size_t size) {
+  if (size >= 8 && size <= 16) {  // two overlapping 8-byte copies
+    std::memcpy(to, text, 8);
+    std::memcpy(to + size - 8, text + size - 8, 8);
+  } else if (size != 0) {
+    std::memcpy(to, text, size);
+  }
   return to + size;
+}
+
+/// True when `text` can be written as a JSON string literal as it is: printable ASCII other than
+/// `"` and `\` (checked eight bytes at a time).
+bool is_plain_json_text(std::string_view text);
+
+/// Bytes that put_padded may read past a piece and store past the end of what it writes.
+constexpr std::size_t kPadding = 32;
+
+/// Copies one 16-byte block.
+inline void copy_block(char* to, const char* from) { std::memcpy(to, from, 16); }
+
+/// Writes `size` bytes from `text` at `to` in 16-byte blocks, at least two, so may store up to
+/// kPadding bytes of garbage after them (overwritten later or left as room). `text` must be
+/// readable up to `size` rounded up to a multiple of 16, and at least kPadding bytes.
+inline char* put_padded(char* to, const char* text, std::size_t size) {
+  copy_block(to, text);  // most pieces fit in two blocks: no loop
+  copy_block(to + 16, text + 16);
+  for (std::size_t done = 32; done < size; done += 16) copy_block(to + done, text + done);
+  return to + size;
+}
+
+/// A number of at most seven characters, stored with its length so that it is written with one
+/// 8-byte copy.
+struct ShortNumber {
+  char text[7];
+  unsigned char size;
+};
+static_assert(sizeof(ShortNumber) == 8, "a short number is written as one 8-byte copy");
+
+/// The quarters k / 4 for -kQuarterLimit < k < kQuarterLimit have a prepared text: the usual scores,
+/// margins, effects and counts (8, 3.5, -0.25, 12).
+constexpr int kQuarterLimit = 512;
+
+/// The prepared texts of k / 4, at k + kQuarterLimit - 1: integral values without a fraction, the others
+/// with their shortest decimals (".25", ".5", ".75"), as put_number writes them.
+struct QuarterTexts {
+  ShortNumber items[2 * kQuarterLimit - 1];
+};
+/// The prepared quarters (built at compile time).
+extern const QuarterTexts kQuarterTexts;
+
+/// Writes a prepared short number at `to` (8 bytes of room; the bytes after its text are garbage).
+inline char* put_short(char* to, const ShortNumber& number) {
+  std::memcpy(to, &number, sizeof number);
+  return to + number.size;
 }
 
 /// put_int beyond its inline fast path.
@@ -91,7 +146,8 @@ char* put_number_slow(char* to, double value);
 
 /// Writes a decimal integer at `to` (kMaxJsonNumber bytes of room); returns the end.
 inline char* put_int(char* to, long long value) {
-  if (value >= 0 && value < 10) return put(to, static_cast<char>('0' + value));  // most counts and scores
+  constexpr long long kLimit = kQuarterLimit / 4;
+  if (value > -kLimit && value < kLimit) return put_short(to, kQuarterTexts.items[value * 4 + kQuarterLimit - 1]);
   return put_int_slow(to, value);
 }
 
@@ -99,9 +155,16 @@ inline char* put_int(char* to, long long value) {
 /// values without a fraction, otherwise the shortest form that reads back exactly; non-finite as
 /// null, and no "-0". Returns the end.
 inline char* put_number(char* to, double value) {
-  if (value >= 0 && value < 10) {  // the usual small integral scores (and -0, written as 0)
-    const int digit = static_cast<int>(value);
-    if (static_cast<double>(digit) == value) return put(to, static_cast<char>('0' + digit));
+  const double quarters = value * 4;  // exact: a power of two
+#if defined(__SSE2__)
+  const int whole = _mm_cvttsd_si32(_mm_set_sd(quarters));  // INT_MIN when out of range or NaN
+#else
+  if (!(std::fabs(quarters) < kQuarterLimit)) return put_number_slow(to, value);  // (NaN too)
+  const int whole = static_cast<int>(quarters);
+#endif
+  const auto index = static_cast<unsigned>(whole) + unsigned{kQuarterLimit - 1};
+  if (static_cast<double>(whole) == quarters && index < unsigned{2 * kQuarterLimit - 1}) {
+    return put_short(to, kQuarterTexts.items[index]);
   }
   return put_number_slow(to, value);
 }
