@@ -25,7 +25,8 @@ struct SimpleAnswer {
   std::uint32_t count = 0;                ///< a list: how many strings it holds
 };
 
-/// What scan_simple_record() found. Meant to be reused record after record: its vectors keep their capacity.
+/// What scan_simple_record() found. Meant to be reused record after record: its vectors keep their capacity, and
+/// their items are overwritten rather than made anew (so after a line that is not simple they hold leftovers).
 struct SimpleRecord {
   bool has_id = false;                    ///< the record has an "id" (a string)
   std::string_view id;                    ///< the bytes between the quotes of the id (maybe empty)
@@ -37,6 +38,9 @@ struct SimpleRecord {
 /// Most answers plus list strings a simple record holds, which bounds the memory a SimpleRecord keeps.
 constexpr std::size_t simple_record_max_strings = 4096;
 
+/// How many bytes past the end of a line scan_simple_record() may read (never taking them for part of the line).
+constexpr std::size_t simple_record_padding = 32;
+
 /// Reads `line` if it is a simple record, and returns whether it is. Simple means all of this:
 /// - the line is valid JSON, pure ASCII (no byte >= 0x80), without a backslash anywhere and without a
 ///   control character inside a string; JSON white space (space, tab, CR, LF) may stand between tokens;
@@ -46,7 +50,7 @@ constexpr std::size_t simple_record_max_strings = 4096;
 ///   simple_record_max_strings answers and list strings together.
 /// Anything else (numbers, true/false, nested values, escapes, non-ASCII, other or repeated top-level keys,
 /// invalid JSON) is not simple. On false, `record` holds nothing of use.
-/// `line` must be readable for 16 bytes past its end (batch lines are padded).
+/// `line` must be readable for simple_record_padding bytes past its end (batch lines are padded).
 bool scan_simple_record(std::string_view line, SimpleRecord& record);
 
 }  // namespace wegwijzer

@@ -22,6 +22,7 @@ namespace wegwijzer {
 
 static_assert(batch_json_padding >= simdjson::SIMDJSON_PADDING, "batches must pad JSON lines for simdjson");
 static_assert(batch_json_padding >= 16, "ids inside a line are read 16 bytes at a time (batch_id_index.hpp)");
+static_assert(batch_json_padding >= simple_record_padding, "batches must pad JSON lines for the strict scanner");
 
 namespace {
 
