@@ -22,8 +22,9 @@ namespace wegwijzer {
 /// [start, offset()); what lies beyond offset() is room: the owner trims the buffer or copies out.
 class JsonSink {
  public:
-  /// Bytes that put_padded may store past a reserved region (kept free at the end of the buffer).
-  static constexpr std::size_t kSlack = 16;
+  /// Bytes kept free at the end of the buffer, past any reserved region: enough for put_padded's
+  /// stores past the end of what it writes (kPadding, checked below).
+  static constexpr std::size_t kSlack = 32;
 
   /// Writes into `buffer` from byte `start` (<= buffer.size()); the bytes after it are free room.
   JsonSink(std::string& buffer, std::size_t start) : buffer_(buffer) { point_into_buffer(start); }
@@ -99,6 +100,7 @@ bool is_plain_json_text(std::string_view text);
 
 /// Bytes that put_padded may read past a piece and store past the end of what it writes.
 constexpr std::size_t kPadding = 32;
+static_assert(JsonSink::kSlack >= kPadding, "the room past a JsonSink region must hold put_padded's extra stores");
 
 /// Copies one 16-byte block.
 inline void copy_block(char* to, const char* from) { std::memcpy(to, from, 16); }
