@@ -41,6 +41,21 @@ class ConditionProgram {
     return entry == always;
   }
 
+  /// Whether the condition at `entry` is one test of a word: it holds exactly when word `word` of the facts has
+  /// a bit of `mask` (`when_set`), or exactly when it has none (not `when_set`).
+  bool one_word(std::uint32_t entry, std::uint32_t& word, std::uint64_t& mask, bool& when_set) const {
+    if (entry >= never) return false;
+    const Step& step = steps_[entry];
+    if (step.test != Test::word) return false;
+    const bool plain = step.on_true == always && step.on_false == never;
+    const bool negated = step.on_true == never && step.on_false == always;
+    if (!plain && !negated) return false;
+    word = step.at;
+    mask = step.mask;
+    when_set = plain;
+    return true;
+  }
+
   /// Number of steps compiled so far.
   std::size_t size() const { return steps_.size(); }
 
@@ -81,8 +96,8 @@ class ConditionProgram {
 
 inline bool ConditionProgram::passes(const Step& step, const ConditionFacts& facts) {
   switch (step.test) {
-    case Test::points_at_least: return facts.points()[step.at] >= step.bound;  // NaN (no options): false
-    case Test::points_at_most: return facts.points()[step.at] <= step.bound;
+    case Test::points_at_least: return facts.points(step.at) >= step.bound;  // NaN (no options): false
+    case Test::points_at_most: return facts.points(step.at) <= step.bound;
     case Test::scale_at_least: {
       const ScaleTally& tally = facts.scales()[step.at];
       return tally.items != 0 && tally.value >= step.bound;

@@ -105,6 +105,11 @@ struct Evaluator::Impl {
   /// Visibility, facts, scale tallies, shown / ignored / missing, answer weights, unknown red flags
   /// and the rules worth trying.
   void walk(const AnswerSet& answers, Result& result);
+  /// Whether a question with a show_if is shown, after the facts of the questions before it.
+  bool shown(const QuestionEntry& entry) const {
+    if (entry.show == detail::Show::program) return tables.program.holds(entry.show_if, facts);
+    return ((facts.words()[entry.show_word] & entry.show_mask) != 0) == (entry.show == detail::Show::word);
+  }
   /// The answer `slot` to hidden question `q` is ignored, unless it is empty.
   [[gnu::noinline]] void ignore(std::size_t q, const QuestionEntry& entry, const std::optional<Answer>& slot,
                                 Result& result);
@@ -120,8 +125,9 @@ struct Evaluator::Impl {
                    AnswerFacts& fact) const;
   /// The scale values from the tallies.
   void scale_values(Result& result) const;
-  /// Fired rules, their weights, red flags (crisis first), urgency and notes.
-  void apply_rules(Result& result);
+  /// Fired rules, their weights, red flags (crisis first), urgency and notes; returns the RuleReason bits of the
+  /// fired rules.
+  unsigned apply_rules(Result& result);
 
   const detail::EvaluatorTables tables;
   // Working memory, kept between calls.
@@ -143,8 +149,17 @@ void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
   } else {
     facts.clear_scales();
   }
-  std::fill(sums.begin(), sums.end(), 0.0);
-  std::copy(tables.unguarded.begin(), tables.unguarded.end(), candidates.begin());
+  // Four outcomes and up to 64 rules, as in the usual bank: stores rather than calls to memset and memmove.
+  if (sums.size() == 4) {
+    sums[0] = sums[1] = sums[2] = sums[3] = 0.0;
+  } else {
+    std::fill(sums.begin(), sums.end(), 0.0);
+  }
+  if (candidates.size() == 1) {
+    candidates[0] = tables.unguarded[0];
+  } else {
+    std::copy(tables.unguarded.begin(), tables.unguarded.end(), candidates.begin());
+  }
   result.shown.resize(count);
   Walk walk{tables.options.data(),  tables.weights.data(), tables.links.data(),
             tables.triggers.data(), candidates.data(),     sums.data(),
@@ -153,7 +168,7 @@ void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
   const std::uint32_t* states = answers.states();
   for (std::size_t q = 0; q < count; ++q) {
     const QuestionEntry& entry = questions[q];
-    if (entry.show_if != ConditionProgram::always && !tables.program.holds(entry.show_if, facts)) {
+    if (entry.show != detail::Show::always && !shown(entry)) {
       facts.hide(q);
       if (states[q] != AnswerSet::unanswered) ignore(q, entry, answers.at(q), result);
       continue;
@@ -165,7 +180,7 @@ void Evaluator::Impl::walk(const AnswerSet& answers, Result& result) {
     if (option < entry.choice_options) {
       const std::size_t at = entry.first_option + option;
       const OptionEntry& choice = walk.options[at];
-      facts.set_one(q, choice.low, choice.high, choice.points_value);
+      facts.set_row(q, choice.facts);
       walk.first_candidates |= choice.rules;
       if (choice.more) take_more(walk, q, option, at, entry, result);
       continue;
@@ -187,7 +202,8 @@ inline void Evaluator::Impl::take_more(Walk& walk, std::size_t q, std::size_t op
   const OptionEntry& choice = walk.options[at];
   if (choice.weighted) walk.score(q, option, at);
   walk.trigger_later(choice);
-  if (entry.red_flag && choice.unknown) result.unknown_red_flags.push_back(q);
+  if (choice.unknown_flag) result.unknown_red_flags.push_back(q);
+  if (entry.link_count == 1) return facts.tally(entry.only_link, choice.points);  // the usual scale item
   for (std::uint32_t l = 0; l < entry.link_count; ++l) facts.tally(walk.links[entry.first_link + l], choice.points);
 }
 
@@ -234,18 +250,20 @@ bool Evaluator::Impl::take_answer(Walk& walk, std::size_t q, const QuestionEntry
 
 void Evaluator::Impl::scale_values(Result& result) const {
   const ScaleTally* tallies = facts.scales();
-  result.scales.resize(facts.scale_count());
-  for (std::size_t s = 0; s < facts.scale_count(); ++s) {
-    ScaleValue& value = result.scales[s];
+  const std::size_t count = facts.scale_count();
+  result.scales.resize(count);
+  ScaleValue* values = result.scales.data();
+  for (std::size_t s = 0; s < count; ++s) {
+    ScaleValue& value = values[s];
     value.scale = s;
     value.value = tallies[s].value;
     value.answered_items = tallies[s].items;
-    value.band.reset();
-    if (value.answered_items != 0) value.band = detail::band_of(tables.bank.scales[s], value.value);
+    value.band = tallies[s].items != 0 ? tables.band(s, tallies[s].value) : std::nullopt;
   }
 }
 
-void Evaluator::Impl::apply_rules(Result& result) {
+unsigned Evaluator::Impl::apply_rules(Result& result) {
+  unsigned reasons = 0;
   int urgency = static_cast<int>(Urgency::routine);
   int flags = 0;  // bit 1: a clinical flag, bit 2: a crisis flag
   // Only the candidates (rules whose guard was met, and rules without one) can hold; in bank order.
@@ -258,6 +276,7 @@ void Evaluator::Impl::apply_rules(Result& result) {
       if (rule.weighted) add_row(sums.data(), tables.rule_weights.data() + r * tables.width, tables.width);
       urgency = std::max(urgency, rule.urgency);
       flags |= 1 << rule.flag;
+      reasons |= rule.reason;
       if (rule.note) result.notes.push_back(r);
     }
   }
@@ -273,18 +292,19 @@ void Evaluator::Impl::apply_rules(Result& result) {
   if ((flags & 2) != 0) urgency = std::max(urgency, static_cast<int>(Urgency::prompt));
   if ((flags & 4) != 0) urgency = static_cast<int>(Urgency::crisis);
   result.urgency = static_cast<Urgency>(urgency);
+  return reasons;
 }
 
 void Evaluator::Impl::evaluate(const AnswerSet& answers, Result& result) {
   reset(result);
   walk(answers, result);
   scale_values(result);
-  apply_rules(result);
+  const unsigned reasons = apply_rules(result);
   result.scores.assign(sums.begin(), sums.begin() + static_cast<std::ptrdiff_t>(tables.outcomes));
   result.status = result.missing.empty() ? Status::complete : Status::incomplete;
   if (result.status == Status::complete && tables.outcomes != 0) {
     detail::recommend(tables.steering, result, excluded, required);
-    detail::explain(tables.steering, scored.data(), scored_count, result);
+    detail::explain(tables.steering, scored.data(), scored_count, result, reasons);
   }
 }
 

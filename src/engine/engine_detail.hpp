@@ -41,9 +41,14 @@ struct ScoredOption {
   const double* weights = nullptr;  ///< one weight per outcome (missing weights as 0)
 };
 
+/// Which kinds of fired rules explain() lists: bits of Steering::Rule::reason (kinds not set are skipped).
+enum RuleReason : unsigned { listed_first = 1, weighed = 2, every_reason = 3 };
+
 /// Fills result.reasons (recommendation and ranking already filled; reasons empty) from the fired
 /// rules and the `count` scored options at `scored` (in question order, each answer's options in its order).
-void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result);
+/// `fired`: the RuleReason bits of the fired rules (or every_reason).
+void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result,
+             unsigned fired = every_reason);
 
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);

@@ -71,9 +71,47 @@ EvaluatorTables::EvaluatorTables(const Bank& bank_in)
     if (rule.effects.red_flag) entry.flag = rule.effects.red_flag->tier == Tier::crisis ? 2 : 1;
     entry.weighted = !rule.effects.weights.empty();
     entry.note = !rule.effects.note.empty();
+    entry.reason = steering.rules[rules.size()].reason;
     rules.push_back(entry);
   }
   add_triggers();
+  add_bands();
+}
+
+Show EvaluatorTables::test_of(std::uint32_t entry, std::uint32_t& word, std::uint64_t& mask) const {
+  if (entry == ConditionProgram::always) return Show::always;
+  bool when_set = true;
+  if (!program.one_word(entry, word, mask, when_set)) return Show::program;  // also `never`
+  return when_set ? Show::word : Show::not_word;
+}
+
+void EvaluatorTables::add_bands() {
+  constexpr std::int64_t most = 4096;  // entries per scale at most; wider scales ask band_of()
+  band_lookups.resize(bank.scales.size());
+  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
+    const Scale& scale = bank.scales[s];
+    BandLookup& lookup = band_lookups[s];
+    lookup.first = static_cast<std::uint32_t>(band_table.size());
+    lookup.table = true;
+    if (scale.bands.empty()) continue;  // no band for any value
+    std::int64_t low = scale.bands[0].min;
+    std::int64_t high = scale.bands[0].max;
+    for (const Band& band : scale.bands) {
+      low = std::min<std::int64_t>(low, band.min);
+      high = std::max<std::int64_t>(high, band.max);
+    }
+    if (high < low) continue;  // every band is empty
+    if (high - low >= most) {
+      lookup.table = false;
+      continue;
+    }
+    lookup.low = static_cast<int>(low);
+    lookup.size = static_cast<std::uint32_t>(high - low + 1);
+    for (std::int64_t value = low; value <= high; ++value) {
+      const auto found = band_of(scale, static_cast<int>(value));
+      band_table.push_back(found ? static_cast<std::int32_t>(*found) : -1);
+    }
+  }
 }
 
 void EvaluatorTables::add_question(std::size_t q, const std::vector<bool>& red_flag,
@@ -81,6 +119,7 @@ void EvaluatorTables::add_question(std::size_t q, const std::vector<bool>& red_f
   const Question& question = bank.questions[q];
   QuestionEntry entry;
   entry.show_if = question.show_if ? program.add(*question.show_if) : ConditionProgram::always;
+  entry.show = test_of(entry.show_if, entry.show_word, entry.show_mask);
   if (question.show_if && refers_from(*question.show_if, q)) forward_references = true;
   entry.first_option = static_cast<std::uint32_t>(options.size());
   entry.option_count = static_cast<std::uint32_t>(question.options.size());
@@ -89,6 +128,7 @@ void EvaluatorTables::add_question(std::size_t q, const std::vector<bool>& red_f
   entry.first_link = static_cast<std::uint32_t>(links.size());
   entry.link_count = static_cast<std::uint32_t>(scales_of.size());
   links.insert(links.end(), scales_of.begin(), scales_of.end());
+  if (entry.link_count == 1) entry.only_link = scales_of[0];
   entry.required = question.required;
   entry.red_flag = red_flag[q];
   questions.push_back(entry);
@@ -97,11 +137,10 @@ void EvaluatorTables::add_question(std::size_t q, const std::vector<bool>& red_f
     OptionEntry choice;
     OptionMask mask = {0, 0};
     mark_option(mask, o);
-    choice.low = mask[0];
-    choice.high = mask[1];
     choice.points = option.points.value_or(0);
-    choice.points_value = choice.points;
+    ConditionFacts::row_of_one(choice.facts, mask[0], mask[1], choice.points);
     choice.unknown = option.unknown;
+    choice.unknown_flag = option.unknown && entry.red_flag;
     const auto last = option.weights.begin() + static_cast<std::ptrdiff_t>(std::min(outcomes, option.weights.size()));
     choice.weighted = std::any_of(option.weights.begin(), last, [](double weight) { return weight != 0.0; });
     choice.more = choice.weighted || (option.unknown && entry.red_flag) || entry.link_count != 0;

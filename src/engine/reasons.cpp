@@ -31,9 +31,12 @@ Reason rule_reason(std::size_t rule, std::size_t outcome, double effect) {
   return reason;
 }
 
+/// No rules, for the loops over the fired rules of a kind none of which fired.
+const std::vector<std::size_t> no_rules;
+
 }  // namespace
 
-void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result) {
+void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result, unsigned fired) {
   result.reasons.clear();
   if (!result.recommendation) return;
   const std::size_t chosen = *result.recommendation;
@@ -44,7 +47,7 @@ void explain(const Steering& steering, const ScoredOption* scored, std::size_t c
     result.reasons.push_back(
         rule_reason(flag.rule, chosen, effect_of(steering.rules[flag.rule].weights, chosen, runner)));
   }
-  for (std::size_t r : result.fired_rules) {
+  for (std::size_t r : (fired & listed_first) != 0 ? result.fired_rules : no_rules) {
     const Steering::Rule& rule = steering.rules[r];
     if (rule.steers && !rule.red_flag)
       result.reasons.push_back(rule_reason(r, chosen, effect_of(rule.weights, chosen, runner)));
@@ -62,7 +65,7 @@ void explain(const Steering& steering, const ScoredOption* scored, std::size_t c
     reason.effect = effect;
     result.reasons.push_back(reason);
   }
-  for (std::size_t r : result.fired_rules) {
+  for (std::size_t r : (fired & weighed) != 0 ? result.fired_rules : no_rules) {
     const Steering::Rule& rule = steering.rules[r];
     if (rule.steers || rule.red_flag) continue;  // listed above
     const double effect = effect_of(rule.weights, chosen, runner);

@@ -17,8 +17,13 @@ struct Steering {
     std::uint32_t first = 0;          ///< its first entry in `outcomes`: the outcomes it excludes, then requires
     std::uint32_t exclude_count = 0;  ///< outcomes it excludes (those the bank has)
     std::uint32_t require_count = 0;  ///< outcomes it requires (those the bank has)
+    std::uint64_t exclude_bits = 0;   ///< the outcomes it excludes as bits (banks of at most 64 outcomes)
+    std::uint64_t require_bits = 0;   ///< the outcomes it requires as bits (banks of at most 64 outcomes)
     bool red_flag = false;
     bool steers = false;  ///< its effects list outcomes to require or exclude (listed as a reason before answers)
+    /// How explain() lists it when it fires (a RuleReason bit): listed_first (steers, no red flag), weighed (neither,
+    /// with weights), or 0 (red flags are listed on their own; a rule without weights has no effect).
+    unsigned reason = 0;
   };
 
   /// Prepares the table for `bank`; `weights` holds a row of at least one weight per outcome for every
@@ -30,6 +35,8 @@ struct Steering {
   std::size_t outcome_count = 0;
   std::size_t therapy = 0;  ///< the outcome red flags force
   double close_margin = 0;
+  /// At most 64 outcomes: the rules' outcome bits hold every outcome they list.
+  bool bits = false;
 };
 
 }  // namespace wegwijzer::detail

@@ -4,6 +4,7 @@
 #include "wegwijzer/condition_program.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <random>
 
 #include "bank_builder.hpp"
@@ -56,6 +57,8 @@ TEST_CASE("a branch program holds exactly when the condition tree does", "[condi
   std::mt19937_64 random(5);
   std::size_t held = 0;
   std::size_t tried = 0;
+  std::size_t one_word = 0;  // conditions of one word test
+  std::size_t negated = 0;   // of which negated
   for (int b = 0; b < 300; ++b) {
     const Bank bank = test::random_bank(random);
     const test::ConditionScope scope{bank.questions.size(), bank.questions.size(), bank.scales.size(), &bank};
@@ -75,6 +78,15 @@ TEST_CASE("a branch program holds exactly when the condition tree does", "[condi
         const bool expected = plan.holds(roots[c], facts.data(), facts.size(), nullptr);
         INFO("bank " << b << ", condition " << c);
         REQUIRE(program.holds(entries[c], table) == expected);
+        // A condition of one word test (a show_if the Evaluator tests without the program) agrees too.
+        std::uint32_t word = 0;
+        std::uint64_t mask = 0;
+        bool when_set = false;
+        if (program.one_word(entries[c], word, mask, when_set)) {
+          REQUIRE((((table.words()[word] & mask) != 0) == when_set) == expected);
+          negated += when_set ? 0 : 1;
+          ++one_word;
+        }
         held += expected ? 1 : 0;
         ++tried;
       }
@@ -83,6 +95,41 @@ TEST_CASE("a branch program holds exactly when the condition tree does", "[condi
   // Both outcomes were seen often: a program that always said yes or no would fail above.
   CHECK(held > tried / 10);
   CHECK(held < tried - tried / 10);
+  CHECK(one_word > tried / 20);
+  CHECK(negated > one_word / 20);
+}
+
+TEST_CASE("a prepared row of one option holds the same facts as the option set alone", "[condition_program]") {
+  std::mt19937_64 random(11);
+  ConditionFacts from_row(3, 0);
+  ConditionFacts from_facts(3, 0);
+  for (int i = 0; i < 2000; ++i) {
+    const std::size_t q = pick(random, 3);
+    const std::size_t option = pick(random, 200);
+    const int points = static_cast<int>(pick(random, 21)) - 10;
+    AnswerFacts fact;
+    fact.present = true;
+    fact.count = 1;
+    fact.points = points;
+    mark_option(fact.chosen, option);
+    OptionMask mask = {0, 0};
+    mark_option(mask, option);
+    std::uint64_t row[ConditionFacts::word_count];
+    ConditionFacts::row_of_one(row, mask[0], mask[1], points);
+    from_row.set_row(q, row);
+    from_facts.set(q, fact);
+    if (chance(random, 20)) {  // hidden again
+      from_row.hide(q);
+      from_facts.hide(q);
+    }
+    for (std::size_t w = 0; w < 3 * ConditionFacts::word_count; ++w) {
+      REQUIRE(from_row.words()[w] == from_facts.words()[w]);  // the points too, as bits (NaN when hidden)
+    }
+    REQUIRE(std::isnan(from_row.points(q)) == std::isnan(from_facts.points(q)));
+  }
+  ConditionFacts hidden(1, 0);
+  CHECK(std::isnan(hidden.points(0)));
+  CHECK(hidden.words()[ConditionFacts::answered] == 0);
 }
 
 TEST_CASE("branch programs: constants, negation and options on both sides of 64", "[condition_program]") {

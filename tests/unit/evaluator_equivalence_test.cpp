@@ -351,3 +351,53 @@ TEST_CASE("scores that overflow to infinity and NaN rank and explain as in the r
   }
   CHECK(with_nan > 200);
 }
+
+TEST_CASE("the evaluator matches the reference with more than 64 outcomes and wide or empty scale bands",
+          "[engine][equivalence]") {
+  // Banks of at most 64 outcomes steer by bits and look bands up in a table per scale; these banks take the
+  // general paths: outcomes held per index, and bands too far apart for a table (or none that holds a value).
+  std::mt19937_64 random(64);
+  std::size_t complete = 0;
+  std::size_t steered = 0;  // complete results of banks of more than 64 outcomes
+  std::size_t in_gap = 0;   // scale values between two bands
+  for (int b = 0; b < 150; ++b) {
+    Bank bank = test::random_bank(random);
+    if (b % 2 == 0 && !bank.outcomes.empty()) {
+      const std::size_t outcomes = 64 + 1 + test::pick(random, 10);
+      while (bank.outcomes.size() < outcomes) {
+        bank.outcomes.push_back(Outcome{"x" + std::to_string(bank.outcomes.size())});
+      }
+      for (Question& question : bank.questions) {
+        for (Option& option : question.options) {
+          if (test::chance(random, 30)) option.weights = test::random_weights(random, outcomes);
+        }
+      }
+      for (Rule& rule : bank.rules) {
+        if (test::chance(random, 20)) rule.effects.exclude.push_back(test::pick(random, outcomes + 1));
+        if (test::chance(random, 10)) rule.effects.require.push_back(test::pick(random, outcomes + 1));
+      }
+    }
+    for (Scale& scale : bank.scales) {
+      if (test::chance(random, 40)) scale.bands = {Band{"low", {}, -1, 0}, Band{"high", {}, 3, 4}};  // a gap
+      if (test::chance(random, 40)) scale.bands.push_back(Band{"wide", {}, -2000000000, 2000000000});
+      if (test::chance(random, 20)) scale.bands.insert(scale.bands.begin(), Band{"empty", {}, 3, 1});
+      if (test::chance(random, 10)) scale.bands.clear();
+    }
+    INFO("bank " << b);
+    const std::size_t found = check_against_reference(bank, 40, [&] { return test::random_answers(bank, random); });
+    complete += found;
+    if (bank.outcomes.size() > 64) steered += found;
+    // Results with a value between two bands (and no band), as the table per scale must tell.
+    Evaluator evaluator(bank);
+    Result result;
+    for (int a = 0; a < 20; ++a) {
+      evaluator.evaluate(test::random_answers(bank, random), result);
+      for (const ScaleValue& value : result.scales) {
+        in_gap += value.answered_items != 0 && !value.band && (value.value == 1 || value.value == 2) ? 1 : 0;
+      }
+    }
+  }
+  CHECK(complete > 500);
+  CHECK(steered > 200);
+  CHECK(in_gap > 100);
+}
