@@ -33,6 +33,8 @@ struct SimpleRecord {
   bool has_answers = false;               ///< the record has an "answers" object
   std::vector<SimpleAnswer> answers;      ///< the fields of "answers", in line order (keys may repeat)
   std::vector<std::string_view> strings;  ///< the strings of all list answers, in line order
+  std::size_t quick_taken = 0;            ///< how many answers in front a Quick took (not in `answers`)
+  std::size_t quick_cursor = 0;           ///< the Quick's cursor after them
 };
 
 /// Most answers plus list strings a simple record holds, which bounds the memory a SimpleRecord keeps.
@@ -52,5 +54,43 @@ constexpr std::size_t simple_record_padding = 32;
 /// invalid JSON) is not simple. On false, `record` holds nothing of use.
 /// `line` must be readable for simple_record_padding bytes past its end (batch lines are padded).
 bool scan_simple_record(std::string_view line, SimpleRecord& record);
+
+/// A string of a list answer offered to a Quick (see below): the bytes between its quotes. Trivial, so that a
+/// buffer of them costs nothing to make.
+struct QuickString {
+  const char* data;  ///< its first byte
+  std::size_t size;  ///< how many
+
+  std::string_view view() const { return std::string_view(data, size); }
+};
+
+/// The Quick of scan_simple_record() that takes no answer: the scanner stores them all.
+struct NoQuickAnswers {
+  static constexpr std::size_t refused = ~std::size_t{0};
+  static constexpr std::size_t most_listed = 0;
+  std::size_t start() const { return 0; }
+  std::size_t limit() const { return 0; }
+  std::size_t take_string(std::string_view, std::string_view, std::size_t) const { return refused; }
+  std::size_t take_null(std::string_view, std::size_t) const { return refused; }
+  std::size_t take_list(std::string_view, const QuickString*, std::size_t, std::size_t) const { return refused; }
+};
+
+/// scan_simple_record() that first hands the answers written compactly (`"key":value`, a comma and a quote
+/// between them) to `quick`, one by one in line order, as long as it takes them; from the first answer it does
+/// not take (or the first one written otherwise) on, the answers are stored in `record` as usual. `quick` has:
+///   std::size_t start(), limit()          a cursor to start from; how many answers it may take at most
+///   static constexpr std::size_t refused, most_listed   see below; the most strings in a list it is offered
+///   std::size_t take_string(std::string_view key, std::string_view text, std::size_t cursor)   "key":"text"
+///   std::size_t take_null(std::string_view key, std::size_t cursor)                            "key":null
+///   std::size_t take_list(std::string_view key, const QuickString* strings, std::size_t count, std::size_t cursor)
+///                                         "key":[...], at most most_listed strings
+/// each returning the cursor after the answer it took, or `Quick::refused` (with no effect) when not. Keys and
+/// strings are spans of the line as SimpleAnswer holds them. The scanner keeps the cursor and hands each take the
+/// one the previous returned; record.quick_taken and record.quick_cursor tell how many were taken and the cursor
+/// after them. The answers taken count toward simple_record_max_strings. On false (the line is not simple)
+/// `quick` may have taken answers: the caller undoes them.
+/// Instantiated for NoQuickAnswers and the batch scorer's QuickAnswers.
+template <typename Quick>
+bool scan_simple_record(std::string_view line, SimpleRecord& record, const Quick& quick);
 
 }  // namespace wegwijzer

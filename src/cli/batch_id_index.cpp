@@ -122,4 +122,21 @@ std::optional<std::size_t> OptionIndex::find_head(std::size_t question, std::str
   }
 }
 
+QuickAnswers::QuickAnswers(const Bank& bank, const QuestionIndex& questions, const OptionIndex& options,
+                           AnswerSet& answers, std::uint64_t* seen)
+    : bank_(&bank), questions_(&questions), options_(&options), answers_(&answers), seen_(seen) {
+  expected_.reserve(questions.ids_.size() + 1);
+  for (std::size_t q = 0; q <= questions.ids_.size(); ++q) {  // with the sentinel
+    Expected expected{questions.ids_[q], nullptr, nullptr};
+    if (q < questions.ids_.size()) {
+      const OptionIndex::Dispatch& dispatch = options.dispatch_[q];
+      if (dispatch.table != OptionIndex::no_table) {
+        expected.table = options.tables_.data() + dispatch.table;
+        expected.options = options.options_.data() + dispatch.first;
+      }
+    }
+    expected_.push_back(expected);
+  }
+}
+
 }  // namespace wegwijzer

@@ -10,7 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "wegwijzer/answers.hpp"
 #include "wegwijzer/bank.hpp"
+#include "wegwijzer/jsonl_scan.hpp"
 
 namespace wegwijzer {
 
@@ -144,6 +146,8 @@ class QuickIds {
 /// the question after the last one found is tried first, then a few more; other ids go through an
 /// open-addressing hash table built once (cheaper than std::hash on strings).
 class QuestionIndex {
+  friend class QuickAnswers;  // prepares its lookups per question
+
  public:
   /// Indexes the questions of `bank`, which must outlive the index (ids are not copied).
   explicit QuestionIndex(const Bank& bank);
@@ -159,6 +163,22 @@ class QuestionIndex {
 
   /// What restart() starts from, for a caller that keeps the question expected next itself (in a register).
   std::size_t start() const { return in_order_ ? 0 : ids_.size(); }
+
+  /// Whether questions are tried in bank order (else no question is ever expected next).
+  bool in_order() const { return in_order_; }
+
+  /// What find_ahead() returns when it finds nothing.
+  static constexpr std::size_t not_ahead = ~std::size_t{0};
+
+  /// The question with id `id` (inside a padded JSON line) among the few after `next` in bank order that
+  /// find_padded() tries before its table, or not_ahead (always when questions are not tried in order).
+  std::size_t find_ahead(std::string_view id, std::size_t next) const {
+    const std::size_t end = std::min(next + lookahead, ids_.size());  // not in order: next is ids_.size()
+    for (std::size_t q = next + 1; q < end; ++q) {
+      if (ids_[q].matches_padded(id)) return q;
+    }
+    return not_ahead;
+  }
 
   /// find() with the question expected next kept by the caller in `next` (start() for a new record).
   std::optional<std::size_t> find(std::string_view id, std::size_t& next) const {
@@ -195,7 +215,7 @@ class QuestionIndex {
   }
 
   /// find_padded() past the question expected next: a few more in bank order, then the hash table.
-  std::optional<std::size_t> find_padded_after(std::string_view id, std::size_t& next) const {
+  [[gnu::noinline]] std::optional<std::size_t> find_padded_after(std::string_view id, std::size_t& next) const {
     if (in_order_) {
       const std::size_t end = std::min(next + lookahead, ids_.size());
       for (std::size_t q = next + 1; q < end; ++q) {
@@ -220,6 +240,8 @@ class QuestionIndex {
 /// Finds options by question and id: one open-addressing hash table for the options of all questions, keyed
 /// by the question, the id's length and its first 16 bytes, which are all of most ids.
 class OptionIndex {
+  friend class QuickAnswers;  // prepares its lookups per question
+
  public:
   /// Indexes the options of every question of `bank`, which must outlive the index (ids are not copied).
   explicit OptionIndex(const Bank& bank);
@@ -251,7 +273,7 @@ class OptionIndex {
   }
 
   /// find_padded_index() by the hash table.
-  std::size_t find_hashed(std::size_t question, std::string_view id) const {
+  [[gnu::noinline]] std::size_t find_hashed(std::size_t question, std::string_view id) const {
     if (id.size() > 16) return find_long(question, id).value_or(none);
     const Head16 head = padded_short_head(id.data(), id.size());
     const std::uint64_t wanted = key(question, id.size());
@@ -318,6 +340,147 @@ class OptionIndex {
   std::size_t mask_ = 0;               ///< slots_.size() - 1
   unsigned shift_ = 0;                 ///< 64 - log2(slots_.size()): home() keeps the top bits of the product
   std::size_t longest_ = 0;            ///< the longest option id
+};
+
+/// Sets the answers at the front of a simple record while the strict scanner reads them (the Quick of
+/// scan_simple_record()), as long as each is quick: to a question named for the first time (the one expected
+/// next, or one further on in bank order), within the answer limit, and an option id of a choice question, a text
+/// for a text question, null, or a short list of option ids of a multiple choice that
+/// AnswerSet::set_found_options() takes. Such answers can have no problem, so they are set at once and the scanner
+/// stores none of them; the first other answer, and all after it, are left to the caller, which reads them on from
+/// ordinal SimpleRecord::quick_taken + 1 with SimpleRecord::quick_cursor as the question expected next.
+///
+/// The scanner keeps the cursor (the question expected next, as QuestionIndex::find_padded() moves it) and the
+/// object is not changed while it scans.
+class QuickAnswers {
+ public:
+  /// Sets answers of `bank` into `answers`, marking the questions named in `seen` (one word per question). The
+  /// indices must outlive it.
+  QuickAnswers(const Bank& bank, const QuestionIndex& questions, const OptionIndex& options, AnswerSet& answers,
+               std::uint64_t* seen);
+
+  /// Starts a record whose questions are marked named with `serial`, of which at most `limit` answers count.
+  void begin(std::uint64_t serial, std::size_t limit) {
+    serial_ = serial;
+    limit_ = limit;
+  }
+
+  /// What a take_...() returns for an answer it did not take.
+  static constexpr std::size_t refused = ~std::size_t{0};
+
+  /// The cursor of a record before its first answer.
+  std::size_t start() const { return questions_->start(); }
+
+  /// How many answers may be taken at most.
+  std::size_t limit() const { return limit_; }
+
+  /// Takes "key":"text" (both inside a padded line), if quick, with the question `next` expected next; returns the
+  /// question expected after it, or `refused`.
+  [[gnu::always_inline]] std::size_t take_string(std::string_view key, std::string_view text, std::size_t next) const {
+    std::size_t question = next;
+    if (expected_[next].matches_padded(key)) {  // named before? no: all questions named so far come before it
+      ++next;
+    } else {
+      question = find_elsewhere(key, next);
+      if (question == refused) return refused;
+      next = after(question, next);
+    }
+    const std::size_t option = option_of(question, text);
+    if (option == OptionIndex::none) return take_text(question, text, next);
+    answers_->set_known_option(question, static_cast<std::uint16_t>(option));  // found: no error possible
+    seen_[question] = serial_;
+    return next;
+  }
+
+  /// take_string() for a text that is no option id of question `question` (named for the first time): taken when
+  /// it is a text question (which takes any text), with `next` expected after it.
+  [[gnu::noinline]] std::size_t take_text(std::size_t question, std::string_view text, std::size_t next) const {
+    if (bank_->questions[question].type != QuestionType::text) return refused;  // an unknown option: a problem
+    const std::optional<AnswerError> error = answers_->set_text_at(question, text);
+    if (error) return refused;  // never: a text question takes any text
+    seen_[question] = serial_;
+    return next;
+  }
+
+  /// take_string() for "key":null.
+  std::size_t take_null(std::string_view key, std::size_t next) const {
+    const std::size_t question = find(key, next);
+    if (question == refused) return refused;
+    seen_[question] = serial_;
+    return after(question, next);
+  }
+
+  /// Most strings in a list taken (a longer list is left to the caller).
+  static constexpr std::size_t most_listed = 16;
+
+  /// take_string() for "key":[...] with the `count` strings at `items` (inside a padded line).
+  [[gnu::noinline]] std::size_t take_list(std::string_view key, const QuickString* items, std::size_t count,
+                                          std::size_t next) const {
+    if (count > most_listed || count > limit_) return refused;
+    const std::size_t question = find(key, next);
+    if (question == refused || bank_->questions[question].type != QuestionType::multiple) return refused;
+    std::uint16_t picked[most_listed];
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t option = option_of(question, items[i].view());
+      if (option == OptionIndex::none) return refused;  // an unknown option: a problem
+      picked[i] = static_cast<std::uint16_t>(option);
+    }
+    // None, twice the same or an exclusive one with others: a problem, told by the caller.
+    if (!answers_->set_found_options(question, picked, count)) return refused;
+    seen_[question] = serial_;
+    return after(question, next);
+  }
+
+ private:
+  /// What the quick answers need of one question, in one place: its id prepared as QuestionIndex has it, and where
+  /// OptionIndex tells its options apart.
+  struct Expected {
+    QuickIds::Id id;                        ///< the question's id (the sentinel after the last matches nothing)
+    const std::uint16_t* table = nullptr;   ///< its dispatch table in OptionIndex, if it has one
+    const QuickIds::Id* options = nullptr;  ///< its options in OptionIndex (with a table)
+
+    /// Whether `key` (inside a padded line) is the question's id.
+    bool matches_padded(std::string_view key) const { return id.matches_padded(key); }
+  };
+
+  /// OptionIndex::find_padded_index() by the question's Expected.
+  [[gnu::always_inline]] std::size_t option_of(std::size_t question, std::string_view text) const {
+    const Expected& expected = expected_[question];
+    if (expected.table == nullptr) return options_->find_hashed(question, text);
+    const std::uint16_t entry = expected.table[OptionIndex::dispatch_key(text.size(), text.data()[0])];  // padded
+    if (entry == 0 || !expected.options[entry - 1].matches_padded(text)) return OptionIndex::none;
+    return entry - 1u;  // one entry names the only option `text` can be
+  }
+
+  /// The question `key` names, or `refused`: one named before, or one before `next` (which might have been).
+  std::size_t find(std::string_view key, std::size_t next) const {
+    return expected_[next].matches_padded(key) ? next : find_elsewhere(key, next);
+  }
+
+  /// find() for a key that is not the id of question `next`: a question a little further on in bank order (never
+  /// named: all questions named so far come before `next`), else by QuestionIndex.
+  [[gnu::noinline]] std::size_t find_elsewhere(std::string_view key, std::size_t next) const {
+    const std::size_t ahead = questions_->find_ahead(key, next);
+    if (ahead != QuestionIndex::not_ahead) return ahead;
+    std::size_t moved = next;
+    const std::optional<std::size_t> question = questions_->find_padded(key, moved);
+    if (!question || seen_[*question] == serial_) return refused;
+    return questions_->in_order() && *question < next ? refused : *question;
+  }
+
+  /// The question expected next after `question`, with `next` expected before it.
+  std::size_t after(std::size_t question, std::size_t next) const {
+    return questions_->in_order() ? question + 1 : next;
+  }
+
+  const Bank* bank_;
+  const QuestionIndex* questions_;
+  const OptionIndex* options_;
+  AnswerSet* answers_;
+  std::uint64_t* seen_;
+  std::uint64_t serial_ = 0;
+  std::size_t limit_ = 0;
+  std::vector<Expected> expected_;  ///< per question, and a sentinel after the last
 };
 
 }  // namespace wegwijzer

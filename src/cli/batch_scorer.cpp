@@ -54,6 +54,7 @@ RecordScorer::Impl::Impl(const Bank& bank_in, const BatchLimits& limits_in, Batc
       option_ids(bank_in),
       plain_ids(ids_are_plain(bank_in)),
       scan_first(reading == JsonReading::scan_first && plain_ids),  // the scanner compares ids raw
+      quick(bank_in, question_ids, option_ids, answers, key_seen.data()),
       parser(limits_in.max_line_bytes + batch_json_padding) {}
 
 std::string RecordScorer::Impl::question_label(std::string_view id) {

@@ -127,6 +127,7 @@ struct RecordScorer::Impl {
 
   bool scan_first;                    ///< try the strict scanner before simdjson
   SimpleRecord simple;                ///< what the scanner found in the record
+  QuickAnswers quick;                 ///< sets the answers in front of a simple record while the scanner reads them
   simdjson::ondemand::parser parser;  ///< reads the records that are not simple
   simdjson::dom::parser validator;    ///< only for lines that are not objects: invalid JSON or not?
 
@@ -135,10 +136,11 @@ struct RecordScorer::Impl {
   /// Reads a simple record (see scan_simple_record()) into the answer set; false, with no effect, for a line
   /// that is not simple (or when scanning is off).
   bool read_simple_record(std::string_view line, std::string_view& id, bool& have_id);
-  /// Reads the answers of the simple record in `simple` as read_answer() reads each. The common answer (the
-  /// first to its question, one of its option ids) and the less common ones of set_uncommon_answer() are set
-  /// without going through the Field and Value interface.
-  void read_simple_answers();
+  /// Reads the answers of the simple record in `simple` as read_answer() reads each, after the `taken` answers
+  /// in front that `quick` set already (`next`: the question it expects next). The common answer (the first to
+  /// its question, one of its option ids) and the less common ones of set_uncommon_answer() are set without
+  /// going through the Field and Value interface.
+  void read_simple_answers(std::size_t taken, std::size_t next);
   /// read_simple_answers() for the common answers from `answer` on, up to `end`: each to the question expected
   /// next (`next`, which moves on), named for the first time, one of its option ids. Returns the first answer
   /// that is not such an answer (or `end`), untouched.
@@ -146,9 +148,9 @@ struct RecordScorer::Impl {
   /// read_simple_answers() for any answer but the common one (`index`: the question its key names, if any):
   /// set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
   [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::optional<std::size_t> index);
-  /// read_simple_answers() for the answers from the `from`-th on (counted from 0), after the first problem or
-  /// past the answer limit: read_answer() on each.
-  [[gnu::noinline]] void read_later_answers(std::size_t from);
+  /// read_simple_answers() for the stored answers from the `from`-th on (counted from 0), after the first problem
+  /// or past the answer limit: read_answer() on each, `taken` answers having come before the stored ones.
+  [[gnu::noinline]] void read_later_answers(std::size_t from, std::size_t taken);
   /// Reads an answer of the simple record that is no known option id to question `index` (found by its key)
   /// as read_any_answer() would, when that is quick: the first answer to the question, and null, a text for a
   /// text question, or a list of known option ids for a multiple choice. False, with no effect on the record,

@@ -5,6 +5,11 @@
 // their own first (read_simple_answers()), which sets the common ones itself and hands the rest on exactly where
 // read_answer() would be.
 //
+// The answers in front of a simple record are set while the scanner reads them (QuickAnswers, batch_id_index.hpp)
+// as long as each is quick, so the scanner stores none of them; from the first other answer on, the scanner stores
+// them and read_simple_answers() reads them on (from the right ordinal, with the question expected next). A line
+// that turns out not to be simple after some answers were set is read from scratch (begin() again).
+//
 // The common answer, the first to the question expected next in bank order and one of its option ids, costs a few
 // word comparisons in a loop of its own (set_common_answers()): keys and option ids without escapes are compared as
 // they stand in the (padded) line, 16 bytes at a time, the option by one hash probe, and it is set by index as one
@@ -224,9 +229,14 @@ void RecordScorer::Impl::fail_missing_answers() {
 
 bool RecordScorer::Impl::read_simple_record(std::string_view line, std::string_view& id, bool& have_id) {
   // A line simdjson could not hold is left to simdjson, which reports it.
-  if (!scan_first || line.size() > limits.max_line_bytes || !scan_simple_record(line, simple)) return false;
+  if (!scan_first || line.size() > limits.max_line_bytes) return false;
+  quick.begin(record_serial, limits.max_answers);
+  if (!scan_simple_record(line, simple, quick)) {
+    if (simple.quick_taken != 0) begin();  // simdjson reads the record from scratch
+    return false;
+  }
   if (simple.has_answers) {
-    read_simple_answers();
+    read_simple_answers(simple.quick_taken, simple.quick_cursor);
   } else {
     fail_missing_answers();
   }
@@ -235,12 +245,11 @@ bool RecordScorer::Impl::read_simple_record(std::string_view line, std::string_v
   return true;
 }
 
-void RecordScorer::Impl::read_simple_answers() {
+void RecordScorer::Impl::read_simple_answers(std::size_t taken, std::size_t next) {
   const SimpleAnswer* const first = simple.answers.data();
   const SimpleAnswer* const last = first + simple.answers.size();
   const SimpleAnswer* const quick_end =
-      has_problem ? first : first + std::min(simple.answers.size(), limits.max_answers);
-  std::size_t next = question_ids.start();
+      has_problem ? first : first + std::min(simple.answers.size(), limits.max_answers - taken);  // taken <= limit
   const SimpleAnswer* answer = first;
   // What read_answer() does with an answer before the first problem and within the limit, without a Field.
   while (answer != quick_end) {
@@ -258,7 +267,7 @@ void RecordScorer::Impl::read_simple_answers() {
     }
     if (!read_other_answer(*answer++, index)) break;
   }
-  if (answer != last) read_later_answers(static_cast<std::size_t>(answer - first));
+  if (answer != last) read_later_answers(static_cast<std::size_t>(answer - first), taken);
 }
 
 const SimpleAnswer* RecordScorer::Impl::set_common_answers(const SimpleAnswer* answer, const SimpleAnswer* end,
@@ -278,10 +287,10 @@ const SimpleAnswer* RecordScorer::Impl::set_common_answers(const SimpleAnswer* a
   return answer;
 }
 
-void RecordScorer::Impl::read_later_answers(std::size_t from) {
+void RecordScorer::Impl::read_later_answers(std::size_t from, std::size_t taken) {
   for (std::size_t i = from; i < simple.answers.size(); ++i) {
     ScannedField field(simple.answers[i], simple.strings);
-    read_answer(field, i + 1);
+    read_answer(field, taken + i + 1);
   }
 }
 

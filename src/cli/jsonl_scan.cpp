@@ -5,9 +5,16 @@
 // answers take a short loop of their own (compact_answers()). The masks break the chain from one string's end to
 // the next string's search, which made the token-at-a-time scan slow. Lines with control characters (white space
 // or not simple) and very long lines find each string's end 16 bytes at a time from its start instead.
+//
+// The batch scorer hands the scanner a Quick (QuickAnswers) that sets the answers in front of the record as they
+// are read (quick_answers()), so the common answer is never stored; from the first answer it does not take on, the
+// scanner stores answers as before.
 #include "wegwijzer/jsonl_scan.hpp"
 
 #include <cstring>
+#include <type_traits>
+
+#include "batch_id_index.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -335,17 +342,19 @@ class Slots {
 };
 
 /// One scan of one line into a SimpleRecord. Every step returns false as soon as the line is not simple. The
-/// `Finder` (WindowFinder or QuoteCursor) finds where strings end.
-template <typename Finder>
+/// `Finder` (WindowFinder or QuoteCursor) finds where strings end; the answers in front are offered to `Quick`
+/// first (see scan_simple_record()).
+template <typename Finder, typename Quick>
 class Scanner {
  public:
-  Scanner(std::string_view line, SimpleRecord& record, Finder finder)
+  Scanner(std::string_view line, SimpleRecord& record, Finder finder, const Quick& quick)
       : at_(line.data()),
         end_(line.data() + line.size()),
         finder_(finder),
         record_(record),
         answers_(record.answers),
-        strings_(record.strings) {}
+        strings_(record.strings),
+        quick_(quick) {}
 
   /// The whole record: `{`, its fields, `}`, then only white space.
   bool record() {
@@ -357,7 +366,7 @@ class Scanner {
       if (!take('}')) return false;
     }
     skip_space();
-    if (at_ != end_ || answers_.used() + strings_.used() > simple_record_max_strings) return false;
+    if (at_ != end_ || answers_.used() + strings_.used() + quick_items_ > simple_record_max_strings) return false;
     answers_.finish();
     strings_.finish();
     return true;
@@ -419,7 +428,7 @@ class Scanner {
   }
 
   /// Whether one more answer or list string fits in the SimpleRecord.
-  bool room() const { return answers_.used() + strings_.used() < simple_record_max_strings; }
+  bool room() const { return answers_.used() + strings_.used() + quick_items_ < simple_record_max_strings; }
 
   /// A slot for the next answer, or nullptr when none fits.
   SimpleAnswer* next_answer() {
@@ -458,6 +467,9 @@ class Scanner {
   /// Reads answers written compactly (no white space; a comma and a quote between answers) as long as they come,
   /// without growing the SimpleRecord: the short path for most answers. `at_` is at the opening quote of a key.
   CompactStop compact_answers() {
+    if constexpr (!std::is_same_v<Quick, NoQuickAnswers>) {
+      if (quicking_ && quick_answers()) return CompactStop::after_answer;
+    }
     // Locals, so that they stay in registers: stores into the answers could alias the members.
     const char* at = at_;
     Finder finder = finder_;
@@ -495,6 +507,100 @@ class Scanner {
     finder_ = finder;
     answers_.take_up_to(slot);
     return CompactStop::before_answer;
+  }
+
+  /// Offers answers written compactly (as compact_answers() reads them) to quick_ as long as it takes them. True
+  /// when it stopped right after an answer taken, not at a comma and a quote; false at the opening quote of an answer
+  /// not taken, which ends quicking_. `at_` is at the opening quote of a key.
+  bool quick_answers() {
+    // Locals, so that they stay in registers (see compact_answers()); quick_ does not change.
+    const char* at = at_;
+    Finder finder = finder_;
+    const Quick& quick = quick_;
+    std::size_t cursor = record_.quick_cursor;
+    std::size_t left = quick.limit() - record_.quick_taken;
+    std::size_t items = quick_items_;
+    for (; left != 0; --left) {
+      const char* const key_end = finder.close(at + 1);
+      if (key_end == nullptr) break;
+      const std::string_view key(at + 1, static_cast<std::size_t>(key_end - at - 1));
+      const char* value_end = nullptr;
+      std::size_t after = Quick::refused;
+      std::size_t strings = 0;               // of a list
+      if (pair_at(key_end + 1, ':', '"')) {  // the common answer: "key":"value"
+        const char* const text = key_end + 3;
+        const char* const text_end = finder.close(text);
+        if (text_end == nullptr) break;
+        after = quick.take_string(key, std::string_view(text, static_cast<std::size_t>(text_end - text)), cursor);
+        value_end = text_end + 1;
+      } else {
+        if (key_end[1] != ':') break;
+        finder_ = finder;
+        value_end = quick_list_or_null(key, key_end + 2, cursor, after, strings);
+        finder = finder_;
+      }
+      if (after == Quick::refused) break;
+      items += 1 + strings;
+      cursor = after;
+      at = value_end;
+      if (!pair_at(at, ',', '"')) {  // at <= end_: reads padding at most
+        at_ = at;
+        finder_ = finder;
+        quick_done(cursor, left - 1, items);
+        return true;
+      }
+      ++at;
+    }
+    at_ = at;
+    finder.rewind(at);  // the storing paths read the answer at `at` again
+    finder_ = finder;
+    quick_done(cursor, left, items);
+    quicking_ = false;
+    return false;
+  }
+
+  /// Notes where quick_answers() stopped: the cursor, `left` answers that quick_ could still take, and all `items`
+  /// (answers and list strings) it took.
+  void quick_done(std::size_t cursor, std::size_t left, std::size_t items) {
+    record_.quick_cursor = cursor;
+    record_.quick_taken = quick_.limit() - left;
+    quick_items_ = items;
+  }
+
+  /// quick_answers() for a list or null written compactly at `value` (at most one byte past the line), with key
+  /// `key`. Returns where the value ends, in `after` what quick_ returned (`refused` for anything else) and in
+  /// `count` how many strings a list holds.
+  const char* quick_list_or_null(std::string_view key, const char* value, std::size_t cursor, std::size_t& after,
+                                 std::size_t& count) {
+    if (*value == '[') {
+      QuickString strings[Quick::most_listed];
+      const char* const end = quick_list(value + 1, strings, count);
+      if (end == nullptr) return nullptr;
+      after = quick_.take_list(key, strings, count, cursor);
+      return end;
+    }
+    if (end_ - value < 4 || std::memcmp(value, "null", 4) != 0) return nullptr;
+    after = quick_.take_null(key, cursor);
+    return value + 4;
+  }
+
+  /// Reads a list of at most Quick::most_listed strings written compactly, after its `[` at `at` (at most
+  /// one byte past the line), into `items` (`count` of them). Returns where the list ends, or nullptr if it is
+  /// not compact or longer.
+  const char* quick_list(const char* at, QuickString* items, std::size_t& count) {
+    if (*at == ']') return at < end_ ? at + 1 : nullptr;
+    for (;;) {
+      if (at >= end_ || *at != '"' || count == Quick::most_listed) return nullptr;
+      const char* const close = finder_.close(at + 1);
+      if (close == nullptr) return nullptr;
+      items[count++] = QuickString{at + 1, static_cast<std::size_t>(close - at - 1)};
+      at = close + 1;  // at <= end_
+      if (*at == ',') {
+        ++at;
+      } else {
+        return *at == ']' && at < end_ ? at + 1 : nullptr;
+      }
+    }
   }
 
   /// Reads a list or null written compactly at `value` (at most one byte past the line) into `answer`, whose key is
@@ -540,6 +646,7 @@ class Scanner {
 
   /// Reads one answer: a key, then a string, a list of strings or null.
   bool answer() {
+    quicking_ = false;  // answers are stored from here on
     SimpleAnswer* const answer = next_answer();
     std::string_view key;
     if (answer == nullptr || !string(key)) return false;
@@ -597,33 +704,50 @@ class Scanner {
   SimpleRecord& record_;
   Slots<SimpleAnswer> answers_;      ///< the answers' slots
   Slots<std::string_view> strings_;  ///< the list strings' slots
+  const Quick& quick_;               ///< takes the answers in front
+  /// Whether answers are still offered to quick_.
+  bool quicking_ = !std::is_same_v<Quick, NoQuickAnswers>;
+  std::size_t quick_items_ = 0;  ///< answers and list strings quick_ took
 };
 
 }  // namespace
 
-bool scan_simple_record(std::string_view line, SimpleRecord& record) {
+template <typename Quick>
+bool scan_simple_record(std::string_view line, SimpleRecord& record, const Quick& quick) {
   record.has_id = false;
   record.id = {};
   record.has_answers = false;
+  record.quick_taken = 0;
+  record.quick_cursor = quick.start();
   const char* const end = line.data() + line.size();
   if (line.size() <= max_masked_line) {  // the usual line: its quotes found all at once, then handed out in order
     std::uint64_t masks[max_masked_line / 64];
     switch (quote_masks(line.data(), line.size(), masks)) {
       case LineBytes::plain: {
         const QuoteCursor quotes(line.data(), masks, (line.size() + 63) / 64);
-        return Scanner<QuoteCursor>(line, record, quotes).record();
+        return Scanner<QuoteCursor, Quick>(line, record, quotes, quick).record();
       }
-      case LineBytes::controls: return Scanner<WindowFinder<false>>(line, record, WindowFinder<false>(end)).record();
+      case LineBytes::controls:
+        return Scanner<WindowFinder<false>, Quick>(line, record, WindowFinder<false>(end), quick).record();
       case LineBytes::never: return false;
     }
     return false;
   }
   switch (line_bytes(line.data(), line.size())) {
-    case LineBytes::plain: return Scanner<WindowFinder<true>>(line, record, WindowFinder<true>(end)).record();
-    case LineBytes::controls: return Scanner<WindowFinder<false>>(line, record, WindowFinder<false>(end)).record();
+    case LineBytes::plain:
+      return Scanner<WindowFinder<true>, Quick>(line, record, WindowFinder<true>(end), quick).record();
+    case LineBytes::controls:
+      return Scanner<WindowFinder<false>, Quick>(line, record, WindowFinder<false>(end), quick).record();
     case LineBytes::never: return false;
   }
   return false;
+}
+
+template bool scan_simple_record<NoQuickAnswers>(std::string_view, SimpleRecord&, const NoQuickAnswers&);
+template bool scan_simple_record<QuickAnswers>(std::string_view, SimpleRecord&, const QuickAnswers&);
+
+bool scan_simple_record(std::string_view line, SimpleRecord& record) {
+  return scan_simple_record(line, record, NoQuickAnswers());
 }
 
 }  // namespace wegwijzer

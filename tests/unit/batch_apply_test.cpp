@@ -4,6 +4,7 @@
 // exactly what the general paths do, for ids of every length and for every kind of problem.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -15,6 +16,7 @@
 #include "test_support.hpp"
 #include "wegwijzer/answers.hpp"
 #include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/jsonl_scan.hpp"
 #include "wegwijzer/sample.hpp"
 
 using namespace wegwijzer;
@@ -328,4 +330,130 @@ TEST_CASE("the quick answer loop reads every simple record as the general path d
     CHECK(scored > 300);
     CHECK(problems > 300);
   }
+}
+
+namespace {
+
+/// Answers that the scanner does not hand to QuickAnswers, or that it refuses, or that make the line not simple:
+/// each replaces one answer of a sampled record to move where the quick answers end.
+std::vector<Field> not_quick_fields(const Bank& bank, const std::vector<Field>& fields, std::size_t at) {
+  const Field& here = fields[at];
+  std::vector<Field> variants = {
+      {here.key, "\"no_such_option\""},                  // an unknown option
+      {here.key, "\"some free text\""},                  // a text (or an unknown option)
+      {"\"no_such_question\"", "\"x\""},                 // an unknown question
+      {here.key, " " + here.value},                      // white space: not compact
+      {here.key, "[\"a\" ,\"b\"]"},                      // a list not written compactly
+      {here.key, "[]"},                                  // an empty list
+      {here.key, "12"},                                  // a number: not simple (simdjson from scratch)
+      {here.key, "\"ne\\u0065d\""},                      // an escape: not simple
+      {here.key, "\"" + std::string(5000, 'x') + "\""},  // a long line: strings found 16 bytes at a time
+  };
+  if (at != 0) variants.push_back(fields[at - 1]);  // named twice, right after
+  if (at > 2) variants.push_back(fields[0]);        // named twice, much later
+  (void)bank;
+  return variants;
+}
+
+/// A record line with these answers, and `tail` after the "answers" object.
+std::string record_with_tail(int id, const std::vector<Field>& fields, const std::string& tail) {
+  std::string line = record(id, fields);
+  line.pop_back();
+  return line + tail + "}";
+}
+
+}  // namespace
+
+TEST_CASE("quick answers hand over to the stored ones at any answer, as the general path reads them",
+          "[batch][apply][jsonl_scan]") {
+  const std::vector<Bank> banks = {test::load_test_bank(test::source_path("data/banks/default.json")), awkward_bank()};
+  for (const Bank& bank : banks) {
+    std::mt19937_64 random(43);
+    std::vector<std::size_t> limits = {0, 1, 2, 3, 5, 8, 13, 21, 10000};
+    std::vector<std::unique_ptr<LineScorer>> quick;
+    std::vector<std::unique_ptr<LineScorer>> general;
+    for (std::size_t limit : limits) {
+      BatchLimits batch_limits;
+      batch_limits.max_answers = limit;
+      quick.push_back(std::make_unique<LineScorer>(bank, JsonReading::scan_first, batch_limits, '}'));
+      general.push_back(std::make_unique<LineScorer>(bank, JsonReading::simdjson_only, batch_limits, '}'));
+    }
+    std::size_t lines = 0;
+    for (int round = 0; round < 12; ++round) {
+      const std::vector<Field> fields = fields_of(bank, sample_answers(bank, random));
+      std::vector<std::string> records = {record(round, fields)};
+      for (std::size_t at = 0; at < fields.size(); ++at) {
+        for (const Field& variant : not_quick_fields(bank, fields, at)) {
+          std::vector<Field> changed = fields;
+          changed[at] = variant;
+          records.push_back(record(round, changed));
+        }
+      }
+      // Not simple after all the quick answers: simdjson reads the line again from scratch.
+      for (const std::string& tail : {std::string(",\"answers\":{}"), std::string(",\"id\":\"x\",\"id\":\"y\""),
+                                      std::string(",\"other\":1"), std::string(",\"id\":7"), std::string(" x")}) {
+        records.push_back(record_with_tail(round, fields, tail));
+      }
+      for (const std::string& line : records) {
+        CAPTURE(line);
+        for (std::size_t i = 0; i < limits.size(); ++i) {
+          CAPTURE(limits[i]);
+          CHECK(quick[i]->score(line) == general[i]->score(line));
+        }
+        ++lines;
+      }
+    }
+    CHECK(lines > 500);
+  }
+}
+
+TEST_CASE("the scanner stores exactly the answers after those QuickAnswers takes", "[batch][apply][jsonl_scan]") {
+  const Bank bank = test::load_test_bank(test::source_path("data/banks/default.json"));
+  QuestionIndex questions(bank);
+  OptionIndex options(bank);
+  AnswerSet answers(bank);
+  std::vector<std::uint64_t> seen(bank.questions.size(), 0);
+  QuickAnswers quick(bank, questions, options, answers, seen.data());
+  std::mt19937_64 random(47);
+  std::size_t handed_over = 0;
+  std::size_t all_quick = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::vector<Field> fields = perturbed_fields(bank, random);
+    const std::size_t limit = round % 3 == 0 ? random() % 8 : 10000;
+    const std::string line = record(round, fields) + std::string(64, '}');
+    const std::string_view view = std::string_view(line).substr(0, line.size() - 64);
+    CAPTURE(line, limit);
+    SimpleRecord reference;
+    REQUIRE(scan_simple_record(view, reference));
+    answers.begin_refill();
+    quick.begin(static_cast<std::uint64_t>(round) + 1, limit);
+    SimpleRecord record;
+    REQUIRE(scan_simple_record(view, record, quick));
+    REQUIRE(record.quick_taken <= std::min(limit, fields.size()));
+    REQUIRE(record.quick_taken + record.answers.size() == reference.answers.size());
+    for (std::size_t i = 0; i < record.answers.size(); ++i) {
+      const SimpleAnswer& stored = record.answers[i];
+      const SimpleAnswer& expected = reference.answers[record.quick_taken + i];
+      CHECK(stored.key == expected.key);
+      CHECK(stored.value == expected.value);
+      CHECK(stored.text == expected.text);
+      CHECK(std::vector<std::string_view>(record.strings.begin() + stored.first,
+                                          record.strings.begin() + stored.first + stored.count) ==
+            std::vector<std::string_view>(reference.strings.begin() + expected.first,
+                                          reference.strings.begin() + expected.first + expected.count));
+    }
+    // Each answer taken was set (or marked named, for null and an empty text).
+    for (std::size_t i = 0; i < record.quick_taken; ++i) {
+      const SimpleAnswer& taken = reference.answers[i];
+      const std::optional<std::size_t> q = bank.find_question(taken.key);
+      REQUIRE(q);
+      CHECK(seen[*q] == static_cast<std::uint64_t>(round) + 1);
+      const bool no_answer =
+          taken.value == SimpleValue::null || (taken.value == SimpleValue::string && taken.text.empty());
+      CHECK(answers.refilled(*q) == !no_answer);
+    }
+    (record.answers.empty() ? all_quick : handed_over)++;
+  }
+  CHECK(handed_over > 50);
+  CHECK(all_quick > 30);
 }
