@@ -401,3 +401,31 @@ TEST_CASE("the evaluator matches the reference with more than 64 outcomes and wi
   CHECK(steered > 200);
   CHECK(in_gap > 100);
 }
+
+TEST_CASE("the evaluator matches the reference when band tables would pass their budget", "[engine][equivalence]") {
+  // Many scales with bands 4,000 values wide: the first ones get a table, the later ones pass the budget of
+  // all tables and ask band_of(); a scale with very many bands passes the budget of filling one table.
+  std::mt19937_64 random(4000);
+  std::size_t banded = 0;
+  for (int b = 0; b < 40; ++b) {
+    Bank bank = test::random_bank(random);
+    if (bank.scales.empty()) continue;
+    const std::vector<Scale> scales = bank.scales;
+    while (bank.scales.size() < 40) {
+      Scale copy = scales[bank.scales.size() % scales.size()];
+      copy.id += "_" + std::to_string(bank.scales.size());
+      bank.scales.push_back(std::move(copy));
+    }
+    for (Scale& scale : bank.scales) {
+      scale.bands = {Band{"low", {}, -2000, 0}, Band{"high", {}, 2, 1999}};  // a gap at 1
+    }
+    for (int i = 0; i < 1100; ++i) bank.scales.back().bands.push_back(Band{"late", {}, 3000 + i, 3000 + i});
+    INFO("bank " << b);
+    check_against_reference(bank, 30, [&] { return test::random_answers(bank, random); });
+    Evaluator evaluator(bank);
+    Result result;
+    evaluator.evaluate(test::random_answers(bank, random), result);
+    for (const ScaleValue& value : result.scales) banded += value.band ? 1 : 0;
+  }
+  CHECK(banded > 200);
+}

@@ -196,7 +196,8 @@ std::size_t pick(std::mt19937_64& random, std::size_t size) { return static_cast
 
 /// Bytes that matter to the scanner, to put into lines.
 const std::string& tempting_bytes() {
-  static const std::string bytes = std::string("\"\\{}[],: \t\r\nnul0-x\x01\x1f\x7f\x80\xc3\xff\x0b\x0c", 28) + '\0';
+  static constexpr char listed[] = "\"\\{}[],: \t\r\nnul0-x\x01\x1f\x7f\x80\xc3\xff\x0b\x0c";
+  static const std::string bytes = std::string(listed, sizeof listed - 1) + '\0';  // and a NUL byte
   return bytes;
 }
 
