@@ -86,8 +86,8 @@ Show EvaluatorTables::test_of(std::uint32_t entry, std::uint32_t& word, std::uin
 }
 
 void EvaluatorTables::add_bands() {
-  constexpr std::int64_t most = 4096;        // entries per scale at most; wider scales ask band_of()
-  constexpr std::size_t all_tables = 65536;   // entries of all scales at most (banks built by code may have many)
+  constexpr std::int64_t most = 4096;           // entries per scale at most; wider scales ask band_of()
+  constexpr std::size_t all_tables = 65536;     // entries of all scales at most (banks built by code may have many)
   constexpr std::int64_t fill_steps = 1 << 22;  // band_of() steps to fill one table at most (many bands)
   band_lookups.resize(bank.scales.size());
   for (std::size_t s = 0; s < bank.scales.size(); ++s) {

@@ -209,7 +209,8 @@ TEST_CASE("options told apart by length and first byte, or not, are found alike"
   test::BankBuilder b;
   // Told apart: one dispatch entry each. Alike (same length modulo 8 and first byte modulo 8): the hash table.
   b.question("apart", QuestionType::single, {{"no", {}, {}, false}, {"yes", {}, {}, false}, {"maybe", {}, {}, false}});
-  b.question("alike", QuestionType::single, {{"ab", {}, {}, false}, {"ib", {}, {}, false}, {"abcdefghij", {}, {}, false}});
+  b.question("alike", QuestionType::single,
+             {{"ab", {}, {}, false}, {"ib", {}, {}, false}, {"abcdefghij", {}, {}, false}});
   b.question("empty", QuestionType::single, {{"", {}, {}, false}, {"x", {}, {}, false}});
   const Bank& bank = b.build();
   OptionIndex options(bank);
