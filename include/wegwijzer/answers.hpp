@@ -81,8 +81,8 @@ class AnswerSet {
   /// Removes every answer (storage is kept): one store per question.
   void clear_all();
 
-  /// Starts filling the set anew: removes every answer, as clear_all(). (Kept with end_refill() for callers
-  /// that refill a set record after record; both are cheap now.)
+  /// Starts filling the set anew: removes every answer, as clear_all(), which callers now use. (Kept with
+  /// end_refill() and refilled() from the time refills were tracked apart; only the refill tests use them.)
   void begin_refill() { clear_all(); }
   /// Ends a refill: the set holds just the answers set since begin_refill() (nothing left to do).
   void end_refill() {}

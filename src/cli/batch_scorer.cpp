@@ -104,7 +104,6 @@ std::string_view RecordScorer::Impl::id_from_line(std::uint64_t line) {
 }
 
 void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
-  answers.end_refill();
   if (!has_problem) {
     evaluator.evaluate(answers, result);
     if (result.status == Status::complete) {

@@ -59,7 +59,7 @@ struct RecordScorer::Impl {
 
   /// Starts a record: no answers, no problem.
   void begin() {
-    answers.begin_refill();
+    answers.clear_all();  // one store per question: nothing is kept from the record before
     ++record_serial;
     has_problem = false;
   }

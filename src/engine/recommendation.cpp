@@ -88,13 +88,12 @@ void recommend_by_bits(const Steering& steering, Result& result) {
   if (excluded == every) excluded = 0;
   const auto is_excluded = [excluded](std::size_t o) { return ((excluded >> o) & 1) != 0; };
   bool forced = true;
-  std::size_t chosen = steering.therapy;
-  if (!result.red_flags.empty()) {
-  } else if (required != 0) {
+  std::size_t chosen = steering.therapy;  // a red flag forces therapy
+  if (result.red_flags.empty() && required != 0) {
     // The highest required step not excluded, else the highest required (a requirement outweighs an exclusion).
     const std::uint64_t open = required & ~excluded;
     chosen = static_cast<std::size_t>(63 - __builtin_clzll(open != 0 ? open : required));
-  } else {
+  } else if (result.red_flags.empty()) {
     forced = false;
     chosen = best_open(result.scores.data(), count, is_excluded);
   }
