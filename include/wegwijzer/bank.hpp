@@ -44,6 +44,7 @@ struct Question {
   bool required = true;
   std::vector<Option> options;     ///< empty for text questions
   std::optional<Condition> show_if;  ///< refers only to earlier questions
+  LocalText lead;  ///< shown once before the question in the questionnaire, e.g. before a block (may be empty)
   /// Index of the option with this id, if any.
   std::optional<std::size_t> find_option(std::string_view option_id) const;
 };
@@ -71,7 +72,8 @@ struct Effects {
   struct RedFlag {
     Tier tier = Tier::clinical;
     LocalText message;
-    bool home_safety = false;  ///< about safety at home: also show Veilig Thuis ("home_safety": true)
+    LocalText first_step;                ///< what the person is told to do first (may be empty: a generic step)
+    std::vector<std::size_t> resources;  ///< resource indices in the bank, most relevant first
   };
   std::optional<RedFlag> red_flag;
   std::optional<Urgency> min_urgency;
@@ -97,6 +99,18 @@ struct Outcome {
   LocalText where_to_find;
 };
 
+/// Somewhere a person can turn to: a phone line, a service, a professional.
+struct Resource {
+  std::string id;
+  LocalText name;                  ///< "113 Zelfmoordpreventie", "your huisarts"
+  std::vector<std::string> phone;  ///< numbers as dialled, most memorable first (may be empty)
+  std::string url;                 ///< a web address for chat or information (may be empty)
+  LocalText hours;                 ///< "day and night" (may be empty)
+  std::optional<bool> free;        ///< whether calling is free, when the bank says so
+  LocalText audience;              ///< "ages 8 to 18" (may be empty: everyone)
+  LocalText when;                  ///< when to turn to it, a short phrase
+};
+
 /// A validated, immutable question bank. Build it with load_bank().
 struct Bank {
   std::string id;
@@ -109,6 +123,8 @@ struct Bank {
   std::vector<Question> questions;
   std::vector<Scale> scales;
   std::vector<Rule> rules;
+  std::vector<Resource> resources;         ///< in bank order
+  std::vector<std::size_t> crisis_lines;   ///< resource indices shown in the intro, the footer and on interruption
   double close_margin = 1.0;  ///< runner-up within this many points: a close call ("close_margin")
   std::string source_name;  ///< file name, or "<built-in>"
   std::string sha256;       ///< hex SHA-256 of the source bytes
@@ -119,6 +135,8 @@ struct Bank {
   std::optional<std::size_t> find_outcome(std::string_view outcome_id) const;
   /// Index of the scale with this id, if any.
   std::optional<std::size_t> find_scale(std::string_view scale_id) const;
+  /// Index of the resource with this id, if any.
+  std::optional<std::size_t> find_resource(std::string_view resource_id) const;
   /// Index of the outcome "therapie" (always present in a loaded bank).
   std::size_t therapy_outcome() const;
 };

@@ -24,9 +24,9 @@ struct SummaryOptions {
 std::string render_summary(const Bank& bank, const AnswerSet& answers, const Result& result,
                            const SummaryOptions& options);
 
-/// Renders the crisis box (113 / 0800-0113, 112, huisartsenpost; Veilig Thuis when
-/// `home_safety`), as shown mid-questionnaire and at the top of a crisis summary. Text format only.
-std::string render_crisis_box(const SummaryOptions& options, bool home_safety);
+/// Renders the crisis box of `result`: the first steps of the crisis flags raised, then their resources
+/// (see guidance_for()), as shown mid-questionnaire and at the top of a crisis summary. Text format only.
+std::string render_crisis_box(const Bank& bank, const Result& result, const SummaryOptions& options);
 
 /// Parses "text", "markdown" or "json"; false when the name is unknown.
 bool parse_summary_format(const std::string& name, SummaryFormat& format);

@@ -121,7 +121,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   bool crisis_raised = false;
   // After a crisis flag, every way out repeats the crisis lines.
   auto remind_crisis = [&] {
-    if (crisis_raised) io.out << '\n' << render_crisis_lines(look);
+    if (crisis_raised) io.out << '\n' << render_crisis_lines(bank, look);
   };
 
   // Ctrl-C: reset the colour, say that nothing was saved, then die of SIGINT so the shell sees 130.

@@ -118,12 +118,9 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
   stop = false;
   Result result = evaluate(bank_, answers_);
   bool any = false;
-  bool home_safety = false;
   for (const RaisedFlag& flag : result.red_flags) {
     if (flag.tier != Tier::crisis || !crisis_shown_.insert(flag.rule).second) continue;
     any = true;
-    const auto& red_flag = bank_.rules[flag.rule].effects.red_flag;
-    if (red_flag && red_flag->home_safety) home_safety = true;
   }
   if (!any) return Read::line;
 
@@ -133,7 +130,9 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
   box_options.unicode = options_.unicode;
   box_options.color = options_.color;
   box_options.width = options_.width;
-  out_ << '\n' << render_crisis_box(box_options, home_safety) << '\n';
+  out_ << '\n' << render_crisis_box(bank_, result, box_options) << '\n';
+  // Piped answers: the next line is the next answer, not a keypress after the box.
+  if (!options_.interactive) return Read::line;
   const std::string& language = options_.language;
   out_ << cli::wrap_text(cli::session_text(cli::SessionText::crisis_continue, language), options_.width, "", "");
   while (true) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "session_texts.hpp"
+#include "wegwijzer/guidance.hpp"
 #include "wegwijzer/sanitize.hpp"
 
 namespace wegwijzer::cli {
@@ -102,15 +103,23 @@ std::string render_intro(const Bank& bank, const SessionLook& look) {
   if (!bank.introduction.empty()) out += wrap_text(bank_text(bank.introduction, look), look.width, "", "");
   if (!bank.disclaimer.empty()) out += wrap_text(bank_text(bank.disclaimer, look), look.width, "", "");
   out += '\n';
-  out += render_crisis_lines(look);
-  out += '\n';
+  std::string crisis = render_crisis_lines(bank, look);
+  if (!crisis.empty()) {
+    out += crisis;
+    out += '\n';
+  }
   out += wrap_text(session_text(SessionText::how_to_answer, look.language), look.width, "", "");
   return out;
 }
 
-std::string render_crisis_lines(const SessionLook& look) {
+std::string render_crisis_lines(const Bank& bank, const SessionLook& look) {
+  std::vector<std::string> lines = crisis_line_texts(bank, look.language);
+  if (lines.empty()) return {};
   std::string_view mark = look.unicode ? "\u26a0 " : "! ";
   std::string crisis = wrap_text(session_text(SessionText::crisis_lines, look.language), look.width, mark, "  ");
+  for (const std::string& line : lines) {
+    crisis += wrap_text(sanitize_for_terminal(line), look.width, look.unicode ? "  \u2022 " : "  - ", "    ");
+  }
   return emphasize(crisis, Emphasis::warning, look.color);
 }
 
@@ -119,6 +128,11 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
   const Question& q = bank.questions[question];
   const std::optional<Answer>& earlier = answers.at(question);
   std::string out = "\n";
+  if (!q.lead.empty()) {
+    // A sentence before a block of questions (why everyone is asked them), set apart from the question.
+    out += wrap_text(bank_text(q.lead, look), look.width, "", "");
+    out += '\n';
+  }
   std::string progress = fill(session_text(SessionText::progress, look.language),
                               {std::to_string(position), std::to_string(std::max(total, position))});
   if (!q.required) {

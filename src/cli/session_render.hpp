@@ -34,9 +34,9 @@ std::string wrap_text(std::string_view text, int width, std::string_view first_i
 /// The opening: the bank's title, introduction and disclaimer, the crisis lines and how to answer.
 std::string render_intro(const Bank& bank, const SessionLook& look);
 
-/// The crisis lines (113 / 0800-0113, 112) on their own, marked: shown in the intro and again on
-/// every way out after a crisis flag was raised.
-std::string render_crisis_lines(const SessionLook& look);
+/// The bank's crisis lines (its "crisis_lines" resources) on their own, marked: shown in the intro and
+/// again on every way out after a crisis flag was raised. Empty when the bank names none.
+std::string render_crisis_lines(const Bank& bank, const SessionLook& look);
 
 /// One question: progress ("question 4 of about 18"), the text, the numbered options with the
 /// earlier answer marked, and a hint on how to answer. `position` is 1-based.

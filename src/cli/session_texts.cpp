@@ -14,10 +14,7 @@ struct Entry {
 
 // In the order of the SessionText enumerators.
 constexpr std::array<Entry, 32> kTexts{{
-    {"Heb je nu meteen hulp nodig? Bel 113 of 0800-0113 (gratis, dag en nacht) of, bij direct "
-     "levensgevaar, 112.",
-     "Do you need help right now? Call 113 or 0800-0113 (free, day and night) or, when a life is in "
-     "danger, 112."},
+    {"Heb je nu meteen hulp nodig?", "Do you need help right now?"},
     {"Beantwoord elke vraag met het nummer van je keuze en druk op Enter. Typ ? voor uitleg, b om "
      "terug te gaan en q om te stoppen.",
      "Answer each question with the number of your choice and press Enter. Type ? for an explanation, "

@@ -22,6 +22,9 @@ std::optional<std::size_t> Bank::find_outcome(std::string_view outcome_id) const
   return find_by_id(outcomes, outcome_id);
 }
 std::optional<std::size_t> Bank::find_scale(std::string_view scale_id) const { return find_by_id(scales, scale_id); }
+std::optional<std::size_t> Bank::find_resource(std::string_view resource_id) const {
+  return find_by_id(resources, resource_id);
+}
 std::size_t Bank::therapy_outcome() const { return find_outcome("therapie").value_or(outcomes.size() - 1); }
 
 std::string_view to_string(Urgency urgency) {

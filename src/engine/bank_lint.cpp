@@ -85,6 +85,7 @@ class Linter {
     }
     exclusive_options();
     effects();
+    red_flags();
   }
 
  private:
@@ -153,6 +154,32 @@ class Linter {
                                     "scale and no condition uses it; add \"neutral\": true if that is intended",
                                     option.id, question.id));
       }
+    }
+  }
+
+  /// A red flag should say what to do first and where to turn; a bank with crisis flags needs crisis lines.
+  void red_flags() {
+    bool any_crisis = false;
+    for (std::size_t r = 0; r < bank_.rules.size(); ++r) {
+      const auto& flag = bank_.rules[r].effects.red_flag;
+      if (!flag) continue;
+      std::string pointer = pointer_append("/rules", r) + "/effects/red_flag";
+      const std::string& id = bank_.rules[r].id;
+      if (flag->tier == Tier::crisis) any_crisis = true;
+      if (flag->first_step.empty()) {
+        reader_.warning(pointer, fmt::format("red flag '{}' has no \"first_step\": the summary then shows a general "
+                                             "step; say what this person should do first",
+                                             id));
+      }
+      if (flag->tier == Tier::crisis && flag->resources.empty()) {
+        reader_.warning(pointer, fmt::format("crisis red flag '{}' names no \"resources\": the crisis box then "
+                                             "shows only the bank's crisis lines",
+                                             id));
+      }
+    }
+    if (any_crisis && bank_.crisis_lines.empty()) {
+      reader_.warning("", "the bank has crisis red flags but no \"crisis_lines\": the questionnaire's intro, the "
+                          "summary's footer and an interruption then name no crisis line");
     }
   }
 

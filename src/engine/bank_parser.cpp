@@ -42,7 +42,7 @@ class BankParser {
     if (!reader_.object(
             root, "",
             {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "outcomes", "questions"},
-            {"close_margin", "scales", "rules"}, "a bank")) {
+            {"close_margin", "scales", "rules", "resources", "crisis_lines"}, "a bank")) {
       return std::nullopt;
     }
     if (const json* format = member(root, "format")) {
@@ -74,6 +74,11 @@ class BankParser {
       bank.close_margin = value.value_or(1.0);
     }
     if (const json* list = member(root, "outcomes")) outcomes(*list);
+    if (const json* list = member(root, "resources")) resources(*list);
+    if (const json* list = member(root, "crisis_lines")) {
+      bank.crisis_lines = resource_list(*list, "/crisis_lines", "the resources shown in the intro, the footer and on "
+                                                                 "interruption");
+    }
     const json* question_list = member(root, "questions");
     if (question_list) questions(*question_list);
     if (const json* list = member(root, "scales")) scales(*list);
@@ -111,6 +116,77 @@ class BankParser {
       }
     }
     return ok;
+  }
+
+  /// The "resources" list: phone lines and services that red flags and the crisis lines refer to.
+  void resources(const json& value) {
+    const json* list = reader_.array(value, "/resources", 0, "a list of resources (phone lines, services)");
+    if (!list) return;
+    IdRegistry ids("resource");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string pointer = pointer_append("/resources", i);
+      const json& item = (*list)[i];
+      Resource resource;
+      if (reader_.object(item, pointer, {"id", "name", "when"}, {"phone", "url", "hours", "free", "audience"},
+                         "a resource")) {
+        if (const json* id = member(item, "id")) {
+          auto text = reader_.id(*id, pointer + "/id");
+          if (text && ids.add(*text, pointer + "/id", reader_)) resource.id = *text;
+        }
+        if (const json* text = member(item, "name")) resource.name = reader_.text(*text, pointer + "/name");
+        if (const json* text = member(item, "when")) resource.when = reader_.text(*text, pointer + "/when");
+        if (const json* text = member(item, "hours")) resource.hours = reader_.text(*text, pointer + "/hours");
+        if (const json* text = member(item, "audience")) resource.audience = reader_.text(*text, pointer + "/audience");
+        if (const json* url = member(item, "url")) {
+          resource.url = reader_.string(*url, pointer + "/url", "a web address such as \"113.nl\"").value_or("");
+        }
+        if (const json* free = member(item, "free")) resource.free = reader_.boolean(*free, pointer + "/free");
+        if (const json* phones = member(item, "phone")) phone_list(*phones, pointer + "/phone", resource);
+      }
+      parsed_.bank.resources.push_back(std::move(resource));
+    }
+  }
+
+  /// A resource's phone numbers: digits, spaces, '-' and '+' only, so that nothing but a number is shown.
+  void phone_list(const json& value, const std::string& pointer, Resource& resource) {
+    const json* list = reader_.array(value, pointer, 1, "a list of phone numbers such as [\"113\", \"0800-0113\"]");
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string item_pointer = pointer_append(pointer, i);
+      auto number = reader_.string((*list)[i], item_pointer, "a phone number such as \"0800-0113\"");
+      if (!number) continue;
+      bool valid = !number->empty() && number->size() <= 20 &&
+                   std::all_of(number->begin(), number->end(),
+                               [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
+      if (!valid) {
+        reader_.error(item_pointer, fmt::format("found {}, expected a phone number of digits, spaces, '-' and '+' "
+                                                "(at most 20 characters)",
+                                                describe((*list)[i])));
+        continue;
+      }
+      resource.phone.push_back(*number);
+    }
+  }
+
+  /// A list of resource ids, as indices; unknown ids are errors.
+  std::vector<std::size_t> resource_list(const json& value, const std::string& pointer, std::string_view what) {
+    std::vector<std::size_t> indices;
+    const json* list = reader_.array(value, pointer, 1, fmt::format("a list of resource ids: {}", what));
+    if (!list) return indices;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string item_pointer = pointer_append(pointer, i);
+      auto id = reader_.id((*list)[i], item_pointer);
+      if (!id) continue;
+      auto index = parsed_.bank.find_resource(*id);
+      if (!index) {
+        reader_.error(item_pointer, fmt::format("unknown resource '{}'; define it in \"resources\" first", *id));
+      } else if (std::find(indices.begin(), indices.end(), *index) != indices.end()) {
+        reader_.error(item_pointer, fmt::format("the resource '{}' is listed twice", *id));
+      } else {
+        indices.push_back(*index);
+      }
+    }
+    return indices;
   }
 
   void outcomes(const json& value) {
@@ -223,7 +299,7 @@ class BankParser {
 
   void question_body(const json& item, const std::string& pointer, IdRegistry& ids, Question& question,
                      std::vector<bool>& neutral) {
-    if (!reader_.object(item, pointer, {"id", "type", "text"}, {"help", "required", "options", "show_if"},
+    if (!reader_.object(item, pointer, {"id", "type", "text"}, {"help", "required", "options", "show_if", "lead"},
                         "a question")) {
       return;
     }
@@ -233,6 +309,7 @@ class BankParser {
     }
     if (const json* text = member(item, "text")) question.text = reader_.text(*text, pointer + "/text");
     if (const json* text = member(item, "help")) question.help = reader_.text(*text, pointer + "/help");
+    if (const json* text = member(item, "lead")) question.lead = reader_.text(*text, pointer + "/lead");
     if (const json* required = member(item, "required")) {
       question.required = reader_.boolean(*required, pointer + "/required").value_or(true);
     }
@@ -531,7 +608,7 @@ class BankParser {
     }
     if (const json* flag = member(value, "red_flag")) {
       std::string flag_pointer = pointer + "/red_flag";
-      if (reader_.object(*flag, flag_pointer, {"tier", "message"}, {"home_safety"}, "a red flag")) {
+      if (reader_.object(*flag, flag_pointer, {"tier", "message"}, {"first_step", "resources"}, "a red flag")) {
         Effects::RedFlag red_flag;
         if (const json* tier = member(*flag, "tier")) {
           if (*tier == "crisis") {
@@ -545,8 +622,10 @@ class BankParser {
         }
         if (const json* message = member(*flag, "message"))
           red_flag.message = reader_.text(*message, flag_pointer + "/message");
-        if (const json* home = member(*flag, "home_safety")) {
-          red_flag.home_safety = reader_.boolean(*home, flag_pointer + "/home_safety").value_or(false);
+        if (const json* step = member(*flag, "first_step"))
+          red_flag.first_step = reader_.text(*step, flag_pointer + "/first_step");
+        if (const json* list = member(*flag, "resources")) {
+          red_flag.resources = resource_list(*list, flag_pointer + "/resources", "where to turn, most relevant first");
         }
         effects.red_flag = std::move(red_flag);
       }

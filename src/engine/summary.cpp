@@ -16,8 +16,8 @@ std::string render_summary(const Bank& bank, const AnswerSet& answers, const Res
   return summary::render_text(model, options);
 }
 
-std::string render_crisis_box(const SummaryOptions& options, bool home_safety) {
-  return summary::render_text_crisis_box(options, home_safety);
+std::string render_crisis_box(const Bank& bank, const Result& result, const SummaryOptions& options) {
+  return summary::render_text_crisis_box(options, summary::guidance_text(bank, result, options.language));
 }
 
 bool parse_summary_format(const std::string& name, SummaryFormat& format) {

@@ -9,7 +9,7 @@ namespace wegwijzer::summary {
 namespace {
 
 /// Version of the summary document layout (the "result" part has its own schema_version).
-constexpr int kSummarySchemaVersion = 1;
+constexpr int kSummarySchemaVersion = 2;
 
 class JsonWriter {
  public:
@@ -89,6 +89,32 @@ class JsonWriter {
   bool pending_value_ = false;
 };
 
+/// One resource with its parts and its line.
+void resource_object(JsonWriter& j, const ResourceText& resource) {
+  j.begin_object();
+  j.string_field("id", resource.id);
+  j.string_field("name", resource.name);
+  j.key("phone");
+  j.begin_array();
+  for (const auto& number : resource.phone) j.string(number);
+  j.end_array();
+  j.key("url");
+  j.string_or_null(resource.url);
+  j.key("hours");
+  j.string_or_null(resource.hours);
+  j.key("free");
+  if (resource.free) {
+    j.boolean(*resource.free);
+  } else {
+    j.raw("null");
+  }
+  j.key("audience");
+  j.string_or_null(resource.audience);
+  j.string_field("when", resource.when);
+  j.string_field("line", resource.line);
+  j.end_object();
+}
+
 void texts(JsonWriter& j, const Model& m) {
   j.begin_object();
   j.string_field("title", m.title);
@@ -99,11 +125,13 @@ void texts(JsonWriter& j, const Model& m) {
   if (m.crisis_box) {
     j.begin_object();
     j.string_field("title", phrase(Phrase::crisis_title, m.language));
-    j.key("home_safety");
-    j.boolean(m.home_safety);
+    j.key("first_steps");
+    j.begin_array();
+    for (const auto& step : crisis_steps(m.guidance, m.language)) j.string(step);
+    j.end_array();
     j.key("lines");
     j.begin_array();
-    for (const auto& line : crisis_lines(m.language, m.home_safety)) j.string(line);
+    for (const auto& resource : m.guidance.resources) j.string(resource.line);
     j.end_array();
     j.end_object();
   } else {
@@ -120,6 +148,14 @@ void texts(JsonWriter& j, const Model& m) {
   } else {
     j.raw("null");
   }
+  j.key("first_steps");
+  j.begin_array();
+  for (const auto& step : m.guidance.first_steps) j.string(step);
+  j.end_array();
+  j.key("resources");
+  j.begin_array();
+  for (const auto& resource : m.guidance.resources) resource_object(j, resource);
+  j.end_array();
   j.key("reasons");
   j.begin_array();
   for (const auto& reason : m.reasons) j.string(reason);
@@ -135,6 +171,8 @@ void texts(JsonWriter& j, const Model& m) {
     j.end_object();
   }
   j.end_array();
+  j.key("alongside_note");
+  j.string_or_null(m.alongside_note);
   j.key("close_call_note");
   j.string_or_null(m.close_call_note);
   j.key("scales");
@@ -178,7 +216,11 @@ void texts(JsonWriter& j, const Model& m) {
   }
   j.end_array();
   j.string_field("disclaimer", m.disclaimer);
-  j.string_field("crisis_lines", phrase(Phrase::footer_crisis_lines, m.language));
+  j.string_field("crisis_lines_label", phrase(Phrase::footer_crisis_lines, m.language));
+  j.key("crisis_lines");
+  j.begin_array();
+  for (const auto& line : m.crisis_lines) j.string(line);
+  j.end_array();
   j.end_object();
 }
 

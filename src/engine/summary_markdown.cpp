@@ -118,9 +118,14 @@ void crisis(MarkdownWriter& w, const Model& m) {
   w.append("> **");
   w.append(w.text(Phrase::crisis_title));
   w.append("**\n>\n");
-  for (const auto& line : crisis_lines(m.language, m.home_safety)) {
+  for (const auto& step : crisis_steps(m.guidance, m.language)) {
+    w.append("> **");
+    w.append(escape(step));
+    w.append("**\n>\n");
+  }
+  for (const auto& resource : m.guidance.resources) {
     w.append("> - ");
-    w.append(escape(line));
+    w.append(escape(resource.line));
     w.append("\n");
   }
   w.append("\n");
@@ -159,7 +164,16 @@ void footer(MarkdownWriter& w, const Model& m) {
   w.item(std::string(w.text(Phrase::footer_tool)) + ": " + code_span_safe(m.tool_version));
   if (!m.date.empty()) w.item(std::string(w.text(Phrase::footer_date)) + ": " + escape(m.date));
   if (!m.disclaimer.empty()) w.paragraph(escape(m.disclaimer, "\n\n"));
+  if (m.crisis_lines.empty()) return;
   w.paragraph("**" + std::string(w.text(Phrase::footer_crisis_lines)) + "**");
+  for (const auto& line : m.crisis_lines) w.item(escape(line, "  \n  "));
+}
+
+/// Outside a crisis: the resources of the flags that set the urgency (a crisis lists them in its box).
+void where_to_turn(MarkdownWriter& w, const Model& m) {
+  if (m.crisis_box || m.guidance.resources.empty()) return;
+  w.paragraph("**" + std::string(w.text(Phrase::resources_label)) + "**");
+  for (const auto& resource : m.guidance.resources) w.item(escape(resource.line, "  \n  "));
 }
 
 }  // namespace
@@ -175,6 +189,12 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
     w.heading(2, Phrase::missing_heading);
     for (const auto& question : m.missing) w.item(escape(question.text, "  \n  "));
     red_flags(w, m);
+    if (!m.crisis_box) {
+      for (const auto& step : m.guidance.first_steps) {
+        w.paragraph(std::string(w.text(Phrase::urgency_label)) + ": " + escape(step));
+      }
+    }
+    where_to_turn(w, m);
     unknown_red_flags(w, m);
     answers(w, m);
     footer(w, m);
@@ -184,6 +204,7 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   w.heading(2, Phrase::advice_heading);
   w.paragraph("**" + escape(m.advice_line, " ") + "**  \n" + std::string(w.text(Phrase::urgency_label)) + ": " +
               escape(m.urgency_text));
+  where_to_turn(w, m);
 
   w.heading(2, Phrase::why_heading);
   for (const auto& reason : m.reasons) w.item(escape(reason, "  \n  "));
@@ -192,6 +213,7 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   w.heading(2, Phrase::alternatives_heading);
   if (m.alternatives.empty()) w.paragraph(std::string(w.text(Phrase::no_alternatives)));
   for (const auto& alternative : m.alternatives) w.item(escape(alternative.line));
+  if (!m.alongside_note.empty()) w.paragraph(escape(m.alongside_note));
   if (!m.points_note.empty()) w.paragraph(escape(m.points_note));
   if (!m.close_call_note.empty()) w.paragraph(escape(m.close_call_note));
 

@@ -7,6 +7,7 @@
 
 #include "summary_texts.hpp"
 #include "wegwijzer/engine.hpp"
+#include "wegwijzer/guidance.hpp"
 #include "wegwijzer/version.hpp"
 
 namespace wegwijzer::summary {
@@ -137,6 +138,38 @@ std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& r
 
 }  // namespace
 
+GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language) {
+  GuidanceText text;
+  const Guidance guidance = guidance_for(bank, result);
+  for (std::size_t r : guidance.step_rules) {
+    const std::string& step = bank.rules[r].effects.red_flag->first_step.in(language);
+    if (step.empty() || std::find(text.first_steps.begin(), text.first_steps.end(), step) != text.first_steps.end()) {
+      continue;
+    }
+    text.first_steps.push_back(step);
+  }
+  for (std::size_t index : guidance.resources) {
+    const Resource& resource = bank.resources[index];
+    ResourceText line;
+    line.id = resource.id;
+    line.name = resource.name.in(language);
+    line.phone = resource.phone;
+    line.url = resource.url;
+    line.hours = resource.hours.in(language);
+    line.free = resource.free;
+    line.audience = resource.audience.in(language);
+    line.when = resource.when.in(language);
+    line.line = resource_line(resource, language);
+    text.resources.push_back(std::move(line));
+  }
+  return text;
+}
+
+std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_view language) {
+  if (!guidance.first_steps.empty()) return guidance.first_steps;
+  return {std::string(phrase(Phrase::crisis_no_steps, language))};
+}
+
 bool note_shown_as_reason(const Model& model, const std::string& rule_id) {
   return std::find(model.reason_rules.begin(), model.reason_rules.end(), rule_id) != model.reason_rules.end();
 }
@@ -178,11 +211,12 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     if (q < bank.questions.size()) model.missing.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});
   }
 
+  model.guidance = guidance_text(bank, result, lang);
+  model.crisis_lines = crisis_line_texts(bank, lang);
   for (const RaisedFlag& flag : result.red_flags) {
     if (flag.rule >= bank.rules.size()) continue;
     const Rule& rule = bank.rules[flag.rule];
     if (!rule.effects.red_flag) continue;
-    if (flag.tier == Tier::crisis && rule.effects.red_flag->home_safety) model.home_safety = true;
     model.red_flags.push_back({rule.id, rule.effects.red_flag->message.in(lang)});
     model.red_flag_answers.push_back(raised_by(bank, rule, answers, result, lang));
   }
@@ -192,9 +226,17 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     model.outcome = outcome.id;
     model.outcome_name = outcome.name.in(lang);
     model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
+    // The first steps of the flags that set the urgency; a general phrase only when they name none.
     model.urgency_text = std::string(urgency_phrase(result.urgency, lang));
     if (result.urgency == Urgency::routine && *result.recommendation == bank.therapy_outcome()) {
       model.urgency_text = std::string(phrase(Phrase::urgency_routine_huisarts, lang));
+    }
+    if (!model.guidance.first_steps.empty()) {
+      model.urgency_text.clear();
+      for (const std::string& step : model.guidance.first_steps) {
+        if (!model.urgency_text.empty()) model.urgency_text += ' ';
+        model.urgency_text += step;
+      }
     }
     model.what_it_is = outcome.what_it_is.in(lang);
     model.what_to_expect = outcome.what_to_expect.in(lang);
@@ -243,6 +285,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       model.alternatives.push_back(std::move(alternative));
     }
     if (shows_points) model.points_note = std::string(phrase(Phrase::points_explained, lang));
+    if (!model.red_flags.empty()) model.alongside_note = std::string(phrase(Phrase::alongside_treatment, lang));
     if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
 
     for (const ScaleValue& value : result.scales) {

@@ -30,6 +30,28 @@ struct Alternative {
   std::string line;  ///< phrased: "coaching: 0.5 points behind"
 };
 
+/// A resource as the summary shows it.
+struct ResourceText {
+  std::string id;
+  std::string name;
+  std::vector<std::string> phone;
+  std::string url;
+  std::string hours;
+  std::optional<bool> free;
+  std::string audience;
+  std::string when;
+  std::string line;  ///< the whole resource in one line (resource_line())
+};
+
+/// What a person is told first and where to turn, in one language (see guidance_for()).
+struct GuidanceText {
+  std::vector<std::string> first_steps;  ///< distinct first steps, most urgent first
+  std::vector<ResourceText> resources;   ///< most relevant first
+};
+
+/// The guidance of `result` in `language`.
+GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language);
+
 /// One scale for the distress indication.
 struct ScaleLine {
   std::string id;
@@ -55,7 +77,8 @@ struct Model {
   std::string language;
   bool complete = false;
   bool crisis_box = false;             ///< urgency crisis: the crisis box goes first
-  bool home_safety = false;            ///< a fired crisis rule concerns safety at home
+  GuidanceText guidance;               ///< first steps and resources of the flags that set the urgency
+  std::vector<std::string> crisis_lines;  ///< the bank's crisis lines, for the footer
   std::string title;                   ///< bank title
   std::string heading;                 ///< "Referral summary" or "Incomplete: no advice"
   std::string incomplete_explanation;  ///< empty when complete
@@ -74,6 +97,7 @@ struct Model {
   // Alternatives
   std::vector<Alternative> alternatives;
   std::string close_call_note;  ///< empty unless a close call
+  std::string alongside_note;   ///< after any red flag: other help alongside treatment, not instead
   std::string points_note;      ///< what "points behind" means; empty when no line shows points
   // Distress indication
   std::vector<ScaleLine> scales;
@@ -100,9 +124,9 @@ std::string format_points(double value);
 std::string bar(int value, int min, int max, int cells, bool unicode);
 
 /// The crisis box in text form (see render_crisis_box).
-std::string render_text_crisis_box(const SummaryOptions& options, bool home_safety);
-/// The crisis lines (113, 112, huisartsenpost; Veilig Thuis when `home_safety`) in `language`.
-std::vector<std::string> crisis_lines(std::string_view language, bool home_safety);
+std::string render_text_crisis_box(const SummaryOptions& options, const GuidanceText& guidance);
+/// The first steps shown in a crisis box: the guidance's, or a general step when it has none.
+std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_view language);
 
 /// Renderers of the three formats.
 std::string render_text(const Model& model, const SummaryOptions& options);

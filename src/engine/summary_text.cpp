@@ -84,7 +84,7 @@ class TextWriter {
   std::string out_;
 };
 
-std::string crisis_box(const SummaryOptions& options, bool home_safety) {
+std::string crisis_box(const SummaryOptions& options, const GuidanceText& guidance) {
   TextWriter writer(options);
   const std::size_t width = writer.width();
   const bool u = options.unicode;
@@ -103,8 +103,12 @@ std::string crisis_box(const SummaryOptions& options, bool home_safety) {
   };
   writer.raw_line((u ? "╔" : "+") + repeat(u ? "═" : "=", width - 2) + (u ? "╗" : "+"), kRed);
   boxed(std::string(u ? "⚠ " : "! ") + std::string(phrase(Phrase::crisis_title, options.language)));
-  for (const auto& text : crisis_lines(options.language, home_safety)) {
-    for (const auto& line : wrap(text, inner, u ? "• " : "- ", "  ")) boxed(line);
+  // The first steps of the flags raised, then where to turn, most relevant first.
+  for (const auto& text : crisis_steps(guidance, options.language)) {
+    for (const auto& line : wrap(text, inner, u ? "→ " : "> ", "  ")) boxed(line);
+  }
+  for (const auto& resource : guidance.resources) {
+    for (const auto& line : wrap(resource.line, inner, u ? "• " : "- ", "  ")) boxed(line);
   }
   writer.raw_line((u ? "╚" : "+") + repeat(u ? "═" : "=", width - 2) + (u ? "╝" : "+"), kRed);
   return writer.take();
@@ -121,8 +125,18 @@ void footer(TextWriter& w, const Model& m) {
     w.blank();
     w.paragraph(m.disclaimer);
   }
+  if (m.crisis_lines.empty()) return;
   w.blank();
   for (const auto& line : wrap(phrase(Phrase::footer_crisis_lines, lang), w.width(), {}, {})) w.raw_line(line, kBold);
+  for (const auto& text : m.crisis_lines) w.item(text);
+}
+
+/// Outside a crisis: the resources of the flags that set the urgency (a crisis lists them in its box).
+void where_to_turn(TextWriter& w, const Model& m) {
+  if (m.crisis_box || m.guidance.resources.empty()) return;
+  w.blank();
+  w.paragraph(std::string(phrase(Phrase::resources_label, m.language)) + ":");
+  for (const auto& resource : m.guidance.resources) w.item(resource.line);
 }
 
 void unknown_red_flags(TextWriter& w, const Model& m) {
@@ -154,30 +168,15 @@ void answers(TextWriter& w, const Model& m) {
 
 }  // namespace
 
-std::vector<std::string> crisis_lines(std::string_view language, bool home_safety) {
-  std::vector<std::string> lines;
-  // Unsafe at home: Veilig Thuis first, then 112 for danger now; otherwise 113 leads.
-  if (home_safety) {
-    lines.emplace_back(phrase(Phrase::crisis_veilig_thuis, language));
-    lines.emplace_back(phrase(Phrase::crisis_112, language));
-    lines.emplace_back(phrase(Phrase::crisis_113, language));
-  } else {
-    lines.emplace_back(phrase(Phrase::crisis_113, language));
-    lines.emplace_back(phrase(Phrase::crisis_112, language));
-  }
-  lines.emplace_back(phrase(Phrase::crisis_huisartsenpost, language));
-  return lines;
-}
-
-std::string render_text_crisis_box(const SummaryOptions& options, bool home_safety) {
-  return crisis_box(options, home_safety);
+std::string render_text_crisis_box(const SummaryOptions& options, const GuidanceText& guidance) {
+  return crisis_box(options, guidance);
 }
 
 std::string render_text(const Model& m, const SummaryOptions& options) {
   TextWriter w(options);
   const std::string_view lang = m.language;
   if (m.crisis_box) {
-    w.append(crisis_box(options, m.home_safety));
+    w.append(crisis_box(options, m.guidance));
     w.blank();
   }
   w.heading(m.heading, true);
@@ -191,6 +190,11 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     w.heading(phrase(Phrase::missing_heading, lang));
     for (const auto& question : m.missing) w.item(question.text);
     red_flags(w, m);
+    if (!m.crisis_box && !m.guidance.first_steps.empty()) {
+      w.blank();
+      for (const auto& step : m.guidance.first_steps) w.labelled(phrase(Phrase::urgency_label, lang), step);
+    }
+    where_to_turn(w, m);
     unknown_red_flags(w, m);
     answers(w, m);
     footer(w, m);
@@ -200,6 +204,7 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   w.heading(phrase(Phrase::advice_heading, lang));
   w.paragraph(m.advice_line, {}, "  ");
   w.labelled(phrase(Phrase::urgency_label, lang), m.urgency_text);
+  where_to_turn(w, m);
 
   w.heading(phrase(Phrase::why_heading, lang));
   for (const auto& reason : m.reasons) w.item(reason);
@@ -208,6 +213,10 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   w.heading(phrase(Phrase::alternatives_heading, lang));
   if (m.alternatives.empty()) w.paragraph(phrase(Phrase::no_alternatives, lang));
   for (const auto& alternative : m.alternatives) w.item(alternative.line);
+  if (!m.alongside_note.empty()) {
+    w.blank();
+    w.paragraph(m.alongside_note);
+  }
   if (!m.points_note.empty()) {
     w.blank();
     w.paragraph(m.points_note);

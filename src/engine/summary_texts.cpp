@@ -20,14 +20,12 @@ constexpr Entry kPhrases[] = {
      "Not all required questions were answered, so this summary gives no advice."},
     {Phrase::missing_heading, "Nog niet beantwoord", "Not answered yet"},
     {Phrase::crisis_title, "Heb je nu direct hulp nodig?", "Do you need help right now?"},
-    {Phrase::crisis_113,
-     "Bel 113 Zelfmoordpreventie: 113 of gratis 0800-0113, dag en nacht, anoniem. Chatten kan op 113.nl.",
-     "Call 113 Suicide Prevention: 113 or free 0800-0113, day and night, anonymous. Chat at 113.nl."},
-    {Phrase::crisis_112, "Bij levensgevaar: bel 112.", "If a life is in danger: call 112."},
-    {Phrase::crisis_huisartsenpost, "Buiten kantooruren: bel de huisartsenpost.",
-     "Outside office hours: call the huisartsenpost (out-of-hours GP service)."},
-    {Phrase::crisis_veilig_thuis, "Voel je je thuis niet veilig? Bel Veilig Thuis: 0800-2000, gratis, dag en nacht.",
-     "Not safe at home? Call Veilig Thuis: 0800-2000, free, day and night."},
+    {Phrase::crisis_first_steps_label, "Doe dit eerst:", "Do this first:"},
+    {Phrase::crisis_no_steps, "Zoek nu hulp: bel een van de lijnen hieronder.",
+     "Get help now: call one of the lines below."},
+    {Phrase::resource_free, "gratis", "free"},
+    {Phrase::resource_phone_or, " of ", " or "},
+    {Phrase::resources_label, "Waar je terecht kunt", "Where you can turn"},
     {Phrase::advice_heading, "Advies", "Advice"},
     {Phrase::advice_recommended, "Wat het best lijkt te passen: {1}", "What seems to fit best: {1}"},
     {Phrase::urgency_label, "Hoe snel", "How soon"},
@@ -38,8 +36,8 @@ constexpr Entry kPhrases[] = {
      "There is no hurry: make an appointment with your huisarts (GP) in the coming weeks."},
     {Phrase::urgency_prompt, "Maak deze week een afspraak met je huisarts.",
      "Make an appointment with your huisarts (GP) this week."},
-    {Phrase::urgency_crisis, "Kom nu in actie: bel 113 of 112, of de huisartsenpost.",
-     "Act now: call 113 or 112, or the huisartsenpost."},
+    {Phrase::urgency_crisis, "Zoek nu hulp: bel een van de lijnen bovenaan dit overzicht.",
+     "Get help now: call one of the lines at the top of this summary."},
     {Phrase::why_heading, "Waarom", "Why"},
     {Phrase::reason_answer, "Je zei: {1} → {2}", "You said: {1} → {2}"},
     {Phrase::reason_rule, "De combinatie van je antwoorden wijst naar {1}.",
@@ -57,6 +55,11 @@ constexpr Entry kPhrases[] = {
      "{1}: not now, because the signs above come first"},
     {Phrase::close_call_note, "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
      "The difference is small: discuss with a professional which kind of help fits you best."},
+    {Phrase::alongside_treatment,
+     "Na de signalen hierboven gaat hulp voor die signalen voor. De andere vormen van hulp kunnen daarna of ernaast, "
+     "niet in plaats daarvan.",
+     "After the signs above, help for those signs comes first. The other kinds of help can come later or alongside "
+     "it, not instead of it."},
     {Phrase::points_explained,
      "De punten laten zien hoeveel sterker je antwoorden naar het advies wezen dan naar die mogelijkheid.",
      "The points show how much more your answers pointed to the advice than to that option."},
@@ -71,8 +74,12 @@ constexpr Entry kPhrases[] = {
     {Phrase::notes_label, "Let op", "Please note"},
     {Phrase::unknown_red_flags_label, "Vragen die open bleven", "Questions left open"},
     {Phrase::unknown_red_flags_advice,
-     "Je hebt deze vragen niet beantwoord of liever niet. Bespreek ze met je huisarts.",
-     "You did not answer these questions, or preferred not to. Discuss them with your huisarts (GP)."},
+     "Je hebt deze vragen niet beantwoord, of liever niet. Dat mag. Ze gaan over je veiligheid, en zonder je "
+     "antwoord weten we niet of je snel hulp nodig hebt. Daarom gaan we uit van het zekere: bespreek ze met je "
+     "huisarts, en neem meteen contact op met een van de hulplijnen in dit overzicht als het nu niet goed met je gaat.",
+     "You did not answer these questions, or preferred not to. That is all right. They are about your safety, and "
+     "without your answer we cannot tell whether you need help soon. So we play it safe: discuss them with your "
+     "huisarts (GP), and contact one of the helplines in this summary at once if you are not doing well right now."},
     {Phrase::answers_heading, "Jouw antwoorden", "Your answers"},
     {Phrase::no_answers, "(geen antwoord)", "(no answer)"},
     {Phrase::footer_heading, "Over dit overzicht", "About this summary"},
@@ -80,8 +87,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::footer_sha256, "SHA-256", "SHA-256"},
     {Phrase::footer_tool, "Wegwijzer-versie", "Wegwijzer version"},
     {Phrase::footer_date, "Datum", "Date"},
-    {Phrase::footer_crisis_lines, "Acute nood? Bel 113 of 0800-0113 (113 Zelfmoordpreventie), of 112 bij levensgevaar.",
-     "In acute need? Call 113 or 0800-0113 (113 Suicide Prevention), or 112 if a life is in danger."},
+    {Phrase::footer_crisis_lines, "In acute nood:", "In acute need:"},
 };
 
 }  // namespace

@@ -13,10 +13,11 @@ enum class Phrase {
   incomplete_explanation,
   missing_heading,
   crisis_title,
-  crisis_113,
-  crisis_112,
-  crisis_huisartsenpost,
-  crisis_veilig_thuis,
+  crisis_first_steps_label,  ///< above the first steps in the crisis box
+  crisis_no_steps,           ///< a crisis whose flags name no first step
+  resource_free,             ///< "free", in a resource line
+  resource_phone_or,         ///< between two phone numbers of a resource
+  resources_label,           ///< above the resources of the raised flags (outside the crisis box)
   advice_heading,
   advice_recommended,  ///< {1}: outcome name
   urgency_label,
@@ -36,6 +37,7 @@ enum class Phrase {
   alternative_tied,       ///< {1}: outcome name
   alternative_set_aside,  ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
+  alongside_treatment,  ///< under the alternatives after any red flag
   points_explained,  ///< what "N points behind" means
   no_alternatives,
   distress_heading,

@@ -416,7 +416,10 @@ TEST_CASE("rules and their effects", "[loader]") {
     LoadResult result = load_edited([](json& b) {
       b["rules"][1]["effects"] = json::parse(R"({"urgency": "prompt", "exclude": ["coaching"],
         "weights": {"therapie": 1.5}, "note": {"en": "n", "nl": "n"},
-        "red_flag": {"tier": "clinical", "message": {"en": "m", "nl": "m"}, "home_safety": true}})");
+        "red_flag": {"tier": "clinical", "message": {"en": "m", "nl": "m"}, "first_step": {"en": "s", "nl": "s"},
+                     "resources": ["line"]}})");
+      b["resources"] = json::parse(R"([{"id": "line", "name": {"en": "L", "nl": "L"}, "when": {"en": "w", "nl": "w"},
+        "phone": ["0800-0113"], "free": true}])");
     });
     REQUIRE(result.bank);
     const auto& effects = result.bank->rules[1].effects;
@@ -424,7 +427,9 @@ TEST_CASE("rules and their effects", "[loader]") {
     CHECK(effects.exclude == std::vector<std::size_t>{1});
     CHECK(effects.weights == std::vector<double>{0, 0, 0, 1.5});
     CHECK(effects.note.in("nl") == "n");
-    CHECK(effects.red_flag->home_safety);
+    CHECK(effects.red_flag->first_step.in("en") == "s");
+    CHECK(effects.red_flag->resources == std::vector<std::size_t>{0});
+    CHECK(result.bank->resources[0].phone == std::vector<std::string>{"0800-0113"});
     CHECK(effects.red_flag->tier == wegwijzer::Tier::clinical);
   }
 }
@@ -444,4 +449,28 @@ TEST_CASE("the complete example in docs/bank-format.md loads without findings", 
   REQUIRE(result.bank.has_value());
   CHECK(result.diagnostics.empty());
   CHECK(result.bank->questions.size() == 5);
+}
+
+TEST_CASE("resources: an unknown or repeated resource id is an error at its pointer", "[loader]") {
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["red_flag"]["resources"] = {"nope"}; }),
+                   "/rules/0/effects/red_flag/resources/0", "unknown resource 'nope'");
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["crisis_lines"] = {"line", "line"}; }), "/crisis_lines/1",
+                   "the resource 'line' is listed twice");
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["resources"][0]["phone"] = {"call 113 \x1b[2J"}; }),
+                   "/resources/0/phone/0", "expected a phone number");
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["resources"][0].erase("when"); }), "/resources/0", "when");
+}
+
+TEST_CASE("resources: a red flag without a first step or resources is a warning, not an error", "[loader]") {
+  LoadResult result = load_edited([](json& b) {
+    b["rules"][0]["effects"]["red_flag"].erase("first_step");
+    b["rules"][0]["effects"]["red_flag"].erase("resources");
+    b.erase("crisis_lines");
+  });
+  REQUIRE(result.bank);
+  std::string all = wegwijzer::test::all_diagnostics(result);
+  CHECK(all.find("no \"first_step\"") != std::string::npos);
+  CHECK(all.find("names no \"resources\"") != std::string::npos);
+  CHECK(all.find("no \"crisis_lines\"") != std::string::npos);
+  for (const auto& diagnostic : result.diagnostics) CHECK(diagnostic.severity == Severity::warning);
 }

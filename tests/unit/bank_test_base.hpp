@@ -52,9 +52,12 @@ inline nlohmann::json base_bank() {
   ],
   "rules": [
     {"id": "flag", "when": {"answer": "unsafe", "equals": "yes"},
-     "effects": {"red_flag": {"tier": "crisis", "message": {"en": "M", "nl": "M"}}, "urgency": "crisis"}},
+     "effects": {"red_flag": {"tier": "crisis", "message": {"en": "M", "nl": "M"}, "first_step": {"en": "S", "nl": "S"},
+                              "resources": ["line"]}, "urgency": "crisis"}},
     {"id": "low-mood", "when": {"scale": "low", "at_least": 2}, "effects": {"require": ["therapie"]}}
-  ]
+  ],
+  "resources": [{"id": "line", "name": {"en": "L", "nl": "L"}, "phone": ["113"], "when": {"en": "W", "nl": "W"}}],
+  "crisis_lines": ["line"]
 })");
 }
 

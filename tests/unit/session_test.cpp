@@ -219,7 +219,9 @@ TEST_CASE("the crisis box appears right after the red-flag answer, before the ne
   box_options.language = options.language;
   box_options.unicode = options.unicode;
   box_options.width = options.width;
-  std::string box = wegwijzer::render_crisis_box(box_options, true);  // the flag is about safety at home
+  REQUIRE(run.outcome.result);
+  std::string box = wegwijzer::render_crisis_box(session_bank(), *run.outcome.result, box_options);
+  CHECK(box.find("Veilig Thuis") < box.find("112"));  // the flag is about safety at home
   std::size_t box_at = run.out.find(box);
   REQUIRE(box_at != std::string::npos);
   CHECK(count(run.out, box) == 1);
@@ -229,6 +231,18 @@ TEST_CASE("the crisis box appears right after the red-flag answer, before the ne
   // No box without the red-flag answer.
   SessionRun calm = run_session("1\n1\n2\n\n");
   CHECK(calm.out.find(box) == std::string::npos);
+}
+
+TEST_CASE("piped answers: the crisis box does not wait for Enter; the next line is the next answer", "[session]") {
+  SessionOptions options;
+  options.interactive = false;
+  SessionRun run = run_session("1\n1\n1\nmijn opmerking\n", options);
+  REQUIRE(run.outcome.kind == Kind::completed);
+  CHECK(run.outcome.crisis_raised);
+  CHECK(run.out.find("Veilig Thuis") != std::string::npos);
+  CHECK(run.out.find("Druk op Enter om verder te gaan") == std::string::npos);
+  REQUIRE(run.outcome.answers->at(kRemarks));
+  CHECK(run.outcome.answers->at(kRemarks)->text == "mijn opmerking");
 }
 
 TEST_CASE("q after the crisis box stops, after the same confirmation, without saving", "[session]") {
@@ -400,7 +414,7 @@ TEST_CASE("the commands hint is never split across lines when it fits", "[sessio
 
 TEST_CASE("ask in-process: every exit after a crisis flag repeats the crisis lines", "[session][ask]") {
   std::string bank = wegwijzer::test::test_path("banks/session_bank.json");
-  const std::string lines = "Heb je nu meteen hulp nodig? Bel 113 of 0800-0113";
+  const std::string lines = "Heb je nu meteen hulp nodig?\n  • 113 Zelfmoordpreventie: 113 of 0800-0113";
   auto quit = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\nq\nj\n");
   CHECK(quit.exit_code == 65);
   std::size_t stopped = quit.out.find("Gestopt. Er is niets bewaard.");
@@ -408,7 +422,7 @@ TEST_CASE("ask in-process: every exit after a crisis flag repeats the crisis lin
   CHECK(quit.out.find(lines, stopped) != std::string::npos);
   auto ended = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\n");
   CHECK(ended.exit_code == 65);
-  std::size_t prompt = ended.out.rfind("Druk op Enter om verder te gaan");
+  std::size_t prompt = ended.out.rfind(kRemarksText);  // piped: the box does not wait, the next question follows
   REQUIRE(prompt != std::string::npos);
   CHECK(ended.out.find(lines, prompt) != std::string::npos);
   // Without a crisis flag the exit stays short.

@@ -18,7 +18,8 @@ inline LocalText both(std::string nl, std::string en) {
 }
 
 /// Four outcomes, five questions (single, scale, yes_no with "rather not say", multiple, text),
-/// one scale and three rules (crisis flag with home safety, clinical flag, a note).
+/// one scale, four resources (113 and 112 the crisis lines) and three rules (a crisis flag whose
+/// first step and resources put Veilig Thuis first, a clinical flag, a note).
 inline Bank fixture_bank() {
   Bank bank;
   bank.id = "fixture";
@@ -92,14 +93,36 @@ inline Bank fixture_bank() {
   high.max = 3;
   scale.bands = {low, high};
   bank.scales = {scale};
+  auto resource = [](std::string id, LocalText name, std::vector<std::string> phone, LocalText when) {
+    Resource r;
+    r.id = std::move(id);
+    r.name = std::move(name);
+    r.phone = std::move(phone);
+    r.when = std::move(when);
+    return r;
+  };
+  bank.resources = {
+      resource("line_113", both("113 Zelfmoordpreventie", "113 Suicide Prevention"), {"113", "0800-0113"},
+               both("bij gedachten aan zelfdoding", "if you think about suicide")),
+      resource("line_112", both("Alarmnummer", "Emergency number"), {"112"}, both("bij direct gevaar", "in danger now")),
+      resource("veilig_thuis", both("Veilig Thuis", "Veilig Thuis"), {"0800-2000"},
+               both("als je thuis niet veilig bent", "if you are not safe at home")),
+      resource("post", both("De huisartsenpost", "The huisartsenpost"), {}, both("buiten kantooruren", "out of hours")),
+  };
+  bank.resources[0].free = true;
+  bank.resources[0].url = "113.nl";
+  bank.resources[0].hours = both("dag en nacht", "day and night");
+  bank.crisis_lines = {0, 1};
   Rule crisis;
   crisis.id = "life-not-worth-living";
-  crisis.effects.red_flag = Effects::RedFlag{Tier::crisis, both("Crisisbericht.", "Crisis message."), true};
+  crisis.effects.red_flag = Effects::RedFlag{Tier::crisis, both("Crisisbericht.", "Crisis message."),
+                                             both("Bel Veilig Thuis nu.", "Call Veilig Thuis now."), {2, 1, 0, 3}};
   crisis.effects.min_urgency = Urgency::crisis;
   Rule clinical;
   clinical.id = "daily-low-mood";
   clinical.effects.red_flag =
-      Effects::RedFlag{Tier::clinical, both("Bijna elke dag somber.", "Down nearly every day."), false};
+      Effects::RedFlag{Tier::clinical, both("Bijna elke dag somber.", "Down nearly every day."),
+                       both("Ga deze week naar je huisarts.", "See your huisarts this week."), {}};
   Rule note;
   note.id = "voluntary";
   note.effects.note = both("Alleen vrijwillig.", "Only voluntary.");

@@ -62,31 +62,49 @@ TEST_CASE("parse_summary_format knows the three formats", "[summary]") {
   CHECK(format == SummaryFormat::json);  // unchanged on failure
 }
 
-TEST_CASE("render_crisis_box names 113, 0800-0113, 112 and the huisartsenpost", "[summary]") {
+TEST_CASE("render_crisis_box: the first step and the resources of the crisis flags raised", "[summary]") {
+  Bank bank = test::fixture_bank();
   for (const std::string language : {"nl", "en"}) {
     SummaryOptions options = options_for(SummaryFormat::text, language);
-    std::string box = render_crisis_box(options, false);
-    CHECK(box.find("113") != std::string::npos);
-    CHECK(box.find("0800-0113") != std::string::npos);
+    options.width = 200;
+    std::string box = render_crisis_box(bank, crisis_result(true), options);
+    std::size_t step = box.find(language == "nl" ? "Bel Veilig Thuis nu." : "Call Veilig Thuis now.");
+    std::size_t veilig = box.find("0800-2000");
+    std::size_t danger = box.find("112");
+    std::size_t line113 = box.find("113 or 0800-0113") != std::string::npos ? box.find("113 or 0800-0113")
+                                                                              : box.find("113 of 0800-0113");
+    std::size_t post = box.find("huisartsenpost");
+    REQUIRE(step != std::string::npos);
+    REQUIRE(line113 != std::string::npos);
+    CHECK(step < veilig);
+    CHECK(veilig < danger);
+    CHECK(danger < line113);
+    CHECK(line113 < post);
     CHECK(box.find("113.nl") != std::string::npos);
-    CHECK(box.find("112") != std::string::npos);
-    CHECK(box.find("huisartsenpost") != std::string::npos);
-    CHECK(box.find("Veilig Thuis") == std::string::npos);
-    std::string home = render_crisis_box(options, true);
-    CHECK(home.find("Veilig Thuis") != std::string::npos);
-    CHECK(home.find("0800-2000") != std::string::npos);
   }
-  CHECK(render_crisis_box(options_for(SummaryFormat::text, "nl"), false).find("Bel") != std::string::npos);
-  CHECK(render_crisis_box(options_for(SummaryFormat::text, "en"), false).find("Call") != std::string::npos);
+}
+
+TEST_CASE("render_crisis_box: a crisis flag without a first step or resources falls back to the crisis lines",
+          "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.rules[0].effects.red_flag->first_step = LocalText();
+  bank.rules[0].effects.red_flag->resources.clear();
+  SummaryOptions options = options_for(SummaryFormat::text);
+  options.width = 200;
+  std::string box = render_crisis_box(bank, crisis_result(true), options);
+  CHECK(box.find("Get help now") != std::string::npos);
+  CHECK(box.find("0800-0113") < box.find("112"));
+  CHECK(box.find("Veilig Thuis") == std::string::npos);
 }
 
 TEST_CASE("render_crisis_box: box lines have the same width; ASCII has no other bytes", "[summary]") {
+  Bank bank = test::fixture_bank();
   for (int width : {40, 80}) {
     for (bool unicode : {true, false}) {
       SummaryOptions options = options_for(SummaryFormat::text);
       options.width = width;
       options.unicode = unicode;
-      std::istringstream lines(render_crisis_box(options, true));
+      std::istringstream lines(render_crisis_box(bank, crisis_result(true), options));
       std::string line;
       int count = 0;
       while (std::getline(lines, line)) {
@@ -100,9 +118,9 @@ TEST_CASE("render_crisis_box: box lines have the same width; ASCII has no other 
     }
   }
   SummaryOptions color = options_for(SummaryFormat::text);
-  CHECK(render_crisis_box(color, false).find('\x1b') == std::string::npos);
+  CHECK(render_crisis_box(bank, crisis_result(true), color).find('\x1b') == std::string::npos);
   color.color = true;
-  CHECK(render_crisis_box(color, false).find("\x1b[") != std::string::npos);
+  CHECK(render_crisis_box(bank, crisis_result(true), color).find("\x1b[") != std::string::npos);
 }
 
 TEST_CASE("summary: the crisis box comes first only when urgency is crisis", "[summary]") {
@@ -285,7 +303,7 @@ TEST_CASE("summary json: machine record plus texts, valid even with invalid UTF-
   result.red_flags = {{1, Tier::clinical}};
   std::string out = render_summary(bank, answers, result, options_for(SummaryFormat::json, "nl"));
   json parsed = json::parse(out);
-  CHECK(parsed["summary_schema_version"] == 1);
+  CHECK(parsed["summary_schema_version"] == 2);
   CHECK(parsed["language"] == "nl");
   CHECK(parsed["date"] == "2025-01-15");
   CHECK(parsed["result"]["recommendation"] == "coaching");
@@ -299,7 +317,9 @@ TEST_CASE("summary json: machine record plus texts, valid even with invalid UTF-
   CHECK(texts["crisis_box"].is_null());
   CHECK(texts["answers"].back()["answer"] == "bad \xEF\xBF\xBD\xEF\xBF\xBD utf8 \"quoted\"");
   CHECK(texts["answers"].back()["free_text"] == true);
-  CHECK(texts["crisis_lines"].get<std::string>().find("0800-0113") != std::string::npos);
+  REQUIRE(texts["crisis_lines"].size() == 2);
+  CHECK(texts["crisis_lines"][0].get<std::string>().find("0800-0113") != std::string::npos);
+  CHECK(texts["crisis_lines"][1].get<std::string>().find("112") != std::string::npos);
 }
 
 TEST_CASE("summary: alternatives set aside by a required outcome, tied, or behind", "[summary]") {
@@ -451,26 +471,64 @@ TEST_CASE("summary why: a rule's note is its reason and is not repeated as a not
   CHECK(text.find("Please note:") == std::string::npos);
 }
 
-TEST_CASE("render_crisis_box: Veilig Thuis first for a home-safety crisis, then 112, then 113", "[summary]") {
+TEST_CASE("summary: a crisis summary's urgency line and box are the flag's first step, never a calmer one",
+          "[summary]") {
+  Bank bank = test::fixture_bank();
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = crisis_result(true);
+  result.red_flags.push_back({1, Tier::clinical});  // a calmer flag beside the crisis one
+  for (SummaryFormat format : kFormats) {
+    std::string out = render_summary(bank, answers, result, options_for(format));
+    CHECK(out.find("Call Veilig Thuis now.") != std::string::npos);
+    CHECK(out.find("See your huisarts this week.") == std::string::npos);
+    CHECK(out.find("this week") == std::string::npos);
+    CHECK(out.find("no hurry") == std::string::npos);
+    CHECK(out.find("not instead of it") != std::string::npos);
+  }
+  std::string markdown = render_summary(bank, answers, result, options_for(SummaryFormat::markdown));
+  CHECK(markdown.find("Veilig Thuis") < markdown.find("0800-0113"));
+  json parsed = json::parse(render_summary(bank, answers, result, options_for(SummaryFormat::json)));
+  CHECK(parsed["texts"]["advice"]["urgency"] == "Call Veilig Thuis now.");
+  CHECK(parsed["texts"]["crisis_box"]["first_steps"] == json::array({"Call Veilig Thuis now."}));
+  CHECK(parsed["texts"]["resources"][0]["id"] == "veilig_thuis");
+  CHECK(parsed["texts"]["resources"][0]["phone"] == json::array({"0800-2000"}));
+}
+
+TEST_CASE("summary: outside a crisis the flag's first step is the urgency line, with its resources", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.rules[1].effects.red_flag->resources = {0};
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  result.urgency = Urgency::prompt;
+  result.red_flags = {{1, Tier::clinical}};
   for (const std::string language : {"nl", "en"}) {
     SummaryOptions options = options_for(SummaryFormat::text, language);
     options.width = 200;
-    std::string home = render_crisis_box(options, true);
-    std::size_t veilig = home.find("0800-2000");
-    std::size_t danger = home.find("112");
-    std::size_t line113 = home.find("0800-0113");
-    std::size_t post = home.find("huisartsenpost");
-    REQUIRE(veilig != std::string::npos);
-    CHECK(veilig < danger);
-    CHECK(danger < line113);
-    CHECK(line113 < post);
-    std::string plain = render_crisis_box(options, false);
-    CHECK(plain.find("0800-0113") < plain.find("112"));
+    std::string text = render_summary(bank, answers, result, options);
+    std::string step = language == "nl" ? "Ga deze week naar je huisarts." : "See your huisarts this week.";
+    CHECK(text.find(step) != std::string::npos);
+    CHECK(text.find(language == "nl" ? "Waar je terecht kunt:" : "Where you can turn:") != std::string::npos);
+    CHECK(text.find("0800-0113") != std::string::npos);
+    CHECK(text.find("╔") == std::string::npos);  // no crisis box
   }
+}
+
+TEST_CASE("summary: two crisis flags show both first steps, most urgent first", "[summary]") {
   Bank bank = test::fixture_bank();
+  bank.rules[1].effects.red_flag->tier = Tier::crisis;
+  bank.rules[1].effects.red_flag->first_step = test::both("Bel 113 nu.", "Call 113 now.");
+  bank.rules[1].effects.red_flag->resources = {0};
   AnswerSet answers = test::fixture_routine_answers(bank);
-  std::string markdown = render_summary(bank, answers, crisis_result(true), options_for(SummaryFormat::markdown));
-  CHECK(markdown.find("Veilig Thuis") < markdown.find("0800-0113"));
+  Result result = crisis_result(true);
+  result.red_flags = {{1, Tier::crisis}, {0, Tier::crisis}};
+  SummaryOptions options = options_for(SummaryFormat::text);
+  options.width = 200;
+  std::string box = render_crisis_box(bank, result, options);
+  REQUIRE(box.find("Call 113 now.") != std::string::npos);
+  CHECK(box.find("Call 113 now.") < box.find("Call Veilig Thuis now."));
+  CHECK(box.find("0800-0113") < box.find("0800-2000"));
+  std::string text = render_summary(bank, answers, result, options);
+  CHECK(text.find("How soon: Call 113 now. Call Veilig Thuis now.") != std::string::npos);
 }
 
 TEST_CASE("summary: a scale label that repeats the heading is shown once", "[summary]") {
