@@ -81,6 +81,10 @@ struct Effects {
   std::vector<std::size_t> exclude;  ///< outcome indices that may not be recommended
   std::vector<double> weights;       ///< per outcome, added to the scores (empty: none)
   LocalText note;                    ///< a note for the summary (may be empty)
+  /// Rules without a red flag that raise the urgency (declining a safety question, say): what to do first
+  /// and where to turn, as a red flag has them. Empty for red-flag rules (theirs are in `red_flag`).
+  LocalText first_step;
+  std::vector<std::size_t> resources;  ///< resource indices, most relevant first
 };
 
 /// A condition and its effects.

@@ -29,13 +29,16 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
   cli::Context context{io, {}};
   CLI::App app{
       "wegwijzer: which kind of help fits? Werkbegeleiding, coaching, supervisie or therapie.\n"
-      "Not a diagnosis. In crisis call 113 or 0800-0113 (free, 24/7) or 112.\n"
+      "Not a diagnosis. The crisis lines of the built-in bank are listed at the end.\n"
       "Without a subcommand, wegwijzer starts the questionnaire: 'wegwijzer --lang en' is\n"
       "'wegwijzer ask --lang en'.",
       "wegwijzer"};
   app.set_version_flag("--version", std::string(tool_version()));
-  app.footer("Exit codes: 0 ok, 64 usage, 65 invalid data or incomplete answers, 66 missing input,\n"
-             "73 cannot create output, 74 I/O error, 130 interrupted.");
+  app.footer([] {
+    return "Exit codes: 0 ok, 64 usage, 65 invalid data or incomplete answers, 66 missing input,\n"
+           "73 cannot create output, 74 I/O error, 130 interrupted.\n" +
+           cli::builtin_crisis_help();
+  });
   cli::add_check_command(app, context);
   CLI::App* ask = cli::add_ask_command(app, context);
   cli::add_sample_command(app, context);

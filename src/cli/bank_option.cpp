@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "wegwijzer/bank_loader.hpp"
 #include "wegwijzer/error.hpp"
+#include "wegwijzer/guidance.hpp"
 #include "wegwijzer/sanitize.hpp"
 
 namespace wegwijzer::cli {
@@ -24,6 +25,18 @@ Bank load_bank_option(const std::string& path, Io& io) {
   }
   throw Fatal(ExitCode::data, fmt::format("the bank '{}' is invalid ({} {}); run 'wegwijzer check --bank {}'", path,
                                           errors, errors == 1 ? "error" : "errors", path));
+}
+
+std::string builtin_crisis_help() {
+  std::string help;
+  try {
+    for (const std::string& line : crisis_line_texts(load_builtin_bank(), "en")) {
+      help += (help.empty() ? "In crisis: " : "\n           ") + sanitize_for_terminal(line);
+    }
+  } catch (const std::exception&) {
+    return {};  // the built-in bank always loads; help is no place to fail
+  }
+  return help;
 }
 
 }  // namespace wegwijzer::cli

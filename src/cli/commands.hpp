@@ -21,6 +21,10 @@ struct Context {
 /// io.err; throws Fatal(no_input) for a missing file and Fatal(data) for an invalid bank.
 Bank load_bank_option(const std::string& path, Io& io);
 
+/// "In crisis:" and the crisis lines of the built-in bank in English, for the end of --help (the program
+/// has no phone number of its own). Loads the built-in bank only when help is printed.
+std::string builtin_crisis_help();
+
 /// `wegwijzer check`
 void add_check_command(CLI::App& app, Context& context);
 /// `wegwijzer ask` (also what runs without a subcommand)

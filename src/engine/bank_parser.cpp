@@ -597,7 +597,8 @@ class BankParser {
 
   Effects effects_body(const json& value, const std::string& pointer) {
     Effects effects;
-    if (!reader_.object(value, pointer, {}, {"red_flag", "urgency", "require", "exclude", "weights", "note"},
+    if (!reader_.object(value, pointer, {},
+                        {"red_flag", "urgency", "require", "exclude", "weights", "note", "first_step", "resources"},
                         "the effects of a rule")) {
       return effects;
     }
@@ -658,6 +659,22 @@ class BankParser {
     if (const json* weights_value = member(value, "weights"))
       effects.weights = weights(*weights_value, pointer + "/weights");
     if (const json* note = member(value, "note")) effects.note = reader_.text(*note, pointer + "/note");
+    // A rule without a red flag that raises the urgency may say what to do first and where to turn.
+    for (const char* key : {"first_step", "resources"}) {
+      if (!member(value, key)) continue;
+      if (effects.red_flag) {
+        reader_.error(pointer + "/" + key, fmt::format("a rule with a red flag gives \"{}\" inside \"red_flag\"", key));
+      } else if (!effects.min_urgency || *effects.min_urgency == Urgency::routine) {
+        reader_.error(pointer + "/" + key,
+                      fmt::format("\"{}\" belongs to a rule that raises the urgency: add \"urgency\": \"prompt\" "
+                                  "or \"crisis\", or a red flag",
+                                  key));
+      }
+    }
+    if (const json* step = member(value, "first_step")) effects.first_step = reader_.text(*step, pointer + "/first_step");
+    if (const json* list = member(value, "resources")) {
+      effects.resources = resource_list(*list, pointer + "/resources", "where to turn, most relevant first");
+    }
     return effects;
   }
 

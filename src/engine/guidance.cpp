@@ -14,7 +14,7 @@ void add_unique(std::vector<std::size_t>& list, std::size_t value) {
 
 }  // namespace
 
-Urgency flag_urgency(const Rule& rule) {
+Urgency rule_urgency(const Rule& rule) {
   Urgency urgency = rule.effects.min_urgency.value_or(Urgency::routine);
   if (rule.effects.red_flag) {
     Urgency tier = rule.effects.red_flag->tier == Tier::crisis ? Urgency::crisis : Urgency::prompt;
@@ -27,14 +27,23 @@ Guidance guidance_for(const Bank& bank, const Result& result) {
   Guidance guidance;
   guidance.urgency = result.urgency;
   if (result.urgency == Urgency::routine) return guidance;
+  auto take = [&](std::size_t r, const std::vector<std::size_t>& resources) {
+    guidance.step_rules.push_back(r);
+    for (std::size_t resource : resources) {
+      if (resource < bank.resources.size()) add_unique(guidance.resources, resource);
+    }
+  };
+  // Red flags first, most urgent first; then other rules that raised the urgency with a step of their own.
   for (const RaisedFlag& flag : result.red_flags) {
     if (flag.rule >= bank.rules.size()) continue;
     const Rule& rule = bank.rules[flag.rule];
-    if (!rule.effects.red_flag || flag_urgency(rule) != result.urgency) continue;
-    guidance.step_rules.push_back(flag.rule);
-    for (std::size_t resource : rule.effects.red_flag->resources) {
-      if (resource < bank.resources.size()) add_unique(guidance.resources, resource);
-    }
+    if (rule.effects.red_flag && rule_urgency(rule) == result.urgency) take(flag.rule, rule.effects.red_flag->resources);
+  }
+  for (std::size_t r : result.fired_rules) {
+    if (r >= bank.rules.size()) continue;
+    const Rule& rule = bank.rules[r];
+    if (rule.effects.red_flag || (rule.effects.first_step.empty() && rule.effects.resources.empty())) continue;
+    if (rule_urgency(rule) == result.urgency) take(r, rule.effects.resources);
   }
   if (result.urgency == Urgency::crisis && guidance.resources.empty()) {
     for (std::size_t resource : bank.crisis_lines) {
@@ -42,6 +51,10 @@ Guidance guidance_for(const Bank& bank, const Result& result) {
     }
   }
   return guidance;
+}
+
+const LocalText& first_step_of(const Rule& rule) {
+  return rule.effects.red_flag ? rule.effects.red_flag->first_step : rule.effects.first_step;
 }
 
 std::string resource_line(const Resource& resource, std::string_view language) {

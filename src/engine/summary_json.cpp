@@ -190,6 +190,8 @@ void texts(JsonWriter& j, const Model& m) {
   j.key("outcome_texts");
   if (m.complete) {
     j.begin_object();
+    j.key("after_crisis");
+    j.string_or_null(m.crisis_box ? phrase(Phrase::expect_after_crisis, m.language) : std::string_view());
     j.string_field("what_it_is", m.what_it_is);
     j.string_field("what_to_expect", m.what_to_expect);
     j.string_field("where_to_find", m.where_to_find);

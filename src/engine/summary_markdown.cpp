@@ -228,6 +228,7 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   }
 
   w.heading(2, Phrase::expect_heading);
+  if (m.crisis_box) w.paragraph("*" + std::string(w.text(Phrase::expect_after_crisis)) + "*");
   w.paragraph("**" + std::string(w.text(Phrase::what_it_is_label)) + ":** " + escape(m.what_it_is));
   w.paragraph("**" + std::string(w.text(Phrase::what_to_expect_label)) + ":** " + escape(m.what_to_expect));
   w.paragraph("**" + std::string(w.text(Phrase::where_to_find_label)) + ":** " + escape(m.where_to_find));

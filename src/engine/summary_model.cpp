@@ -142,7 +142,7 @@ GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_v
   GuidanceText text;
   const Guidance guidance = guidance_for(bank, result);
   for (std::size_t r : guidance.step_rules) {
-    const std::string& step = bank.rules[r].effects.red_flag->first_step.in(language);
+    const std::string& step = first_step_of(bank.rules[r]).in(language);
     if (step.empty() || std::find(text.first_steps.begin(), text.first_steps.end(), step) != text.first_steps.end()) {
       continue;
     }

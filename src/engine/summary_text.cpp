@@ -104,11 +104,14 @@ std::string crisis_box(const SummaryOptions& options, const GuidanceText& guidan
   writer.raw_line((u ? "╔" : "+") + repeat(u ? "═" : "=", width - 2) + (u ? "╗" : "+"), kRed);
   boxed(std::string(u ? "⚠ " : "! ") + std::string(phrase(Phrase::crisis_title, options.language)));
   // The first steps of the flags raised, then where to turn, most relevant first.
+  // Bank text: sanitised like every paragraph, since the box writes raw lines.
   for (const auto& text : crisis_steps(guidance, options.language)) {
-    for (const auto& line : wrap(text, inner, u ? "→ " : "> ", "  ")) boxed(line);
+    for (const auto& line : wrap(sanitize_for_terminal(text, false), inner, u ? "→ " : "> ", "  ")) boxed(line);
   }
   for (const auto& resource : guidance.resources) {
-    for (const auto& line : wrap(resource.line, inner, u ? "• " : "- ", "  ")) boxed(line);
+    for (const auto& line : wrap(sanitize_for_terminal(resource.line, false), inner, u ? "• " : "- ", "  ")) {
+      boxed(line);
+    }
   }
   writer.raw_line((u ? "╚" : "+") + repeat(u ? "═" : "=", width - 2) + (u ? "╝" : "+"), kRed);
   return writer.take();
@@ -239,6 +242,10 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   }
 
   w.heading(phrase(Phrase::expect_heading, lang));
+  if (m.crisis_box) {
+    w.paragraph(phrase(Phrase::expect_after_crisis, lang));
+    w.blank();
+  }
   w.labelled(phrase(Phrase::what_it_is_label, lang), m.what_it_is);
   w.labelled(phrase(Phrase::what_to_expect_label, lang), m.what_to_expect);
   w.labelled(phrase(Phrase::where_to_find_label, lang), m.where_to_find);

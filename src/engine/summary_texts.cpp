@@ -68,6 +68,10 @@ constexpr Entry kPhrases[] = {
     {Phrase::scale_not_answered, "niet beantwoord", "not answered"},
     {Phrase::distress_reminder, "Dit is een indicatie, geen diagnose.", "This is an indication, not a diagnosis."},
     {Phrase::expect_heading, "Wat je kunt verwachten en waar je hulp vindt", "What to expect and where to find help"},
+    {Phrase::expect_after_crisis,
+     "Dit is voor later. Zet eerst de stap bovenaan dit overzicht; de rest kan wachten tot je veilig bent en hulp hebt.",
+     "This is for later. First take the step at the top of this summary; the rest can wait until you are safe and have "
+     "help."},
     {Phrase::what_it_is_label, "Wat het is", "What it is"},
     {Phrase::what_to_expect_label, "Wat je kunt verwachten", "What to expect"},
     {Phrase::where_to_find_label, "Waar je het vindt", "Where to find it"},

@@ -44,6 +44,7 @@ enum class Phrase {
   scale_not_answered,
   distress_reminder,
   expect_heading,
+  expect_after_crisis,  ///< under the heading in a crisis summary: this is for later
   what_it_is_label,
   what_to_expect_label,
   where_to_find_label,

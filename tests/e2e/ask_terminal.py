@@ -2,7 +2,8 @@
 """End-to-end tests of `wegwijzer ask` in a real pseudo-terminal (pexpect) and with piped input.
 
 Usage: ask_terminal.py BINARY BANK SCENARIO
-Scenarios: walkthrough, interrupt, crisis, crisis-interrupt, crisis-eof, eof, piped, piped-default.
+Scenarios: walkthrough, interrupt, crisis, crisis-interrupt, crisis-eof, eof, piped, piped-default,
+piped-crisis.
 """
 import os
 import signal
@@ -50,7 +51,8 @@ def finish(child):
 def walkthrough(workdir):
     """Answers, goes back, changes an answer, reaches the summary; --out writes a 0600 file."""
     child = spawn(workdir, ["--out", "summary.txt"])
-    child.expect("Do you need help right now\\? Call 113 or 0800-0113")
+    child.expect("Do you need help right now\\?")
+    child.expect("113 Suicide Prevention: 113 or 0800-0113")
     child.expect("Question 1 of about 5")
     child.expect("> ")
     child.sendline("1")  # learning a task: hides the topics question
@@ -133,8 +135,11 @@ def crisis(workdir):
     child.sendline("yes")
     child.expect("Press Enter to go on with the questions, or type q to stop.")
     before_next = child.before
-    for line in ("112", "0800-0113", "Veilig Thuis", "huisartsenpost"):
+    for line in ("Call Veilig Thuis: 0800-2000", "Veilig Thuis (domestic violence", "112"):
         check(line in before_next, "the crisis box lacks " + line)
+    check(before_next.find("Call Veilig Thuis") < before_next.find("Emergency number"),
+          "the first step does not come first")
+    check("0800-0113" not in before_next, "the suicide line in a box about safety at home")
     check("Anything else" not in before_next, "next question shown before the crisis box")
     child.expect("> ")
     child.sendline("q")
@@ -142,7 +147,7 @@ def crisis(workdir):
     child.expect("> ")
     child.sendline("y")
     child.expect("Stopped. Nothing was saved.")
-    child.expect("Call 113 or 0800-0113")
+    child.expect("113 or 0800-0113")
     finish(child)
     check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
 
@@ -152,7 +157,7 @@ def crisis_interrupt(workdir):
     child = spawn(workdir)
     reach_crisis_box(child)
     child.sendintr()
-    child.expect("Call 113 or 0800-0113")
+    child.expect("113 or 0800-0113")
     child.expect("Interrupted. Nothing was saved.")
     finish(child)
     check(child.signalstatus == signal.SIGINT or child.exitstatus == 130,
@@ -165,7 +170,7 @@ def crisis_eof(workdir):
     reach_crisis_box(child)
     child.sendeof()
     child.expect("Stopped. Nothing was saved.")
-    child.expect("Call 113 or 0800-0113")
+    child.expect("113 or 0800-0113")
     finish(child)
     check(child.exitstatus == 65, "exit status %r" % child.exitstatus)
 
@@ -203,6 +208,41 @@ def piped(workdir, command, label):
     check(os.listdir(workdir) == [], "files appeared: %r" % os.listdir(workdir))
 
 
+def piped_crisis(workdir):
+    """A full answer list with a crisis answer, piped: no Enter is awaited after the crisis box, exit 0,
+    and the saved summary is the same as when the same answers are typed at a terminal."""
+    child = spawn(workdir, ["--out", "typed.txt"])
+    for answer in ("2", "1 3", "1"):
+        child.expect("> ")
+        child.sendline(answer)
+    child.expect("Do you feel unsafe at home\\?")
+    child.expect("> ")
+    child.sendline("yes")
+    child.expect("Press Enter to go on with the questions, or type q to stop.")
+    child.expect("> ")
+    child.sendline("")
+    child.expect("Anything else")
+    child.expect("> ")
+    child.sendline("")
+    child.expect("Your summary was saved to typed.txt.")
+    finish(child)
+    check(child.exitstatus == 0, "terminal: exit status %r" % child.exitstatus)
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_CTYPE", "LANGUAGE")}
+    env["LANG"] = "en_US.UTF-8"
+    result = subprocess.run([BINARY, "ask", "--bank", BANK, "--lang", "en", "--out", "piped.txt"],
+                            input=b"2\n1 3\n1\nyes\n\n", cwd=workdir, env=env, capture_output=True,
+                            timeout=TIMEOUT)
+    out = result.stdout.decode("utf-8", "replace")
+    print(out)
+    check(result.returncode == 0, "piped: exit status %r, stderr %r" % (result.returncode, result.stderr))
+    check("Press Enter" not in out, "piped input waited for Enter after the crisis box")
+    with open(os.path.join(workdir, "typed.txt"), encoding="utf-8") as typed, \
+            open(os.path.join(workdir, "piped.txt"), encoding="utf-8") as piped_file:
+        typed_text, piped_text = typed.read(), piped_file.read()
+    check("Call Veilig Thuis" in typed_text, "the saved summary lacks the first step")
+    check(typed_text == piped_text, "the piped summary differs from the typed one")
+
+
 def main():
     with tempfile.TemporaryDirectory() as workdir:
         if SCENARIO == "walkthrough":
@@ -219,6 +259,8 @@ def main():
             eof(workdir)
         elif SCENARIO == "piped":
             piped(workdir, 'printf \'1\\n\' | "$BIN" ask --bank "$BANK" --out summary.txt', "Een taak leren")
+        elif SCENARIO == "piped-crisis":
+            piped_crisis(workdir)
         elif SCENARIO == "piped-default":
             # Exactly the command of the issue, with the built-in bank.
             piped(workdir, 'printf \'1\\n\' | "$BIN" ask', "")

@@ -145,7 +145,7 @@ class BankBuilder {
   // --- effects ------------------------------------------------------------------------------
   static Effects red_flag(Tier tier) {
     Effects effects;
-    effects.red_flag = Effects::RedFlag{tier, text("flag"), false};
+    effects.red_flag = Effects::RedFlag{tier, text("flag"), text("step"), {}};
     effects.min_urgency = tier == Tier::crisis ? Urgency::crisis : Urgency::prompt;
     return effects;
   }

@@ -474,3 +474,20 @@ TEST_CASE("resources: a red flag without a first step or resources is a warning,
   CHECK(all.find("no \"crisis_lines\"") != std::string::npos);
   for (const auto& diagnostic : result.diagnostics) CHECK(diagnostic.severity == Severity::warning);
 }
+
+TEST_CASE("a rule without a red flag that raises the urgency may name a first step and resources", "[loader]") {
+  LoadResult ok = load_edited([](json& b) {
+    b["rules"][1]["effects"] = json::parse(R"({"urgency": "prompt", "first_step": {"en": "s", "nl": "s"},
+      "resources": ["line"], "note": {"en": "n", "nl": "n"}})");
+  });
+  INFO(wegwijzer::test::all_diagnostics(ok));
+  REQUIRE(ok.bank);
+  CHECK(ok.bank->rules[1].effects.first_step.in("nl") == "s");
+  CHECK(ok.bank->rules[1].effects.resources == std::vector<std::size_t>{0});
+  CHECK_BANK_ERROR(load_edited([](json& b) {
+                     b["rules"][1]["effects"]["first_step"] = json::parse(R"({"en": "s", "nl": "s"})");
+                   }),
+                   "/rules/1/effects/first_step", "belongs to a rule that raises the urgency");
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["resources"] = {"line"}; }),
+                   "/rules/0/effects/resources", "inside \"red_flag\"");
+}

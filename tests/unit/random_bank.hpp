@@ -139,7 +139,7 @@ inline Bank random_bank(std::mt19937_64& random) {
     rule.id = "r" + std::to_string(r);
     rule.when = random_condition(random, ConditionScope{question_count, question_count, scale_count, &bank}, 3);
     if (chance(random, 25)) {
-      rule.effects.red_flag = Effects::RedFlag{chance(random, 40) ? Tier::crisis : Tier::clinical, {}, false};
+      rule.effects.red_flag = Effects::RedFlag{chance(random, 40) ? Tier::crisis : Tier::clinical, {}, {}, {}};
     }
     if (chance(random, 30)) rule.effects.min_urgency = static_cast<Urgency>(pick(random, 3));
     for (std::size_t i = 0; i < 3; ++i) {

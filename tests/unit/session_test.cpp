@@ -414,7 +414,7 @@ TEST_CASE("the commands hint is never split across lines when it fits", "[sessio
 
 TEST_CASE("ask in-process: every exit after a crisis flag repeats the crisis lines", "[session][ask]") {
   std::string bank = wegwijzer::test::test_path("banks/session_bank.json");
-  const std::string lines = "Heb je nu meteen hulp nodig?\n  • 113 Zelfmoordpreventie: 113 of 0800-0113";
+  const std::string lines = "113 Zelfmoordpreventie: 113 of 0800-0113";  // the bank's crisis lines
   auto quit = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\nq\nj\n");
   CHECK(quit.exit_code == 65);
   std::size_t stopped = quit.out.find("Gestopt. Er is niets bewaard.");

@@ -8,6 +8,7 @@
 
 #include "test_support.hpp"
 #include "wegwijzer/answers_json.hpp"
+#include "wegwijzer/bank_loader.hpp"
 #include "wegwijzer/engine.hpp"
 #include "wegwijzer/summary.hpp"
 
@@ -27,8 +28,9 @@ bool approving() {
   return value != nullptr && std::string(value) == "1";
 }
 
-void check_golden(const std::string& name, const std::string& received) {
-  const std::string path = test::test_path("golden/summary/" + name + ".approved.txt");
+/// Compares `received` with tests/golden/<folder>/<name>.approved.txt (or writes it when approving).
+void check_golden(const std::string& name, const std::string& received, const std::string& folder = "summary") {
+  const std::string path = test::test_path("golden/" + folder + "/" + name + ".approved.txt");
   if (approving()) {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file << received;
@@ -103,4 +105,134 @@ TEST_CASE("summary goldens: the cases cover what they claim", "[summary][golden]
   Result incomplete = evaluate_case("incomplete");
   CHECK(incomplete.status == Status::incomplete);
   CHECK_FALSE(incomplete.missing.empty());
+}
+
+namespace {
+
+/// A safety case of tests/golden/safety/answers, evaluated with the built-in bank.
+struct SafetyCase {
+  AnswerSet answers;
+  Result result;
+};
+
+SafetyCase safety_case(const Bank& bank, const std::string& name) {
+  std::vector<AnswerError> errors;
+  const auto json = nlohmann::json::parse(test::read_file(test::test_path("golden/safety/answers/" + name + ".json")));
+  SafetyCase c{answers_from_json(bank, json, errors), {}};
+  INFO(name);
+  REQUIRE(errors.empty());
+  c.result = evaluate(bank, c.answers);
+  return c;
+}
+
+std::string text_of(const Bank& bank, const SafetyCase& c, const std::string& language) {
+  SummaryOptions options;
+  options.language = language;
+  options.width = 100000;  // one line per paragraph
+  options.date = "2025-01-15";
+  return render_summary(bank, c.answers, c.result, options);
+}
+
+/// The "How soon" line of a text summary rendered without wrapping.
+std::string how_soon(const std::string& text, const std::string& language) {
+  const std::string label = "\n" + std::string(language == "nl" ? "Hoe snel: " : "How soon: ");
+  std::size_t at = text.find(label);
+  if (at == std::string::npos) return {};
+  at += label.size();
+  return text.substr(at, text.find('\n', at) - at);
+}
+
+/// The crisis box of a text summary (empty without one).
+std::string box_of(const std::string& text) {
+  std::size_t end = text.find("╚");
+  return end == std::string::npos ? std::string() : text.substr(0, end);
+}
+
+const char* const kSafetyCases[] = {"violence-at-home",     "possible-psychosis",      "suicidal-plan",
+                                    "intrusive-baby",       "all-declined",            "self-injury-ten-weeks",
+                                    "attempt-ten-years-ago"};
+
+}  // namespace
+
+TEST_CASE("safety goldens: the built-in bank's first steps, nl and en, text and JSON", "[summary][golden][safety]") {
+  const Bank bank = load_builtin_bank();
+  for (const std::string case_name : kSafetyCases) {
+    const SafetyCase c = safety_case(bank, case_name);
+    for (const std::string language : {"nl", "en"}) {
+      for (const auto& [suffix, format] : {std::pair{"txt", SummaryFormat::text}, std::pair{"json", SummaryFormat::json}}) {
+        SummaryOptions options;
+        options.format = format;
+        options.language = language;
+        options.date = "2025-01-15";
+        const std::string name = case_name + "." + language + "." + suffix;
+        SECTION(name) { check_golden(name, render_summary(bank, c.answers, c.result, options), "safety"); }
+      }
+    }
+  }
+}
+
+TEST_CASE("safety goldens: each case gets the first step that fits what the person said", "[summary][golden][safety]") {
+  const Bank bank = load_builtin_bank();
+  for (const std::string language : {"nl", "en"}) {
+    INFO(language);
+    SECTION("violence at home: crisis, Veilig Thuis first, before 113") {
+      SafetyCase c = safety_case(bank, "violence-at-home");
+      CHECK(c.result.urgency == Urgency::crisis);
+      const std::string text = text_of(bank, c, language);
+      const std::string box = box_of(text);
+      CHECK(how_soon(text, language).find("Veilig Thuis") != std::string::npos);
+      REQUIRE(box.find("Veilig Thuis") != std::string::npos);
+      CHECK(box.find("Veilig Thuis") < std::min(box.find("113"), box.size()));
+      CHECK(how_soon(text, language).find("113") == std::string::npos);
+    }
+    SECTION("possible psychosis: crisis, the huisarts today or the huisartsenpost, before 113") {
+      SafetyCase c = safety_case(bank, "possible-psychosis");
+      CHECK(c.result.urgency == Urgency::crisis);
+      const std::string text = text_of(bank, c, language);
+      const std::string step = how_soon(text, language);
+      CHECK(step.find("huisarts") != std::string::npos);
+      CHECK(step.find("113") == std::string::npos);
+      const std::string box = box_of(text);
+      CHECK(box.find("huisartsenpost") < std::min(box.find("113"), box.size()));
+    }
+    SECTION("suicidal plan: crisis, 113 first") {
+      SafetyCase c = safety_case(bank, "suicidal-plan");
+      CHECK(c.result.urgency == Urgency::crisis);
+      const std::string text = text_of(bank, c, language);
+      const std::string step = how_soon(text, language);
+      REQUIRE(step.find("113") != std::string::npos);
+      CHECK(step.find("113") < std::min(step.find("112"), step.size()));
+      const std::string box = box_of(text);
+      CHECK(box.find("0800-0113") < box.find("112"));
+    }
+    SECTION("intrusive thoughts of harming a baby: prompt, no crisis, no 112 in the advice") {
+      SafetyCase c = safety_case(bank, "intrusive-baby");
+      CHECK(c.result.urgency == Urgency::prompt);
+      const std::string text = text_of(bank, c, language);
+      CHECK(box_of(text).empty());
+      CHECK(how_soon(text, language).find("112") == std::string::npos);
+      CHECK(text.substr(0, text.find(language == "nl" ? "\nJouw antwoorden" : "\nYour answers")).find("112") ==
+            std::string::npos);
+    }
+    SECTION("every safety question declined: prompt, never 'no hurry', the open questions named") {
+      SafetyCase c = safety_case(bank, "all-declined");
+      CHECK(c.result.urgency == Urgency::prompt);
+      CHECK(c.result.unknown_red_flags.size() >= 8);
+      const std::string text = text_of(bank, c, language);
+      CHECK(text.find(language == "nl" ? "geen haast" : "no hurry") == std::string::npos);
+      CHECK_FALSE(how_soon(text, language).empty());
+      CHECK(text.find(language == "nl" ? "Vragen die open bleven" : "Questions left open") != std::string::npos);
+    }
+    SECTION("self-injury ten weeks ago without suicidal thoughts: prompt, not crisis") {
+      SafetyCase c = safety_case(bank, "self-injury-ten-weeks");
+      CHECK(c.result.urgency == Urgency::prompt);
+      CHECK(box_of(text_of(bank, c, language)).empty());
+    }
+    SECTION("an attempt ten years ago with no thoughts since: a note, routine possible") {
+      SafetyCase c = safety_case(bank, "attempt-ten-years-ago");
+      CHECK(c.result.urgency == Urgency::routine);
+      CHECK(c.result.red_flags.empty());
+      CHECK_FALSE(c.result.notes.empty());
+    }
+  }
 }

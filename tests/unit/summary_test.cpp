@@ -593,3 +593,24 @@ TEST_CASE("summary: routine urgency agrees with the advice's first step", "[summ
   CHECK(coaching.find("Find a professional yourself") == std::string::npos);
   CHECK(coaching.find("There is no hurry") != std::string::npos);
 }
+
+TEST_CASE("summary: a rule that raises the urgency without a red flag gives its own first step and resources",
+          "[summary]") {
+  // Declining a safety question: prompt, with the crisis lines offered, but no red flag (so no forced therapy).
+  Bank bank = test::fixture_bank();
+  bank.rules[2].effects.min_urgency = Urgency::prompt;
+  bank.rules[2].effects.first_step = test::both("Praat deze week met je huisarts.", "Talk to your huisarts this week.");
+  bank.rules[2].effects.resources = {0, 1};
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();  // fires rule 2, recommends coaching
+  result.urgency = Urgency::prompt;
+  SummaryOptions options = options_for(SummaryFormat::text);
+  options.width = 200;
+  std::string text = render_summary(bank, answers, result, options);
+  CHECK(text.find("How soon: Talk to your huisarts this week.") != std::string::npos);
+  CHECK(text.find("no hurry") == std::string::npos);
+  std::size_t turn = text.find("Where you can turn:");
+  REQUIRE(turn != std::string::npos);
+  CHECK(text.find("0800-0113", turn) < text.find("112", turn));
+  CHECK(text.find("not instead of it") == std::string::npos);  // no red flag: no "alongside treatment" line
+}
