@@ -7,6 +7,7 @@
 #include <random>
 
 #include "json_lines_fixture.hpp"
+#include "summary_reading.hpp"
 #include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/bank_loader.hpp"
 #include "wegwijzer/engine.hpp"
@@ -53,14 +54,6 @@ bool is_shown(const Result& result, std::size_t q) {
 bool has_crisis_flag(const Result& result) {
   return std::any_of(result.red_flags.begin(), result.red_flags.end(),
                      [](const RaisedFlag& flag) { return flag.tier == Tier::crisis; });
-}
-
-/// The text after "label: " on its line of a summary rendered without wrapping.
-std::string line_after(const std::string& text, const std::string& label) {
-  std::size_t at = text.find("\n" + label + ": ");
-  if (at == std::string::npos) return {};
-  at += label.size() + 3;
-  return text.substr(at, text.find('\n', at) - at);
 }
 
 }  // namespace
@@ -129,11 +122,11 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
       for (const std::string language : {"nl", "en"}) {
         SummaryOptions options;
         options.language = language;
-        options.width = 100000;  // one line per paragraph, so each step is found whole
+        options.width = 200;  // the widest; wrapped lines are joined again by line_after() and box_words()
         const std::string text = render_summary(bank, answers, result, options);
         ++summaries;
-        const std::string box_end = text.substr(0, text.find("╚"));
-        const std::string how_soon = line_after(text, language == "nl" ? "Hoe snel" : "How soon");
+        const std::string box_end = test::box_words(text);
+        const std::string how_soon = test::line_after(text, language == "nl" ? "Hoe snel" : "How soon");
         for (const std::string& phrase : calmer) {
           if (box_end.find(phrase) != std::string::npos || how_soon.find(phrase) != std::string::npos) {
             FAIL_CHECK("a calmer urgency text in a crisis summary: " << phrase);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "summary_reading.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/answers_json.hpp"
 #include "wegwijzer/bank_loader.hpp"
@@ -128,24 +129,19 @@ SafetyCase safety_case(const Bank& bank, const std::string& name) {
 std::string text_of(const Bank& bank, const SafetyCase& c, const std::string& language) {
   SummaryOptions options;
   options.language = language;
-  options.width = 100000;  // one line per paragraph
+  options.width = 200;  // the widest; how_soon() and box_of() join wrapped lines
   options.date = "2025-01-15";
   return render_summary(bank, c.answers, c.result, options);
 }
 
-/// The "How soon" line of a text summary rendered without wrapping.
+/// The "How soon" line of a text summary, wrapped lines joined.
 std::string how_soon(const std::string& text, const std::string& language) {
-  const std::string label = "\n" + std::string(language == "nl" ? "Hoe snel: " : "How soon: ");
-  std::size_t at = text.find(label);
-  if (at == std::string::npos) return {};
-  at += label.size();
-  return text.substr(at, text.find('\n', at) - at);
+  return test::line_after(text, language == "nl" ? "Hoe snel" : "How soon");
 }
 
-/// The crisis box of a text summary (empty without one).
+/// The words of the crisis box of a text summary (empty without one).
 std::string box_of(const std::string& text) {
-  std::size_t end = text.find("╚");
-  return end == std::string::npos ? std::string() : text.substr(0, end);
+  return text.find("╚") == std::string::npos ? std::string() : test::box_words(text);
 }
 
 const char* const kSafetyCases[] = {"violence-at-home",     "possible-psychosis",      "suicidal-plan",
