@@ -1,6 +1,8 @@
 // The shipped default bank (data/banks/default.json): it loads cleanly, speaks Dutch and English everywhere,
-// asks every crisis question of everyone with a "rather not say" option, keeps typical people at 15-30
-// questions, reaches every outcome and urgency on sampled records, and behaves sensibly beyond the vignettes.
+// asks every crisis question of everyone with a "rather not say" option (the C-SSRS follow-ups after active
+// suicidal thoughts excepted), keeps typical people at 15-32 questions, reaches every outcome and urgency on
+// sampled records, routes each answer of the safety block to its own tier, first step and resources, and
+// behaves sensibly beyond the vignettes.
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -104,6 +106,74 @@ bool fired(const Bank& bank, const Result& result, const std::string& id) {
   return false;
 }
 
+/// The ids of the red-flag rules that were raised, in the order the summary shows them.
+std::vector<std::string> flag_ids(const Bank& bank, const Result& result) {
+  std::vector<std::string> ids;
+  for (const RaisedFlag& flag : result.red_flags) ids.push_back(rule_id(bank, flag.rule));
+  return ids;
+}
+
+/// The red flag of rule `id` (which must exist and raise one).
+const Effects::RedFlag& red_flag_of(const Bank& bank, const std::string& id) {
+  for (const Rule& rule : bank.rules) {
+    if (rule.id == id) {
+      REQUIRE(rule.effects.red_flag.has_value());
+      return *rule.effects.red_flag;
+    }
+  }
+  FAIL("no rule " << id);
+  throw 0;  // unreachable
+}
+
+/// The rule with this id (which must exist).
+const Rule& rule_named(const Bank& bank, const std::string& id) {
+  for (const Rule& rule : bank.rules) {
+    if (rule.id == id) return rule;
+  }
+  FAIL("no rule " << id);
+  throw 0;  // unreachable
+}
+
+/// Resource ids, most relevant first.
+std::vector<std::string> resource_ids(const Bank& bank, const std::vector<std::size_t>& resources) {
+  std::vector<std::string> ids;
+  for (std::size_t r : resources) ids.push_back(bank.resources[r].id);
+  return ids;
+}
+
+/// The resource ids a red flag offers, most relevant first.
+std::vector<std::string> resource_ids(const Bank& bank, const Effects::RedFlag& flag) {
+  return resource_ids(bank, flag.resources);
+}
+
+/// The rules that turn declining a safety question into urgency, one per area.
+const std::vector<std::string>& decline_rules() {
+  static const std::vector<std::string> ids = {"declined-suicidality", "declined-safety", "declined-harm-others",
+                                               "declined-reality"};
+  return ids;
+}
+
+bool mentions(const LocalText& text, const std::string& what) {
+  return text.in("nl").find(what) != std::string::npos || text.in("en").find(what) != std::string::npos;
+}
+
+bool any_crisis_flag(const Result& result) {
+  return std::any_of(result.red_flags.begin(), result.red_flags.end(),
+                     [](const RaisedFlag& flag) { return flag.tier == Tier::crisis; });
+}
+
+/// Every question of the safety block, answered "rather not say" (the follow-ups are then not shown).
+nlohmann::json all_safety_declined() {
+  nlohmann::json changes;
+  for (const char* id : {"death_wish", "suicidal_thoughts", "suicide_behaviour", "self_injury", "unsafe_home",
+                         "followed", "harm_others", "reality", "mania"}) {
+    changes[id] = "rather_not_say";
+  }
+  changes["suicide_method"] = nullptr;  // not shown without active thoughts
+  changes["suicide_intent"] = nullptr;
+  return changes;
+}
+
 }  // namespace
 
 TEST_CASE("the default bank loads without errors or warnings", "[default-bank]") {
@@ -114,7 +184,7 @@ TEST_CASE("the default bank loads without errors or warnings", "[default-bank]")
   CHECK(loaded.diagnostics.empty());
   const Bank& bank = *loaded.bank;
   CHECK(bank.id == "wegwijzer-default");
-  CHECK(bank.version == "1.0.0");
+  CHECK(bank.version == "2.0.0");
   CHECK(load_builtin_bank().sha256 == bank.sha256);  // the binary embeds this very file
 }
 
@@ -154,12 +224,24 @@ TEST_CASE("every red-flag question offers 'rather not say' and crisis questions 
     CHECK(std::any_of(question.options.begin(), question.options.end(), [](const Option& o) { return o.unknown; }));
   }
   const auto crisis = red_flag_questions(bank, Tier::crisis);
-  REQUIRE(crisis.size() >= 5);  // plan or intent, self-harm, safety at home, danger to others, reality
+  REQUIRE(crisis.size() >= 9);  // thoughts, method, intent, behaviour, home, followed, others, reality, mania
+  // Asked of everyone, except method and intent: C-SSRS asks them only after active suicidal thoughts.
+  const std::set<std::string> follow_ups = {"suicide_method", "suicide_intent"};
+  const std::size_t thoughts = bank.find_question("suicidal_thoughts").value();
   for (std::size_t q : crisis) {
-    INFO(bank.questions[q].id);
-    CHECK_FALSE(bank.questions[q].show_if.has_value());
-    CHECK(bank.questions[q].required);
+    const Question& question = bank.questions[q];
+    INFO(question.id);
+    CHECK(question.required);
+    if (follow_ups.count(question.id) == 0) {
+      CHECK_FALSE(question.show_if.has_value());
+      continue;
+    }
+    REQUIRE(question.show_if.has_value());
+    CHECK(question.show_if->kind == Condition::Kind::equals);
+    CHECK(question.show_if->question == thoughts);
+    CHECK(question.show_if->options == std::vector<std::size_t>{bank.questions[thoughts].find_option("yes").value()});
   }
+  for (const std::string& id : follow_ups) CHECK(crisis.count(bank.find_question(id).value()) == 1);
 }
 
 TEST_CASE("yes/no and red-flag questions put the safe answer first and 'rather not say' last", "[default-bank]") {
@@ -274,28 +356,39 @@ TEST_CASE("mild distress without hindrance gets no 'have the complaints looked a
 
 TEST_CASE("a crisis answer on top of any vignette gives crisis urgency and therapie", "[default-bank]") {
   const Bank bank = load_builtin_bank();
-  // The answer that signals the crisis, per crisis question; together they must cover every crisis question.
-  const std::map<std::string, std::string> crisis_answers = {{"suicide_plan", "yes"},
-                                                             {"self_harm", "recently"},
-                                                             {"unsafe_home", "unsafe"},
-                                                             {"harm_others", "yes"},
-                                                             {"reality", "yes"}};
+  // Answers that signal a crisis, with the crisis question each is for; together they must cover every
+  // question a crisis rule reads. Method and intent come with active thoughts (they are asked only then).
+  const std::vector<std::pair<std::string, nlohmann::json>> crisis_answers = {
+      {"suicide_intent", {{"suicidal_thoughts", "yes"}, {"suicide_method", "no"}, {"suicide_intent", "yes"}}},
+      {"suicide_method", {{"suicidal_thoughts", "yes"}, {"suicide_method", "yes"}, {"suicide_intent", "no"}}},
+      {"suicidal_thoughts",
+       {{"suicidal_thoughts", "yes"}, {"suicide_method", "no"}, {"suicide_intent", "rather_not_say"}}},
+      {"suicide_behaviour", {{"suicide_behaviour", "recent"}}},
+      {"harm_others", {{"harm_others", "urge"}}},
+      {"unsafe_home", {{"unsafe_home", "unsafe"}}},
+      {"unsafe_home", {{"unsafe_home", "sexual"}}},
+      {"followed", {{"followed", "real_person"}}},
+      {"followed", {{"followed", "others_disagree"}}},
+      {"reality", {{"reality", "yes"}}},
+      {"mania", {{"mania", "yes"}}}};
   std::set<std::string> crisis_questions;
   for (std::size_t q : red_flag_questions(bank, Tier::crisis)) crisis_questions.insert(bank.questions[q].id);
   std::set<std::string> covered;
   for (const auto& entry : crisis_answers) covered.insert(entry.first);
   REQUIRE(covered == crisis_questions);
   for (const auto& vignette : wegwijzer::test::vignettes()) {
-    for (const auto& [question, option] : crisis_answers) {
-      INFO(vignette.file << " + " << question << " = " << option);
-      const Result result = evaluate_changed(bank, vignette.file, {{question, option}});
+    for (const auto& [question, changes] : crisis_answers) {
+      INFO(vignette.file << " + " << changes.dump());
+      const Result result = evaluate_changed(bank, vignette.file, changes);
       CHECK(result.urgency == Urgency::crisis);
       CHECK(bank.outcomes[result.recommendation.value()].id == "therapie");
+      REQUIRE_FALSE(result.red_flags.empty());
+      CHECK(result.red_flags.front().tier == Tier::crisis);
     }
   }
 }
 
-TEST_CASE("typical people see between 15 and 30 questions", "[default-bank]") {
+TEST_CASE("typical people see between 15 and 32 questions", "[default-bank]") {
   const Bank bank = load_builtin_bank();
   for (const auto& vignette : wegwijzer::test::vignettes()) {
     std::vector<AnswerError> errors;
@@ -304,7 +397,7 @@ TEST_CASE("typical people see between 15 and 30 questions", "[default-bank]") {
     const auto shown = static_cast<std::size_t>(std::count(visible.begin(), visible.end(), true));
     INFO(vignette.file << " sees " << shown << " questions");
     CHECK(shown >= 15);
-    CHECK(shown <= 30);
+    CHECK(shown <= 32);
   }
 }
 
@@ -379,9 +472,312 @@ TEST_CASE("the summary notes cover being sent, the work context and private ques
     CHECK(recommended != "supervisie");
   }
   SECTION("a 'rather not say' on a crisis question is reported as unknown, not as no") {
-    const Result result = evaluate_changed(bank, "V01.json", {{"suicide_plan", "rather_not_say"}});
-    const auto plan = bank.find_question("suicide_plan").value();
-    CHECK(std::find(result.unknown_red_flags.begin(), result.unknown_red_flags.end(), plan) !=
+    const Result result = evaluate_changed(bank, "V01.json", {{"suicidal_thoughts", "rather_not_say"}});
+    const auto thoughts = bank.find_question("suicidal_thoughts").value();
+    CHECK(std::find(result.unknown_red_flags.begin(), result.unknown_red_flags.end(), thoughts) !=
           result.unknown_red_flags.end());
+  }
+}
+
+// ---- The safety block (issue 14, part 4): each answer gets its own tier, first step and resources. ----
+
+TEST_CASE("the safety block asks in C-SSRS order and leads in with why everyone is asked", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const std::vector<std::string> order = {"death_wish",        "suicidal_thoughts", "suicide_method", "suicide_intent",
+                                          "suicide_behaviour", "self_injury",       "unsafe_home",    "followed",
+                                          "harm_others",       "reality",           "mania"};
+  std::size_t previous = 0;
+  for (const std::string& id : order) {
+    INFO(id);
+    const std::size_t q = bank.find_question(id).value();
+    if (id != order.front()) CHECK(q == previous + 1);  // one block, in this order
+    previous = q;
+    const Question& question = bank.questions[q];
+    CHECK(question.options.back().unknown);
+    CHECK(question.lead.empty() == (id != order.front()));  // the lead sentence once, before the block
+  }
+  const Question& first = bank.questions[bank.find_question("death_wish").value()];
+  CHECK_THAT(first.lead.in("nl"), Catch::Contains("iedereen") && Catch::Contains("Zeg ik liever niet"));
+  CHECK_THAT(first.lead.in("en"), Catch::Contains("everyone") && Catch::Contains("I'd rather not say"));
+  // Heavy daily use is asked only under the substances experience.
+  const Question& daily = bank.questions[bank.find_question("substance_daily").value()];
+  REQUIRE(daily.show_if.has_value());
+  CHECK(daily.show_if->question == bank.find_question("experiences").value());
+}
+
+TEST_CASE("the crisis lines are 113 and 112, and every safety flag has a first step and resources",
+          "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  std::vector<std::string> lines;
+  for (std::size_t r : bank.crisis_lines) lines.push_back(bank.resources[r].id);
+  CHECK(lines == std::vector<std::string>{"zelfmoordpreventie_113", "alarmnummer_112"});
+  const Resource& line113 = bank.resources[bank.find_resource("zelfmoordpreventie_113").value()];
+  CHECK(line113.phone == std::vector<std::string>{"113", "0800-0113"});
+  CHECK(line113.free == true);
+  CHECK(bank.resources[bank.find_resource("veilig_thuis").value()].phone == std::vector<std::string>{"0800-2000"});
+  CHECK(bank.resources[bank.find_resource("centrum_seksueel_geweld").value()].phone ==
+        std::vector<std::string>{"0800-0188"});
+  CHECK(bank.resources[bank.find_resource("politie").value()].phone == std::vector<std::string>{"0900-8844"});
+  // Crisis-tier rules come first, most urgent first: 113 now, harm urge, unsafe at home, then the same-day ones.
+  const std::set<std::string> safety_clinical = {"clinical-suicidal-thoughts", "clinical-death-wish",
+                                                 "clinical-self-injury", "clinical-harm-thoughts",
+                                                 "clinical-substance-daily"};
+  std::vector<std::string> crisis_rules;
+  bool clinical_seen = false;
+  for (const Rule& rule : bank.rules) {
+    if (!rule.effects.red_flag) continue;
+    INFO(rule.id);
+    if (rule.effects.red_flag->tier == Tier::crisis || safety_clinical.count(rule.id) == 1) {
+      CHECK_FALSE(rule.effects.red_flag->first_step.empty());
+      CHECK_FALSE(rule.effects.red_flag->resources.empty());
+      CHECK(rule.effects.min_urgency.has_value());
+    }
+    if (rule.effects.red_flag->tier == Tier::crisis) {
+      CHECK_FALSE(clinical_seen);
+      crisis_rules.push_back(rule.id);
+    } else {
+      clinical_seen = true;
+    }
+  }
+  CHECK(crisis_rules == std::vector<std::string>{"crisis-suicide-intent", "crisis-suicide-behaviour",
+                                                 "crisis-suicide-intent-declined", "crisis-harm-urge",
+                                                 "crisis-sexual-violence", "crisis-unsafe-home", "crisis-followed",
+                                                 "crisis-suicide-method", "crisis-suicide-method-declined",
+                                                 "crisis-reality", "crisis-mania"});
+  // The decline rules: no red flag, urgency prompt, a kind note naming what was not answered, a first step and
+  // the resources of their area.
+  for (const std::string& id : decline_rules()) {
+    INFO(id);
+    const Rule& rule = rule_named(bank, id);
+    CHECK_FALSE(rule.effects.red_flag.has_value());
+    CHECK(rule.effects.min_urgency == Urgency::prompt);
+    CHECK_THAT(rule.effects.note.in("nl"), Catch::Contains("liever niet"));
+    CHECK_THAT(rule.effects.note.in("en"), Catch::Contains("preferred not to"));
+    CHECK_FALSE(rule.effects.first_step.empty());
+    CHECK_FALSE(rule.effects.resources.empty());
+  }
+  CHECK(resource_ids(bank, rule_named(bank, "declined-suicidality").effects.resources).front() ==
+        "zelfmoordpreventie_113");
+  CHECK(resource_ids(bank, rule_named(bank, "declined-safety").effects.resources).front() == "veilig_thuis");
+  // Calling 113 now: 113 first, then 112 and the huisartsenpost; the step says not to stay alone.
+  for (const char* id : {"crisis-suicide-intent", "crisis-suicide-behaviour", "crisis-suicide-intent-declined"}) {
+    INFO(id);
+    const auto& flag = red_flag_of(bank, id);
+    CHECK(resource_ids(bank, flag) ==
+          std::vector<std::string>{"zelfmoordpreventie_113", "alarmnummer_112", "huisartsenpost"});
+    CHECK_THAT(flag.first_step.in("nl"), Catch::Contains("Bel nu 113") && Catch::Contains("Blijf niet alleen"));
+    CHECK_THAT(flag.first_step.in("en"), Catch::Contains("Call 113") && Catch::Contains("Do not stay alone"));
+  }
+  // No crisis flag tells the person to wait until "this week".
+  for (const std::string& id : crisis_rules) {
+    INFO(id);
+    const auto& flag = red_flag_of(bank, id);
+    CHECK_FALSE(mentions(flag.message, "deze week"));
+    CHECK_FALSE(mentions(flag.message, "this week"));
+    CHECK_FALSE(mentions(flag.first_step, "deze week"));
+    CHECK_FALSE(mentions(flag.first_step, "this week"));
+  }
+}
+
+TEST_CASE("Lisa's thoughts with a method but no plan are a same-day crisis", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  // Lisa (V05) also gets the flag for low mood that limits daily life; the suicide flag comes first.
+  const Result lisa = evaluate_changed(bank, "V05.json", {});
+  CHECK(lisa.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, lisa) == std::vector<std::string>{"crisis-suicide-method", "clinical-mood-daily-life"});
+  CHECK_THAT(red_flag_of(bank, "crisis-suicide-method").first_step.in("nl"),
+             Catch::Contains("vandaag") && Catch::Contains("113"));
+  // With an intention or plan it is "call 113 now".
+  const Result intent = evaluate_changed(bank, "V05.json", {{"suicide_intent", "yes"}});
+  CHECK(flag_ids(bank, intent) == std::vector<std::string>{"crisis-suicide-intent", "clinical-mood-daily-life"});
+  // Without a method, intent or plan: the GP this week, not a crisis.
+  const Result thoughts = evaluate_changed(bank, "V05.json", {{"suicide_method", "no"}});
+  CHECK(thoughts.urgency == Urgency::prompt);
+  CHECK(flag_ids(bank, thoughts) == std::vector<std::string>{"clinical-suicidal-thoughts", "clinical-mood-daily-life"});
+  // Only the wish to be dead: a clinical prompt; the follow-ups are not asked.
+  const Result wish = evaluate_changed(bank, "V01.json", {{"death_wish", "yes"}, {"suicidal_thoughts", "no"}});
+  CHECK(wish.urgency == Urgency::prompt);
+  CHECK(flag_ids(bank, wish) == std::vector<std::string>{"clinical-death-wish"});
+}
+
+TEST_CASE("self-injury ten weeks ago without suicidal thoughts is a prompt, not a crisis", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const Result result = evaluate_changed(bank, "V02.json", {{"self_injury", "recent"}});
+  CHECK(result.urgency == Urgency::prompt);
+  CHECK_FALSE(any_crisis_flag(result));
+  CHECK(flag_ids(bank, result) == std::vector<std::string>{"clinical-self-injury"});
+  CHECK(resource_ids(bank, red_flag_of(bank, "clinical-self-injury")) ==
+        std::vector<std::string>{"huisarts", "poh_ggz"});
+  // An attempt (or preparing) in the past three months is a crisis: it is a different question.
+  const Result attempt = evaluate_changed(bank, "V02.json", {{"suicide_behaviour", "recent"}});
+  CHECK(attempt.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, attempt) == std::vector<std::string>{"crisis-suicide-behaviour"});
+  // Self-injury longer ago: a note only.
+  const Result earlier = evaluate_changed(bank, "V02.json", {{"self_injury", "longer_ago"}});
+  CHECK(earlier.urgency == Urgency::routine);
+  CHECK(earlier.red_flags.empty());
+  CHECK(fired(bank, earlier, "self-harm-earlier"));
+}
+
+TEST_CASE("an attempt ten years ago with no thoughts since allows routine advice with a note",
+          "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  // Ahmed (V02) wants coaching; an attempt long ago does not make it a crisis or take coaching away.
+  const Result result = evaluate_changed(bank, "V02.json", {{"suicide_behaviour", "longer_ago"}});
+  CHECK(result.urgency == Urgency::routine);
+  CHECK(result.red_flags.empty());
+  CHECK(fired(bank, result, "suicide-attempt-earlier"));
+  CHECK(bank.outcomes[result.recommendation.value()].id == "coaching");
+}
+
+TEST_CASE("intrusive thoughts of harming a baby are a prompt with the GP, never 112", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const Result result = evaluate_changed(bank, "V11.json", {{"harm_others", "intrusive"}});
+  CHECK(result.urgency == Urgency::prompt);
+  CHECK_FALSE(any_crisis_flag(result));
+  CHECK(flag_ids(bank, result) == std::vector<std::string>{"clinical-harm-thoughts"});
+  const auto& flag = red_flag_of(bank, "clinical-harm-thoughts");
+  const auto resources = resource_ids(bank, flag);
+  CHECK(resources.front() == "huisarts");
+  CHECK(std::find(resources.begin(), resources.end(), "verloskundige") != resources.end());
+  CHECK(std::find(resources.begin(), resources.end(), "alarmnummer_112") == resources.end());
+  CHECK_FALSE(mentions(flag.message, "112"));
+  CHECK_FALSE(mentions(flag.first_step, "112"));
+  CHECK_THAT(flag.first_step.in("nl"), Catch::Contains("komen veel voor"));
+  // Anger without fear of hurting anyone stays neutral; an urge or plan is a crisis with 112 first.
+  const Result anger = evaluate_changed(bank, "V11.json", {{"harm_others", "anger_only"}});
+  CHECK(anger.urgency == Urgency::routine);
+  CHECK(anger.red_flags.empty());
+  const Result urge = evaluate_changed(bank, "V11.json", {{"harm_others", "urge"}});
+  CHECK(urge.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, urge) == std::vector<std::string>{"crisis-harm-urge"});
+  CHECK(resource_ids(bank, red_flag_of(bank, "crisis-harm-urge")).front() == "alarmnummer_112");
+}
+
+TEST_CASE("being followed by an ex raises the safety flag, not the psychosis flag", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const Result stalked = evaluate_changed(bank, "V06.json", {{"followed", "real_person"}});
+  CHECK(stalked.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, stalked) == std::vector<std::string>{"crisis-followed"});
+  const auto& safety = red_flag_of(bank, "crisis-followed");
+  CHECK(resource_ids(bank, safety) == std::vector<std::string>{"veilig_thuis", "politie", "alarmnummer_112"});
+  CHECK_THAT(safety.first_step.in("nl"), Catch::Contains("0800-2000") && Catch::Contains("0900-8844"));
+  for (const char* word : {"psychose", "psychosis", "werkelijkheid", "reality", "huisarts", "GP"}) {
+    INFO(word);
+    CHECK_FALSE(mentions(safety.message, word));
+    CHECK_FALSE(mentions(safety.first_step, word));
+  }
+  // Feeling followed while others say it is not so: the same-day GP route, as for hearing voices.
+  const Result doubted = evaluate_changed(bank, "V06.json", {{"followed", "others_disagree"}});
+  CHECK(doubted.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, doubted) == std::vector<std::string>{"crisis-reality"});
+  CHECK(resource_ids(bank, red_flag_of(bank, "crisis-reality")) ==
+        std::vector<std::string>{"huisarts", "huisartsenpost"});
+}
+
+TEST_CASE("home safety: Veilig Thuis first, the sexual assault centre first for sexual violence, tension a note",
+          "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const Result unsafe = evaluate_changed(bank, "V03.json", {{"unsafe_home", "unsafe"}});
+  CHECK(flag_ids(bank, unsafe) == std::vector<std::string>{"crisis-unsafe-home"});
+  CHECK(resource_ids(bank, red_flag_of(bank, "crisis-unsafe-home")) ==
+        std::vector<std::string>{"veilig_thuis", "alarmnummer_112"});
+  const Result sexual = evaluate_changed(bank, "V03.json", {{"unsafe_home", "sexual"}});
+  CHECK(flag_ids(bank, sexual) == std::vector<std::string>{"crisis-sexual-violence"});
+  CHECK(resource_ids(bank, red_flag_of(bank, "crisis-sexual-violence")) ==
+        std::vector<std::string>{"centrum_seksueel_geweld", "veilig_thuis", "alarmnummer_112"});
+  const Result tension = evaluate_changed(bank, "V03.json", {{"unsafe_home", "tension"}});
+  CHECK(tension.red_flags.empty());
+  CHECK(tension.urgency == Urgency::routine);
+  CHECK(fired(bank, tension, "home-tension"));
+}
+
+TEST_CASE("possible mania and heavy daily use get their own first steps", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  const Result mania = evaluate_changed(bank, "V11.json", {{"mania", "yes"}});
+  CHECK(mania.urgency == Urgency::crisis);
+  CHECK(flag_ids(bank, mania) == std::vector<std::string>{"crisis-mania"});
+  CHECK_THAT(red_flag_of(bank, "crisis-mania").first_step.in("nl"), Catch::Contains("vandaag je huisarts"));
+  // Kees (V08) drinks most evenings: the GP first, and not to stop at once.
+  const Result kees = evaluate_changed(bank, "V08.json", {});
+  CHECK(kees.urgency == Urgency::prompt);
+  CHECK(fired(bank, kees, "clinical-substance-daily"));
+  CHECK_THAT(red_flag_of(bank, "clinical-substance-daily").first_step.in("nl"),
+             Catch::Contains("huisarts") && Catch::Contains("plotseling stoppen"));
+  const Result no_daily = evaluate_changed(bank, "V08.json", {{"substance_daily", "no"}});
+  CHECK_FALSE(fired(bank, no_daily, "clinical-substance-daily"));
+}
+
+TEST_CASE("declining a safety question never lowers the urgency", "[default-bank][safety]") {
+  const Bank bank = load_builtin_bank();
+  SECTION("every question a crisis rule reads gives at least prompt when declined, on every vignette") {
+    const std::size_t thoughts = bank.find_question("suicidal_thoughts").value();
+    for (std::size_t q : red_flag_questions(bank, Tier::crisis)) {
+      const Question& question = bank.questions[q];
+      nlohmann::json changes;
+      const auto unknown =
+          std::find_if(question.options.begin(), question.options.end(), [](const Option& o) { return o.unknown; });
+      REQUIRE(unknown != question.options.end());
+      changes[question.id] = unknown->id;
+      const bool follow_up = question.show_if.has_value();
+      if (follow_up) {  // method and intent: asked after active thoughts; the other one answered "no"
+        changes[bank.questions[thoughts].id] = "yes";
+        for (const char* other : {"suicide_method", "suicide_intent"}) {
+          if (question.id != other) changes[other] = "no";
+        }
+      } else if (q == thoughts) {  // declined thoughts: the follow-ups are not shown
+        changes["suicide_method"] = nullptr;
+        changes["suicide_intent"] = nullptr;
+      }
+      for (const auto& vignette : wegwijzer::test::vignettes()) {
+        INFO(vignette.file << " + " << changes.dump());
+        const Result result = evaluate_changed(bank, vignette.file, changes);
+        CHECK(result.urgency >= Urgency::prompt);
+        if (follow_up) CHECK(result.urgency == Urgency::crisis);  // declined after active thoughts: a yes
+        CHECK(std::find(result.unknown_red_flags.begin(), result.unknown_red_flags.end(), q) !=
+              result.unknown_red_flags.end());
+      }
+    }
+  }
+  SECTION("declining method or plan after active thoughts counts as a yes") {
+    const Result method = evaluate_changed(
+        bank, "V01.json",
+        {{"suicidal_thoughts", "yes"}, {"suicide_method", "rather_not_say"}, {"suicide_intent", "no"}});
+    CHECK(method.urgency == Urgency::crisis);
+    CHECK(flag_ids(bank, method) == std::vector<std::string>{"crisis-suicide-method-declined"});
+    const Result intent = evaluate_changed(
+        bank, "V01.json",
+        {{"suicidal_thoughts", "yes"}, {"suicide_method", "no"}, {"suicide_intent", "rather_not_say"}});
+    CHECK(intent.urgency == Urgency::crisis);
+    CHECK(flag_ids(bank, intent) == std::vector<std::string>{"crisis-suicide-intent-declined"});
+    CHECK_THAT(red_flag_of(bank, "crisis-suicide-intent-declined").message.in("nl"),
+               Catch::Contains("liever niet zeggen"));
+  }
+  SECTION("someone who declines every safety question gets prompt, one rule per area, and every gap named") {
+    for (const auto& vignette : wegwijzer::test::vignettes()) {
+      INFO(vignette.file);
+      const Result result = evaluate_changed(bank, vignette.file, all_safety_declined());
+      CHECK(result.urgency >= Urgency::prompt);
+      std::vector<std::string> declined;
+      for (std::size_t r : result.fired_rules) {
+        if (rule_id(bank, r).rfind("declined-", 0) == 0) declined.push_back(rule_id(bank, r));
+      }
+      CHECK(declined == decline_rules());
+      CHECK(result.unknown_red_flags.size() >= 9);
+      // Declining is unknown risk, not a reason for therapy: the advice stays what the other answers say.
+      const Result answered = evaluate_changed(bank, vignette.file, {});
+      CHECK(result.recommendation == answered.recommendation);
+    }
+    // A person who is otherwise fine: prompt, not crisis, never "no hurry"; no red flag, her own advice.
+    const Result calm = evaluate_changed(bank, "V01.json", all_safety_declined());
+    CHECK(calm.urgency == Urgency::prompt);
+    CHECK(calm.red_flags.empty());
+    CHECK(bank.outcomes[calm.recommendation.value()].id == "werkbegeleiding");
+    for (const std::string& id : decline_rules()) {
+      INFO(id);
+      CHECK(fired(bank, calm, id));
+      CHECK(std::find(calm.notes.begin(), calm.notes.end(),
+                      static_cast<std::size_t>(&rule_named(bank, id) - bank.rules.data())) != calm.notes.end());
+    }
   }
 }
