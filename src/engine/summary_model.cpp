@@ -136,17 +136,35 @@ std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& r
   return fill(phrase(Phrase::reason_rule, language), {outcome});
 }
 
+/// The sentences of `text`: split after '.', '!' or '?' followed by a space.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool end = (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ';
+    if (!end) continue;
+    out.push_back(text.substr(start, i + 1 - start));
+    start = i + 2;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
 }  // namespace
 
 GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language) {
   GuidanceText text;
   const Guidance guidance = guidance_for(bank, result);
+  // Each sentence once: several flags often share "see your huisarts this week".
+  std::vector<std::string> said;
   for (std::size_t r : guidance.step_rules) {
-    const std::string& step = first_step_of(bank.rules[r]).in(language);
-    if (step.empty() || std::find(text.first_steps.begin(), text.first_steps.end(), step) != text.first_steps.end()) {
-      continue;
+    std::string step;
+    for (const std::string& sentence : sentences(first_step_of(bank.rules[r]).in(language))) {
+      if (std::find(said.begin(), said.end(), sentence) != said.end()) continue;
+      said.push_back(sentence);
+      step += (step.empty() ? "" : " ") + sentence;
     }
-    text.first_steps.push_back(step);
+    if (!step.empty()) text.first_steps.push_back(std::move(step));
   }
   for (std::size_t index : guidance.resources) {
     const Resource& resource = bank.resources[index];

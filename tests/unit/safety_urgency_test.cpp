@@ -56,6 +56,22 @@ bool has_crisis_flag(const Result& result) {
                      [](const RaisedFlag& flag) { return flag.tier == Tier::crisis; });
 }
 
+/// The sentences of a text (split after ". ", "! " or "? "), independently of the summary's own splitting.
+std::vector<std::string> sentences_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    current += text[i];
+    if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ') {
+      out.push_back(current);
+      current.clear();
+      ++i;  // the space
+    }
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the built-in bank", "[safety][slow]") {
@@ -132,13 +148,19 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
             FAIL_CHECK("a calmer urgency text in a crisis summary: " << phrase);
           }
         }
+        // Every sentence of every crisis flag's first step, each once, in flag order (shared sentences, such
+        // as "call 112 in danger", are said once).
+        std::vector<std::string> said;
         std::string expected;
         for (const RaisedFlag& flag : result.red_flags) {
           if (flag.tier != Tier::crisis) continue;
           const std::string& step = bank.rules[flag.rule].effects.red_flag->first_step.in(language);
-          if (step.empty() || expected.find(step) != std::string::npos) continue;
-          if (box_end.find(step) == std::string::npos) FAIL_CHECK("a crisis flag's first step is not in the box");
-          expected += (expected.empty() ? "" : " ") + step;
+          for (const std::string& sentence : sentences_of(step)) {
+            if (std::find(said.begin(), said.end(), sentence) != said.end()) continue;
+            said.push_back(sentence);
+            if (box_end.find(sentence) == std::string::npos) FAIL_CHECK("a crisis flag's first step is not in the box");
+            expected += (expected.empty() ? "" : " ") + sentence;
+          }
           for (std::size_t resource : bank.rules[flag.rule].effects.red_flag->resources) {
             if (box_end.find(bank.resources[resource].name.in(language)) == std::string::npos) {
               FAIL_CHECK("a crisis flag's resource is not in the box: " << bank.resources[resource].id);

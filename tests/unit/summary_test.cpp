@@ -133,7 +133,7 @@ TEST_CASE("summary: the crisis box comes first only when urgency is crisis", "[s
   REQUIRE(box != std::string::npos);
   CHECK(box < crisis.find("Referral summary"));
   CHECK(crisis.find("Veilig Thuis") != std::string::npos);
-  CHECK(crisis.find("Act now: call 113 or 112") != std::string::npos);
+  CHECK(crisis.find("How soon: Call Veilig Thuis now.") != std::string::npos);
   std::string markdown = render_summary(bank, answers, crisis_result(true), options_for(SummaryFormat::markdown));
   CHECK(markdown.rfind("> **Do you need help right now?**", 0) == 0);
   // A crisis flag without home safety: no Veilig Thuis.
@@ -177,7 +177,7 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
                                "What it is: What it is.",
                                "Only voluntary.",
                                "Life not worth living?",
-                               "Discuss them with",
+                               "discuss them with",
                                "About what?",
                                "Work; Private life",
                                "secret free text",
@@ -613,4 +613,20 @@ TEST_CASE("summary: a rule that raises the urgency without a red flag gives its 
   REQUIRE(turn != std::string::npos);
   CHECK(text.find("0800-0113", turn) < text.find("112", turn));
   CHECK(text.find("not instead of it") == std::string::npos);  // no red flag: no "alongside treatment" line
+}
+
+TEST_CASE("summary: a sentence that several first steps share is said once", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.rules[0].effects.red_flag->tier = Tier::clinical;
+  bank.rules[0].effects.min_urgency = Urgency::prompt;
+  bank.rules[0].effects.red_flag->first_step = test::both("Ga deze week naar je huisarts. Bel 113.",
+                                                           "See your huisarts this week. Call 113 if it grows.");
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  result.urgency = Urgency::prompt;
+  result.red_flags = {{0, Tier::clinical}, {1, Tier::clinical}};
+  SummaryOptions options = options_for(SummaryFormat::json);
+  json parsed = json::parse(render_summary(bank, answers, result, options));
+  // Rule 1's step is exactly the shared sentence, so it adds nothing.
+  CHECK(parsed["texts"]["first_steps"] == json::array({"See your huisarts this week. Call 113 if it grows."}));
 }
