@@ -43,6 +43,9 @@ struct SessionOutcome {
   /// A crisis red flag was raised (its box shown) during the session. The caller repeats the
   /// crisis lines on every way out that is not a finished summary.
   bool crisis_raised = false;
+  /// The last crisis box shown (its first steps and where to turn), for the caller to repeat on the way out:
+  /// the bank's general crisis lines alone would drop "call Veilig Thuis" or "your huisarts today".
+  std::string crisis_box;
 };
 
 /// The interactive questionnaire: one question at a time on `out`, answers read line by line from
@@ -79,6 +82,7 @@ class Session {
   SessionOptions options_;
   AnswerSet answers_;
   std::set<std::size_t> crisis_shown_;  ///< crisis rules whose box was shown
+  std::string last_crisis_box_;         ///< the last crisis box shown
 };
 
 }  // namespace wegwijzer

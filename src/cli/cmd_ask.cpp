@@ -119,9 +119,13 @@ int run_ask(const AskOptions& ask, Io& io) {
 
   SessionLook look{language, options.color, options.unicode, options.width};
   bool crisis_raised = false;
-  // After a crisis flag, every way out repeats the crisis lines.
+  std::string crisis_box;
+  // After a crisis flag, every way out repeats the last crisis box (the person's own first step) and the
+  // bank's crisis lines.
   auto remind_crisis = [&] {
-    if (crisis_raised) io.out << '\n' << render_crisis_lines(bank, look);
+    if (!crisis_raised) return;
+    if (!crisis_box.empty()) io.out << '\n' << crisis_box;
+    io.out << '\n' << render_crisis_lines(bank, look);
   };
 
   // Ctrl-C: reset the colour, say that nothing was saved, then die of SIGINT so the shell sees 130.
@@ -142,6 +146,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   Session session(bank, *in, summary_only ? nowhere : io.out, options);
   SessionOutcome outcome = session.run();
   crisis_raised = outcome.crisis_raised;
+  crisis_box = outcome.crisis_box;
   if (outcome.kind == SessionOutcome::Kind::completed && signalled()) outcome.kind = SessionOutcome::Kind::interrupted;
 
   switch (outcome.kind) {

@@ -130,7 +130,8 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
   box_options.unicode = options_.unicode;
   box_options.color = options_.color;
   box_options.width = options_.width;
-  out_ << '\n' << render_crisis_box(bank_, result, box_options) << '\n';
+  last_crisis_box_ = render_crisis_box(bank_, result, box_options);
+  out_ << '\n' << last_crisis_box_ << '\n';
   // Piped answers: the next line is the next answer, not a keypress after the box.
   if (!options_.interactive) return Read::line;
   const std::string& language = options_.language;
@@ -267,6 +268,7 @@ SessionOutcome Session::end(SessionOutcome::Kind kind) {
   SessionOutcome outcome;
   outcome.kind = kind;
   outcome.crisis_raised = !crisis_shown_.empty();
+  outcome.crisis_box = last_crisis_box_;
   if (kind == SessionOutcome::Kind::quit) {
     out_ << cli::session_text(cli::SessionText::quit_done, options_.language) << '\n';
   }

@@ -14,7 +14,7 @@ struct Entry {
 
 // In the order of the SessionText enumerators.
 constexpr std::array<Entry, 32> kTexts{{
-    {"Heb je nu meteen hulp nodig?", "Do you need help right now?"},
+    {"Heb je nu direct hulp nodig?", "Do you need help right now?"},
     {"Beantwoord elke vraag met het nummer van je keuze en druk op Enter. Typ ? voor uitleg, b om "
      "terug te gaan en q om te stoppen.",
      "Answer each question with the number of your choice and press Enter. Type ? for an explanation, "

@@ -136,6 +136,13 @@ std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& r
   return fill(phrase(Phrase::reason_rule, language), {outcome});
 }
 
+/// In a crisis summary, a rule that set a lower urgency of its own ("see your huisarts this week"): its note
+/// would be a calmer instruction beside the crisis, so it is left out.
+bool calmer_than(const Rule& rule, const Result& result) {
+  return result.urgency == Urgency::crisis && rule.effects.min_urgency && *rule.effects.min_urgency != Urgency::routine &&
+         rule_urgency(rule) < Urgency::crisis;
+}
+
 /// The sentences of `text`: split after '.', '!' or '?' followed by a space.
 std::vector<std::string> sentences(const std::string& text) {
   std::vector<std::string> out;
@@ -273,7 +280,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       } else {
         if (reason.rule >= bank.rules.size() || reason.outcome >= bank.outcomes.size()) continue;
         const Rule& rule = bank.rules[reason.rule];
-        if (rule.effects.red_flag) continue;
+        if (rule.effects.red_flag || calmer_than(rule, result)) continue;
         line = rule_reason_line(bank, rule, reason, lang);
         if (!rule.effects.note.empty() && !note_shown_as_reason(model, rule.id)) model.reason_rules.push_back(rule.id);
       }
@@ -291,7 +298,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       alternative.excluded = ranked.excluded;
       if (ranked.excluded) {
         alternative.line = fill(phrase(Phrase::alternative_excluded, lang), {alternative.name});
-      } else if (set_aside_by_rule(bank, result, ranked.outcome)) {
+      } else if (!result.red_flags.empty() || set_aside_by_rule(bank, result, ranked.outcome)) {
         alternative.line = fill(phrase(Phrase::alternative_set_aside, lang), {alternative.name});
       } else if (ranked.margin <= 0) {
         alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
@@ -303,6 +310,9 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       model.alternatives.push_back(std::move(alternative));
     }
     if (shows_points) model.points_note = std::string(phrase(Phrase::points_explained, lang));
+    if (model.reasons.empty() && !model.red_flags.empty()) {
+      model.reasons.push_back(std::string(phrase(Phrase::reason_red_flags, lang)));
+    }
     if (!model.red_flags.empty()) model.alongside_note = std::string(phrase(Phrase::alongside_treatment, lang));
     if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
 
@@ -326,7 +336,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     }
 
     for (std::size_t r : result.notes) {
-      if (r < bank.rules.size() && !bank.rules[r].effects.note.empty()) {
+      if (r < bank.rules.size() && !bank.rules[r].effects.note.empty() && !calmer_than(bank.rules[r], result)) {
         model.notes.push_back({bank.rules[r].id, bank.rules[r].effects.note.in(lang)});
       }
     }

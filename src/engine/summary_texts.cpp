@@ -33,9 +33,9 @@ constexpr Entry kPhrases[] = {
      "Er is geen haast: zet de eerste stap onder \"Waar je het vindt\" wanneer het je uitkomt.",
      "There is no hurry: take the first step under \"Where to find it\" when it suits you."},
     {Phrase::urgency_routine_huisarts, "Er is geen haast: maak de komende weken een afspraak met je huisarts.",
-     "There is no hurry: make an appointment with your huisarts (GP) in the coming weeks."},
+     "There is no hurry: make an appointment with your GP (huisarts) in the coming weeks."},
     {Phrase::urgency_prompt, "Maak deze week een afspraak met je huisarts.",
-     "Make an appointment with your huisarts (GP) this week."},
+     "Make an appointment with your GP (huisarts) this week."},
     {Phrase::urgency_crisis, "Zoek nu hulp: bel een van de lijnen bovenaan dit overzicht.",
      "Get help now: call one of the lines at the top of this summary."},
     {Phrase::why_heading, "Waarom", "Why"},
@@ -46,6 +46,11 @@ constexpr Entry kPhrases[] = {
      "The combination of your answers means that only {1} fits now."},
     {Phrase::reason_rule_exclude, "De combinatie van je antwoorden sluit {1} voor nu uit.",
      "The combination of your answers rules out {1} for now."},
+    {Phrase::reason_red_flags,
+     "Wat je vertelde over je klachten en je veiligheid (zie de signalen hieronder): daarvoor is eerst hulp van een "
+     "huisarts of behandelaar nodig.",
+     "What you said about your complaints and your safety (see the signs below): that needs help from a GP or "
+     "therapist first."},
     {Phrase::red_flags_label, "Signalen die aandacht vragen", "Signs that need attention"},
     {Phrase::alternatives_heading, "Andere mogelijkheden", "Alternatives"},
     {Phrase::alternative_line, "{1}: {2} punten minder", "{1}: {2} points behind"},
@@ -83,7 +88,7 @@ constexpr Entry kPhrases[] = {
      "huisarts, en neem meteen contact op met een van de hulplijnen in dit overzicht als het nu niet goed met je gaat.",
      "You did not answer these questions, or preferred not to. That is all right. They are about your safety, and "
      "without your answer we cannot tell whether you need help soon. So we play it safe: discuss them with your "
-     "huisarts (GP), and contact one of the helplines in this summary at once if you are not doing well right now."},
+     "GP (huisarts), and contact one of the helplines in this summary at once if you are not doing well right now."},
     {Phrase::answers_heading, "Jouw antwoorden", "Your answers"},
     {Phrase::no_answers, "(geen antwoord)", "(no answer)"},
     {Phrase::footer_heading, "Over dit overzicht", "About this summary"},

@@ -31,6 +31,7 @@ enum class Phrase {
   reason_rule_require,  ///< {1}: outcome names (a rule that requires them)
   reason_rule_exclude,  ///< {1}: outcome names (a rule that rules them out)
   red_flags_label,
+  reason_red_flags,  ///< the only reason when the signs below decide the advice
   alternatives_heading,
   alternative_line,       ///< {1}: outcome name, {2}: points behind
   alternative_excluded,   ///< {1}: outcome name

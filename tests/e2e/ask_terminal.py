@@ -157,6 +157,7 @@ def crisis_interrupt(workdir):
     child = spawn(workdir)
     reach_crisis_box(child)
     child.sendintr()
+    child.expect("Call Veilig Thuis: 0800-2000")  # the person's own first step again
     child.expect("113 or 0800-0113")
     child.expect("Interrupted. Nothing was saved.")
     finish(child)

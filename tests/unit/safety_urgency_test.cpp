@@ -85,7 +85,7 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
   // The calmer urgency texts that a crisis summary must never contain (both languages).
   const std::vector<std::string> calmer = {"Er is geen haast", "There is no hurry",
                                            "Maak deze week een afspraak met je huisarts.",
-                                           "Make an appointment with your huisarts (GP) this week."};
+                                           "Make an appointment with your GP (huisarts) this week."};
   Evaluator evaluator(bank);
   test::LineScorer batch(bank);
   std::mt19937_64 random(20261206);

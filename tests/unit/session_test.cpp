@@ -420,6 +420,8 @@ TEST_CASE("ask in-process: every exit after a crisis flag repeats the crisis lin
   std::size_t stopped = quit.out.find("Gestopt. Er is niets bewaard.");
   REQUIRE(stopped != std::string::npos);
   CHECK(quit.out.find(lines, stopped) != std::string::npos);
+  // The person's own first step comes back too, not only the general lines.
+  CHECK(quit.out.find("Bel Veilig Thuis: 0800-2000", stopped) != std::string::npos);
   auto ended = wegwijzer::test::run({"ask", "--bank", bank}, "1\n1\n1\n");
   CHECK(ended.exit_code == 65);
   std::size_t prompt = ended.out.rfind(kRemarksText);  // piped: the box does not wait, the next question follows

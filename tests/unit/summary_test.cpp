@@ -152,7 +152,7 @@ TEST_CASE("summary: urgency in plain words in both languages", "[summary]") {
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("geen haast") !=
         std::string::npos);
   result.urgency = Urgency::prompt;
-  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("huisarts (GP) this week") !=
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("GP (huisarts) this week") !=
         std::string::npos);
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("huisarts") !=
         std::string::npos);
@@ -169,7 +169,7 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   for (const char* expected : {"What seems to fit best: coaching-en",
                                "You said: What fits best? → A goal",
                                "Down nearly every day.",
-                               "supervisie-en: 0.75 points behind",
+                               "supervisie-en: not now, because the signs above come first",
                                "therapie-en: does not fit your answers now",
                                "The difference is small",
                                "\n1/3 ███░░░░░░░ low",
@@ -191,7 +191,10 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   }
   // Hidden question (life_worth is not in `shown`) is not among the answers.
   CHECK(text.find("→ Yes") == std::string::npos);
-  // Dutch uses a decimal comma.
+  // Without a red flag the alternatives show their points; Dutch uses a decimal comma.
+  result.red_flags.clear();
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("supervisie-en: 0.75 points "
+                                                                                     "behind") != std::string::npos);
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("0,75 punten") !=
         std::string::npos);
 }
@@ -333,6 +336,8 @@ TEST_CASE("summary: alternatives set aside by a required outcome, tied, or behin
   CHECK(out.find("coaching-en: not now, because the signs above come first") != std::string::npos);
   CHECK(out.find("points behind") == std::string::npos);
   result.fired_rules = {};
+  result.red_flags = {};
+  result.urgency = Urgency::routine;
   result.ranking = {{3, 1, 0, false}, {1, 1, 0, false}};
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("coaching-en: just as close") !=
         std::string::npos);
@@ -586,7 +591,7 @@ TEST_CASE("summary: routine urgency agrees with the advice's first step", "[summ
     CHECK(out.find(language == "nl" ? "Zoek zelf een professional" : "Find a professional yourself") ==
           std::string::npos);
     CHECK(out.find(language == "nl" ? "geen haast: maak de komende weken een afspraak met je huisarts"
-                                    : "no hurry: make an appointment with your huisarts") != std::string::npos);
+                                    : "no hurry: make an appointment with your GP (huisarts)") != std::string::npos);
   }
   std::string coaching =
       render_summary(bank, answers, test::fixture_routine_result(), options_for(SummaryFormat::text));
