@@ -28,9 +28,13 @@ void append_csv_header(std::string& out, const Bank& bank);
 void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
                           const Result& result, std::string_view id);
 
-/// Appends one error record and a newline, with the record's line number, code and message.
+/// Appends one error record and a newline, with the record's line number, code and message. `assessed`, when
+/// given, is the result of the record's valid answers (an incomplete or partly invalid record): the record then
+/// carries its urgency, red flags and unknown red flags too (JSON Lines: after "error"; CSV: in the urgency and
+/// red_flags columns), and never a recommendation or scores. Without it (a record whose JSON is broken), as
+/// before: no urgency, no red flags.
 void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
-                         std::uint64_t line, const RecordProblem& problem);
+                         std::uint64_t line, const RecordProblem& problem, const Result* assessed = nullptr);
 
 /// Writes the output records of one scorer thread (append_scored_record and append_error_record
 /// use one too). Built once per bank and format, so that whatever can be prepared from the bank
@@ -41,8 +45,10 @@ class BatchRecordWriter {
   BatchRecordWriter(const Bank& bank, BatchFormat format);
   /// Appends one scored record and a newline (the same bytes as append_scored_record).
   void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id);
-  /// Appends one error record and a newline (the same bytes as append_error_record).
-  void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem) const;
+  /// Appends one error record and a newline (the same bytes as append_error_record), with the urgency, red
+  /// flags and unknown red flags of `assessed` when given.
+  void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
+             const Result* assessed = nullptr);
 
  private:
   /// Appends the CSV row of a scored record.
@@ -62,7 +68,8 @@ class BatchRecordWriter {
 /// Counts a scored result (recommendation, urgency, red flags) into `tally`.
 void tally_result(BatchTally& tally, const Result& result);
 
-/// Counts an error record into `tally`.
-void tally_error(BatchTally& tally, RecordCode code);
+/// Counts an error record into `tally`: its code, and with `assessed` (the result of its valid answers, see
+/// append_error_record) also its urgency and red flags, as a scored record's.
+void tally_error(BatchTally& tally, RecordCode code, const Result* assessed = nullptr);
 
 }  // namespace wegwijzer

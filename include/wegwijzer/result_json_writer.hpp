@@ -33,6 +33,10 @@ class ResultJsonWriter {
   void append(std::string& out, const AnswerSet& answers, const Result& result, std::string_view record_id);
   /// Appends the record of `result` and a newline to `out` (a batch output line).
   void append_line(std::string& out, const AnswerSet& answers, const Result& result, std::string_view record_id);
+  /// Appends the safety fields of `result` to `out`, each after a comma, as the record writes them:
+  /// `,"urgency":"crisis","red_flags":[{"rule":"id","tier":"crisis"},...],"unknown_red_flags":["id",...]`.
+  /// For batch error records, which carry these fields of their valid answers and never any advice.
+  void append_safety(std::string& out, const Result& result);
 
  private:
   /// A prepared fragment: `size` bytes at `at` in text_.
@@ -121,6 +125,8 @@ class ResultJsonWriter {
   char* write_scales(char* to, const Result& result) const;
   /// Writes red_flags and fired_rules.
   char* write_red_flags(char* to, const Result& result) const;
+  /// Writes the entries of red_flags, without the last one's comma and without the closing `]`.
+  char* write_flags(char* to, const Result& result) const;
   /// Writes the reasons (at most options_.max_reasons).
   char* write_reasons(char* to, const Result& result) const;
   /// Writes close_call, missing, ignored, unknown_red_flags and notes.

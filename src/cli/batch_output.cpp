@@ -65,6 +65,15 @@ std::string csv_field(std::string_view text) {
   append_csv_field(field, text);
   return field;
 }
+
+/// Counts the urgency and the red flags of `result` (a scored record's, or an error record's valid answers').
+inline void tally_safety(BatchTally& tally, const Result& result) {
+  auto urgency = static_cast<std::size_t>(result.urgency);
+  if (urgency < tally.urgencies.size()) ++tally.urgencies[urgency];
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule < tally.red_flags.size()) ++tally.red_flags[flag.rule];
+  }
+}
 }  // namespace
 
 void append_csv_header(std::string& out, const Bank& bank) {
@@ -151,14 +160,9 @@ void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
   if (!plain_rule_ids_) append_csv_field(out, flags_);
 }
 
-void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line,
-                              const RecordProblem& problem) const {
-  append_error_record(out, format_, *bank_, id, line, problem);
-}
-
-void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
-                         std::uint64_t line, const RecordProblem& problem) {
-  if (format == BatchFormat::jsonl) {
+void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
+                              const Result* assessed) {
+  if (json_) {
     out += "{\"id\":";
     append_json_string(out, id);
     out += ",\"line\":";
@@ -179,19 +183,29 @@ void append_error_record(std::string& out, BatchFormat format, const Bank& bank,
       }
       out.push_back(']');
     }
-    out += "}}\n";
+    out.push_back('}');
+    if (assessed) json_->append_safety(out, *assessed);  // urgency, red_flags, unknown_red_flags
+    out += "}\n";
     return;
   }
   append_csv_id(out, id);
   out.push_back(',');
   append_number(out, line);
   out += ",error,,";  // status; empty recommendation; the urgency column follows
-  for (std::size_t i = 0; i < bank.outcomes.size() + 2 * bank.scales.size(); ++i) out.push_back(',');
-  out += ",,";  // ends the last band column, then the empty red_flags column
+  if (assessed) out += to_string(assessed->urgency);
+  for (std::size_t i = 0; i < outcome_fields_.size() + 2 * band_fields_.size(); ++i) out.push_back(',');
+  out.push_back(',');  // ends the last band column: the red_flags column follows
+  if (assessed) red_flags_csv(out, *assessed);
+  out.push_back(',');
   out += to_string(problem.code);
   out.push_back(',');
   append_csv_field(out, sanitize_for_terminal(problem.message, false));
   out.push_back('\n');
+}
+
+void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
+                         std::uint64_t line, const RecordProblem& problem, const Result* assessed) {
+  BatchRecordWriter(bank, format).error(out, id, line, problem, assessed);
 }
 
 void tally_result(BatchTally& tally, const Result& result) {
@@ -200,17 +214,14 @@ void tally_result(BatchTally& tally, const Result& result) {
   if (result.recommendation && *result.recommendation < tally.recommendations.size()) {
     ++tally.recommendations[*result.recommendation];
   }
-  auto urgency = static_cast<std::size_t>(result.urgency);
-  if (urgency < tally.urgencies.size()) ++tally.urgencies[urgency];
-  for (const RaisedFlag& flag : result.red_flags) {
-    if (flag.rule < tally.red_flags.size()) ++tally.red_flags[flag.rule];
-  }
+  tally_safety(tally, result);
 }
 
-void tally_error(BatchTally& tally, RecordCode code) {
+void tally_error(BatchTally& tally, RecordCode code, const Result* assessed) {
   ++tally.records;
   ++tally.errors;
   ++tally.codes[static_cast<std::size_t>(code)];
+  if (assessed) tally_safety(tally, *assessed);
 }
 
 }  // namespace wegwijzer

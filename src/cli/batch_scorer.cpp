@@ -65,7 +65,7 @@ std::string RecordScorer::Impl::question_label(std::string_view id) {
 }
 
 void RecordScorer::Impl::fail(RecordCode code, std::string message, std::string question) {
-  if (has_problem) return;
+  if (problem_recorded()) return;
   has_problem = true;
   problem.code = code;
   problem.message = std::move(message);
@@ -74,11 +74,13 @@ void RecordScorer::Impl::fail(RecordCode code, std::string message, std::string 
 }
 
 void RecordScorer::Impl::fail_unknown_question(std::string_view name) {
+  if (problem_recorded()) return;  // no message to make
   std::string label = question_label(name);
   fail(RecordCode::unknown_question, fmt::format("unknown question \"{}\"", label), label);
 }
 
 void RecordScorer::Impl::report_answer_error(const AnswerError& error, std::size_t question_at) {
+  if (problem_recorded()) return;  // no message to make
   const Question& question = bank.questions[question_at];
   std::string label = question_label(question.id);
   switch (error.code) {
@@ -111,6 +113,13 @@ void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::st
       tally_result(tally, result);
       return;
     }
+  }
+  finish_error(id, line, out, tally);
+}
+
+void RecordScorer::Impl::finish_error(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
+  const Result* assessed = nullptr;  // the result of the valid answers, if the record has any
+  if (!has_problem) {                // incomplete: finish() evaluated the answers
     std::string list;
     fail(RecordCode::incomplete, "");
     for (std::size_t q : result.missing) {
@@ -120,9 +129,14 @@ void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::st
       list += problem.missing.back();
     }
     problem.message = "required questions unanswered: " + list;
+    assessed = &result;
+  } else if (answers_read && problem.code != RecordCode::invalid_json) {
+    // A problem in one answer (or in the id): the answers read are the valid ones, the invalid one is not set.
+    evaluator.evaluate(answers, result);
+    assessed = &result;
   }
-  writer.error(out, id, line, problem);
-  tally_error(tally, problem.code);
+  writer.error(out, id, line, problem, assessed);
+  tally_error(tally, problem.code, assessed);
 }
 
 RecordScorer::RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output, JsonReading reading)

@@ -32,13 +32,16 @@ void RecordScorer::Impl::score_csv(const RecordBatch& batch, const BatchRecord& 
     fail(RecordCode::invalid_csv,
          fmt::format("the record has {} fields, the header has {}", record.fields, columns.names.size()));
   } else {
-    for (std::size_t column = 0; column < record.size && !has_problem; ++column) {
+    // Every cell is read, also past the first problem: the valid answers count for the error record's urgency and
+    // red flags. An invalid cell is not set; the first problem is the one reported.
+    answers_read = true;
+    for (std::size_t column = 0; column < record.size; ++column) {
       std::string_view cell = batch.cell(record.first + column);
       if (cell.empty() || column == columns.id_column) continue;
       const std::optional<std::size_t>& index = columns.question[column];
       if (!index) {
         fail_unknown_question(columns.names[column]);
-        break;
+        continue;
       }
       const Question& question = bank.questions[*index];
       if (question.type == QuestionType::text) {

@@ -42,7 +42,13 @@ struct RecordScorer::Impl {
   Evaluator evaluator;       ///< scores the answer sets
   BatchRecordWriter writer;  ///< writes the output records
   std::string line_id;       ///< the line number as an id
-  bool has_problem = false;
+  bool has_problem = false;  ///< the record has a problem (`problem`): it becomes an error record
+  /// read_next_answer() is reading an answer past the record's first problem: has_problem is false meanwhile, so
+  /// that read_answer() reads it in full, and fail() keeps the first problem.
+  bool past_problem = false;
+  /// The record's answers were reached (an "answers" object, a CSV row of the header's width): unless its JSON
+  /// turns out broken, an error record carries the urgency and red flags of the valid ones.
+  bool answers_read = false;
   RecordProblem problem;
   std::uint64_t record_serial = 0;      ///< counts records, for key_seen
   std::vector<std::uint64_t> key_seen;  ///< per question: the record_serial of the last record naming it
@@ -62,7 +68,11 @@ struct RecordScorer::Impl {
     answers.clear_all();  // one store per question: nothing is kept from the record before
     ++record_serial;
     has_problem = false;
+    answers_read = false;
   }
+
+  /// Whether the record's first problem is recorded already (also while read_next_answer() reads past it).
+  bool problem_recorded() const { return has_problem || past_problem; }
 
   /// Records the record's first problem; later ones are ignored.
   void fail(RecordCode code, std::string message, std::string question = {});
@@ -83,6 +93,9 @@ struct RecordScorer::Impl {
 
   /// Scores the answers gathered (unless there was a problem) and appends the output record.
   void finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally);
+  /// finish() for an error record: an incomplete record (evaluated by finish()) or one with a problem. Unless its
+  /// JSON is broken, the record carries the urgency, red flags and unknown red flags of its valid answers.
+  [[gnu::noinline]] void finish_error(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally);
 
   // Reading one answer of a JSON record, whichever reader found it (batch_answer_reading.hpp).
 
@@ -95,6 +108,19 @@ struct RecordScorer::Impl {
   /// Reads the `count`-th field of the "answers" object into the answer set. False when the JSON is broken.
   template <typename Field>
   bool read_answer(Field& field, std::size_t count);
+  /// read_answer() that, past the record's first problem and within the answer limit, still reads the answer
+  /// (read_answer() alone only checks its JSON then): a valid one is set, so that the error record has the
+  /// urgency and red flags of every valid answer; an invalid one is not set, and the first problem stays.
+  template <typename Field>
+  bool read_next_answer(Field& field, std::size_t count) {
+    if (!has_problem || count > limits.max_answers) return read_answer(field, count);
+    has_problem = false;
+    past_problem = true;
+    const bool read = read_answer(field, count);
+    past_problem = false;
+    has_problem = true;
+    return read;
+  }
   /// read_answer() past the quick choice: any answer. `index` is the question the key names as read_key()
   /// left it, if any.
   template <typename Field>
@@ -149,7 +175,7 @@ struct RecordScorer::Impl {
   /// set_uncommon_answer() or else read_any_answer(). Whether the record still has no problem.
   [[gnu::noinline]] bool read_other_answer(const SimpleAnswer& answer, std::optional<std::size_t> index);
   /// read_simple_answers() for the stored answers from the `from`-th on (counted from 0), after the first problem
-  /// or past the answer limit: read_answer() on each, `taken` answers having come before the stored ones.
+  /// or past the answer limit: read_next_answer() on each, `taken` answers having come before the stored ones.
   [[gnu::noinline]] void read_later_answers(std::size_t from, std::size_t taken);
   /// Reads an answer of the simple record that is no known option id to question `index` (found by its key)
   /// as read_any_answer() would, when that is quick: the first answer to the question, and null, a text for a

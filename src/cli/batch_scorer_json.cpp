@@ -236,6 +236,7 @@ bool RecordScorer::Impl::read_simple_record(std::string_view line, std::string_v
     return false;
   }
   if (simple.has_answers) {
+    answers_read = true;
     read_simple_answers(simple.quick_taken, simple.quick_cursor);
   } else {
     fail_missing_answers();
@@ -290,7 +291,7 @@ const SimpleAnswer* RecordScorer::Impl::set_common_answers(const SimpleAnswer* a
 void RecordScorer::Impl::read_later_answers(std::size_t from, std::size_t taken) {
   for (std::size_t i = from; i < simple.answers.size(); ++i) {
     ScannedField field(simple.answers[i], simple.strings);
-    read_answer(field, taken + i + 1);
+    read_next_answer(field, taken + i + 1);  // past the first problem too: the valid answers count for safety
   }
 }
 
@@ -342,13 +343,14 @@ bool RecordScorer::Impl::read_answers(ondemand::value value) {
     return true;
   }
   if (error) return false;
+  answers_read = true;
   question_ids.restart();
   std::size_t count = 0;
   for (auto field_result : object) {
     ondemand::field field;
     if (std::move(field_result).get(field)) return false;
     OndemandField answer(field, plain_ids);
-    if (!read_answer(answer, ++count)) return false;
+    if (!read_next_answer(answer, ++count)) return false;  // past the first problem too, as read_later_answers()
   }
   return true;
 }

@@ -206,6 +206,19 @@ void ResultJsonWriter::append_record(std::string& out, const AnswerSet& answers,
   out.append(begin, static_cast<std::size_t>(end - begin));
 }
 
+void ResultJsonWriter::append_safety(std::string& out, const Result& result) {
+  const std::size_t room =
+      kFixedRoom + result.red_flags.size() * flag_room_ + result.unknown_red_flags.size() * id_room_ + kPadding;
+  if (scratch_.size() < room) scratch_.resize(std::max(room, 2 * scratch_.size()));
+  char* begin = &scratch_[0];
+  char* to = put(begin, ",\"urgency\":\"");
+  to = put(to, to_string(result.urgency));
+  to = put(to, "\",\"red_flags\":[");
+  to = put(write_flags(to, result), "],\"unknown_red_flags\":[");
+  to = write_ids(to, result.unknown_red_flags, views_.question_ids);
+  out.append(begin, static_cast<std::size_t>(to - begin));
+}
+
 bool ResultJsonWriter::plain_id(std::string_view record_id) {
   if (is_plain_json_text(record_id)) return true;
   id_text_.clear();
@@ -291,7 +304,7 @@ inline char* ResultJsonWriter::write_scales(char* to, const Result& result) cons
   return put(drop_last_comma(to, count), "],\"red_flags\":[");
 }
 
-inline char* ResultJsonWriter::write_red_flags(char* to, const Result& result) const {
+inline char* ResultJsonWriter::write_flags(char* to, const Result& result) const {
   const Table heads = views_.flag_heads;
   const Table tiers = views_.tiers;
   const RaisedFlag* flags = result.red_flags.data();
@@ -300,7 +313,11 @@ inline char* ResultJsonWriter::write_red_flags(char* to, const Result& result) c
     to = heads.put(to, flags[i].rule);
     to = tiers.put(to, static_cast<std::size_t>(flags[i].tier));
   }
-  to = put(drop_last_comma(to, count), "],\"fired_rules\":[");
+  return drop_last_comma(to, count);
+}
+
+inline char* ResultJsonWriter::write_red_flags(char* to, const Result& result) const {
+  to = put(write_flags(to, result), "],\"fired_rules\":[");
   to = write_ids(to, result.fired_rules, views_.rule_ids);
   return put(to, ",\"reasons\":[");
 }
