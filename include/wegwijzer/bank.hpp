@@ -42,7 +42,7 @@ struct Question {
   LocalText help;  ///< may be empty
   QuestionType type = QuestionType::single;
   bool required = true;
-  std::vector<Option> options;     ///< empty for text questions
+  std::vector<Option> options;       ///< empty for text questions
   std::optional<Condition> show_if;  ///< refers only to earlier questions
   LocalText lead;  ///< shown once before the question in the questionnaire, e.g. before a block (may be empty)
   /// Index of the option with this id, if any.
@@ -127,11 +127,11 @@ struct Bank {
   std::vector<Question> questions;
   std::vector<Scale> scales;
   std::vector<Rule> rules;
-  std::vector<Resource> resources;         ///< in bank order
-  std::vector<std::size_t> crisis_lines;   ///< resource indices shown in the intro, the footer and on interruption
-  double close_margin = 1.0;  ///< runner-up within this many points: a close call ("close_margin")
-  std::string source_name;  ///< file name, or "<built-in>"
-  std::string sha256;       ///< hex SHA-256 of the source bytes
+  std::vector<Resource> resources;        ///< in bank order
+  std::vector<std::size_t> crisis_lines;  ///< resource indices shown in the intro, the footer and on interruption
+  double close_margin = 1.0;              ///< runner-up within this many points: a close call ("close_margin")
+  std::string source_name;                ///< file name, or "<built-in>"
+  std::string sha256;                     ///< hex SHA-256 of the source bytes
 
   /// Index of the question with this id, if any.
   std::optional<std::size_t> find_question(std::string_view question_id) const;

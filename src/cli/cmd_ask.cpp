@@ -209,17 +209,18 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
   cmd->add_flag("--no-color", ask->no_color, "No colour (also when NO_COLOR is set or TERM=dumb)");
   cmd->footer([] {
     return std::string(
-      "Answer with the option's number; several as 1,3 or 1 3. ? explains the question, b (terug/back)\n"
-      "goes back, q (stop/quit) stops after a confirmation, an empty line skips an optional question.\n"
-      "With piped input, one answer per line. Nothing is saved unless the questionnaire is finished and\n"
-      "--out is given.\n"
-      "With --format json or markdown and standard output that is not a terminal, standard output\n"
-      "carries the summary alone (the questions are not printed; answers come piped, one per line);\n"
-      "typing at a terminal then needs the output on the terminal and --out FILE for a clean file.\n"
-      "--out is checked before the first question. A bank without the chosen language falls back to\n"
-      "its first language (nl or en), unless --lang asked for it (then: usage error).\n"
-      "Exit codes: 0 summary shown; 65 stopped, or input ended before the end (nothing saved);\n"
-      "130 interrupted by Ctrl-C (nothing saved); 64 usage; 65/66 bad or missing bank; 73/74 --out failed.\n") +
+               "Answer with the option's number; several as 1,3 or 1 3. ? explains the question, b (terug/back)\n"
+               "goes back, q (stop/quit) stops after a confirmation, an empty line skips an optional question.\n"
+               "With piped input, one answer per line. Nothing is saved unless the questionnaire is finished and\n"
+               "--out is given.\n"
+               "With --format json or markdown and standard output that is not a terminal, standard output\n"
+               "carries the summary alone (the questions are not printed; answers come piped, one per line);\n"
+               "typing at a terminal then needs the output on the terminal and --out FILE for a clean file.\n"
+               "--out is checked before the first question. A bank without the chosen language falls back to\n"
+               "its first language (nl or en), unless --lang asked for it (then: usage error).\n"
+               "Exit codes: 0 summary shown; 65 stopped, or input ended before the end (nothing saved);\n"
+               "130 interrupted by Ctrl-C (nothing saved); 64 usage; 65/66 bad or missing bank; 73/74 --out "
+               "failed.\n") +
            builtin_crisis_help();
   });
   cmd->callback([&context, ask] { context.action = [&context, ask] { return run_ask(*ask, context.io); }; });

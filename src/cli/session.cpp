@@ -16,7 +16,7 @@
 namespace wegwijzer {
 namespace {
 
-constexpr std::size_t kMaxTextBytes = 4000;  // a free-text answer is cut here
+constexpr std::size_t kMaxTextBytes = 4000;       // a free-text answer is cut here
 constexpr std::size_t kMaxLineBytes = 64 * 1024;  // an input line is cut here (the rest is dropped)
 constexpr std::string_view kPrompt = "> ";
 

@@ -178,8 +178,9 @@ class Linter {
       }
     }
     if (any_crisis && bank_.crisis_lines.empty()) {
-      reader_.warning("", "the bank has crisis red flags but no \"crisis_lines\": the questionnaire's intro, the "
-                          "summary's footer and an interruption then name no crisis line");
+      reader_.warning("",
+                      "the bank has crisis red flags but no \"crisis_lines\": the questionnaire's intro, the "
+                      "summary's footer and an interruption then name no crisis line");
     }
   }
 

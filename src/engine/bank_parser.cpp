@@ -76,8 +76,9 @@ class BankParser {
     if (const json* list = member(root, "outcomes")) outcomes(*list);
     if (const json* list = member(root, "resources")) resources(*list);
     if (const json* list = member(root, "crisis_lines")) {
-      bank.crisis_lines = resource_list(*list, "/crisis_lines", "the resources shown in the intro, the footer and on "
-                                                                 "interruption");
+      bank.crisis_lines = resource_list(*list, "/crisis_lines",
+                                        "the resources shown in the intro, the footer and on "
+                                        "interruption");
     }
     const json* question_list = member(root, "questions");
     if (question_list) questions(*question_list);
@@ -155,9 +156,9 @@ class BankParser {
       std::string item_pointer = pointer_append(pointer, i);
       auto number = reader_.string((*list)[i], item_pointer, "a phone number such as \"0800-0113\"");
       if (!number) continue;
-      bool valid = !number->empty() && number->size() <= 20 &&
-                   std::all_of(number->begin(), number->end(),
-                               [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; });
+      bool valid = !number->empty() && number->size() <= 20 && std::all_of(number->begin(), number->end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+';
+      });
       if (!valid) {
         reader_.error(item_pointer, fmt::format("found {}, expected a phone number of digits, spaces, '-' and '+' "
                                                 "(at most 20 characters)",
@@ -671,7 +672,8 @@ class BankParser {
                                   key));
       }
     }
-    if (const json* step = member(value, "first_step")) effects.first_step = reader_.text(*step, pointer + "/first_step");
+    if (const json* step = member(value, "first_step"))
+      effects.first_step = reader_.text(*step, pointer + "/first_step");
     if (const json* list = member(value, "resources")) {
       effects.resources = resource_list(*list, pointer + "/resources", "where to turn, most relevant first");
     }

@@ -37,7 +37,8 @@ Guidance guidance_for(const Bank& bank, const Result& result) {
   for (const RaisedFlag& flag : result.red_flags) {
     if (flag.rule >= bank.rules.size()) continue;
     const Rule& rule = bank.rules[flag.rule];
-    if (rule.effects.red_flag && rule_urgency(rule) == result.urgency) take(flag.rule, rule.effects.red_flag->resources);
+    if (rule.effects.red_flag && rule_urgency(rule) == result.urgency)
+      take(flag.rule, rule.effects.red_flag->resources);
   }
   for (std::size_t r : result.fired_rules) {
     if (r >= bank.rules.size()) continue;

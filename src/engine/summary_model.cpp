@@ -139,8 +139,8 @@ std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& r
 /// In a crisis summary, a rule that set a lower urgency of its own ("see your huisarts this week"): its note
 /// would be a calmer instruction beside the crisis, so it is left out.
 bool calmer_than(const Rule& rule, const Result& result) {
-  return result.urgency == Urgency::crisis && rule.effects.min_urgency && *rule.effects.min_urgency != Urgency::routine &&
-         rule_urgency(rule) < Urgency::crisis;
+  return result.urgency == Urgency::crisis && rule.effects.min_urgency &&
+         *rule.effects.min_urgency != Urgency::routine && rule_urgency(rule) < Urgency::crisis;
 }
 
 /// The sentences of `text`: split after '.', '!' or '?' followed by a space.

@@ -76,13 +76,13 @@ struct AnswerLine {
 struct Model {
   std::string language;
   bool complete = false;
-  bool crisis_box = false;             ///< urgency crisis: the crisis box goes first
-  GuidanceText guidance;               ///< first steps and resources of the flags that set the urgency
+  bool crisis_box = false;                ///< urgency crisis: the crisis box goes first
+  GuidanceText guidance;                  ///< first steps and resources of the flags that set the urgency
   std::vector<std::string> crisis_lines;  ///< the bank's crisis lines, for the footer
-  std::string title;                   ///< bank title
-  std::string heading;                 ///< "Referral summary" or "Incomplete: no advice"
-  std::string incomplete_explanation;  ///< empty when complete
-  std::vector<IdText> missing;         ///< missing question ids and texts
+  std::string title;                      ///< bank title
+  std::string heading;                    ///< "Referral summary" or "Incomplete: no advice"
+  std::string incomplete_explanation;     ///< empty when complete
+  std::vector<IdText> missing;            ///< missing question ids and texts
   // Advice (complete only)
   std::string outcome;       ///< recommended outcome id
   std::string outcome_name;  ///< recommended outcome name

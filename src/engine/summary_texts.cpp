@@ -74,7 +74,8 @@ constexpr Entry kPhrases[] = {
     {Phrase::distress_reminder, "Dit is een indicatie, geen diagnose.", "This is an indication, not a diagnosis."},
     {Phrase::expect_heading, "Wat je kunt verwachten en waar je hulp vindt", "What to expect and where to find help"},
     {Phrase::expect_after_crisis,
-     "Dit is voor later. Zet eerst de stap bovenaan dit overzicht; de rest kan wachten tot je veilig bent en hulp hebt.",
+     "Dit is voor later. Zet eerst de stap bovenaan dit overzicht; de rest kan wachten tot je veilig bent en hulp "
+     "hebt.",
      "This is for later. First take the step at the top of this summary; the rest can wait until you are safe and have "
      "help."},
     {Phrase::what_it_is_label, "Wat het is", "What it is"},

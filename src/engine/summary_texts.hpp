@@ -39,7 +39,7 @@ enum class Phrase {
   alternative_set_aside,  ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
   alongside_treatment,  ///< under the alternatives after any red flag
-  points_explained,  ///< what "N points behind" means
+  points_explained,     ///< what "N points behind" means
   no_alternatives,
   distress_heading,
   scale_not_answered,

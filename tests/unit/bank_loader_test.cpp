@@ -454,8 +454,10 @@ TEST_CASE("the complete example in docs/bank-format.md loads without findings", 
 TEST_CASE("resources: an unknown or repeated resource id is an error at its pointer", "[loader]") {
   CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["red_flag"]["resources"] = {"nope"}; }),
                    "/rules/0/effects/red_flag/resources/0", "unknown resource 'nope'");
-  CHECK_BANK_ERROR(load_edited([](json& b) { b["crisis_lines"] = {"line", "line"}; }), "/crisis_lines/1",
-                   "the resource 'line' is listed twice");
+  CHECK_BANK_ERROR(load_edited([](json& b) {
+                     b["crisis_lines"] = {"line", "line"};
+                   }),
+                   "/crisis_lines/1", "the resource 'line' is listed twice");
   CHECK_BANK_ERROR(load_edited([](json& b) { b["resources"][0]["phone"] = {"call 113 \x1b[2J"}; }),
                    "/resources/0/phone/0", "expected a phone number");
   CHECK_BANK_ERROR(load_edited([](json& b) { b["resources"][0].erase("when"); }), "/resources/0", "when");
@@ -484,10 +486,9 @@ TEST_CASE("a rule without a red flag that raises the urgency may name a first st
   REQUIRE(ok.bank);
   CHECK(ok.bank->rules[1].effects.first_step.in("nl") == "s");
   CHECK(ok.bank->rules[1].effects.resources == std::vector<std::size_t>{0});
-  CHECK_BANK_ERROR(load_edited([](json& b) {
-                     b["rules"][1]["effects"]["first_step"] = json::parse(R"({"en": "s", "nl": "s"})");
-                   }),
-                   "/rules/1/effects/first_step", "belongs to a rule that raises the urgency");
+  CHECK_BANK_ERROR(
+      load_edited([](json& b) { b["rules"][1]["effects"]["first_step"] = json::parse(R"({"en": "s", "nl": "s"})"); }),
+      "/rules/1/effects/first_step", "belongs to a rule that raises the urgency");
   CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["resources"] = {"line"}; }),
                    "/rules/0/effects/resources", "inside \"red_flag\"");
 }

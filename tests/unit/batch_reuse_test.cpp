@@ -187,8 +187,7 @@ TEST_CASE("a reused scorer scores every record as a fresh one, after errors, inv
   }
 }
 
-TEST_CASE("the bytes after a line (the next line or the padding) never change how it reads",
-          "[batch][reuse]") {
+TEST_CASE("the bytes after a line (the next line or the padding) never change how it reads", "[batch][reuse]") {
   // Ids are compared a word at a time and may read up to 8 bytes past the line; the padding holds other
   // records' bytes in a batch. The buffer ends right after the padding, so a sanitizer sees any read beyond.
   Bank bank = test::load_test_bank(test::source_path("data/banks/default.json"));
@@ -219,7 +218,7 @@ TEST_CASE("a CRLF line of exactly the limit is accepted wherever a block ends", 
     REQUIRE(batch.records.size() == 1);
     return batch.records[0].too_long;
   };
-  CHECK_FALSE(too_long(64));            // the whole line in one block: accepted
+  CHECK_FALSE(too_long(64));  // the whole line in one block: accepted
   CHECK_FALSE(too_long(17));  // a block ends between CR and LF
   for (std::size_t block = 1; block <= 20; ++block) CHECK_FALSE(too_long(block));
   // One byte more is too long, with or without the CR at a block edge.

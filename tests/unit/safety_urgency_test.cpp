@@ -72,9 +72,18 @@ std::vector<std::string> sentences_of(const std::string& text) {
   return out;
 }
 
+/// 100,000 sampled answer sets; under AddressSanitizer, whose run looks for memory errors rather than
+/// clinical ones, a quarter of them (the release run checks all 100,000).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::size_t kSamples = 25000;
+#else
+constexpr std::size_t kSamples = 100000;
+#endif
+
 }  // namespace
 
-TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the built-in bank", "[safety][slow]") {
+TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the built-in bank (25,000 under ASan)",
+          "[safety][slow]") {
   const Bank bank = load_builtin_bank();
   const std::vector<std::size_t> safety = safety_questions(bank);
   REQUIRE(safety.size() >= 8);
@@ -92,7 +101,7 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
   Result result;
   Result declined;
   std::size_t declines = 0, crises = 0, incomplete_crises = 0, summaries = 0;
-  for (std::size_t i = 0; i < 100000; ++i) {
+  for (std::size_t i = 0; i < kSamples; ++i) {
     AnswerSet answers = sample_answers(bank, random);
     evaluator.evaluate(answers, result);
 
@@ -126,7 +135,7 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
       if (partial_result.status == Status::incomplete && has_crisis_flag(partial_result)) {
         ++incomplete_crises;
         if (partial_result.urgency != Urgency::crisis) FAIL_CHECK("an incomplete crisis without urgency crisis");
-        if (incomplete_crises <= 2000) {  // the batch path is slower; 2,000 records are plenty
+        if (incomplete_crises <= 2000) {  // 2,000 batch records are plenty
           nlohmann::json record = {{"id", "r"}, {"answers", answers_to_json(partial)}};
           nlohmann::json line = nlohmann::json::parse(batch.score(record.dump()));
           if (line.value("urgency", "") != "crisis") FAIL_CHECK("batch: an incomplete crisis record: " << line.dump());
@@ -174,8 +183,8 @@ TEST_CASE("issue 14 safety invariants over 100,000 sampled answer sets of the bu
     }
   }
   // The sample must exercise every part.
-  CHECK(declines > 10000);
-  CHECK(crises > 1000);
-  CHECK(incomplete_crises > 500);
-  CHECK(summaries > 2000);
+  CHECK(declines > kSamples / 10);
+  CHECK(crises > kSamples / 100);
+  CHECK(incomplete_crises > kSamples / 200);
+  CHECK(summaries > kSamples / 50);
 }

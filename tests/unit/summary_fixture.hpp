@@ -104,7 +104,8 @@ inline Bank fixture_bank() {
   bank.resources = {
       resource("line_113", both("113 Zelfmoordpreventie", "113 Suicide Prevention"), {"113", "0800-0113"},
                both("bij gedachten aan zelfdoding", "if you think about suicide")),
-      resource("line_112", both("Alarmnummer", "Emergency number"), {"112"}, both("bij direct gevaar", "in danger now")),
+      resource("line_112", both("Alarmnummer", "Emergency number"), {"112"},
+               both("bij direct gevaar", "in danger now")),
       resource("veilig_thuis", both("Veilig Thuis", "Veilig Thuis"), {"0800-2000"},
                both("als je thuis niet veilig bent", "if you are not safe at home")),
       resource("post", both("De huisartsenpost", "The huisartsenpost"), {}, both("buiten kantooruren", "out of hours")),
@@ -115,14 +116,17 @@ inline Bank fixture_bank() {
   bank.crisis_lines = {0, 1};
   Rule crisis;
   crisis.id = "life-not-worth-living";
-  crisis.effects.red_flag = Effects::RedFlag{Tier::crisis, both("Crisisbericht.", "Crisis message."),
-                                             both("Bel Veilig Thuis nu.", "Call Veilig Thuis now."), {2, 1, 0, 3}};
+  crisis.effects.red_flag = Effects::RedFlag{Tier::crisis,
+                                             both("Crisisbericht.", "Crisis message."),
+                                             both("Bel Veilig Thuis nu.", "Call Veilig Thuis now."),
+                                             {2, 1, 0, 3}};
   crisis.effects.min_urgency = Urgency::crisis;
   Rule clinical;
   clinical.id = "daily-low-mood";
-  clinical.effects.red_flag =
-      Effects::RedFlag{Tier::clinical, both("Bijna elke dag somber.", "Down nearly every day."),
-                       both("Ga deze week naar je huisarts.", "See your huisarts this week."), {}};
+  clinical.effects.red_flag = Effects::RedFlag{Tier::clinical,
+                                               both("Bijna elke dag somber.", "Down nearly every day."),
+                                               both("Ga deze week naar je huisarts.", "See your huisarts this week."),
+                                               {}};
   Rule note;
   note.id = "voluntary";
   note.effects.note = both("Alleen vrijwillig.", "Only voluntary.");

@@ -144,8 +144,8 @@ std::string box_of(const std::string& text) {
   return text.find("╚") == std::string::npos ? std::string() : test::box_words(text);
 }
 
-const char* const kSafetyCases[] = {"violence-at-home",     "possible-psychosis",      "suicidal-plan",
-                                    "intrusive-baby",       "all-declined",            "self-injury-ten-weeks",
+const char* const kSafetyCases[] = {"violence-at-home",     "possible-psychosis", "suicidal-plan",
+                                    "intrusive-baby",       "all-declined",       "self-injury-ten-weeks",
                                     "attempt-ten-years-ago"};
 
 }  // namespace
@@ -155,7 +155,8 @@ TEST_CASE("safety goldens: the built-in bank's first steps, nl and en, text and 
   for (const std::string case_name : kSafetyCases) {
     const SafetyCase c = safety_case(bank, case_name);
     for (const std::string language : {"nl", "en"}) {
-      for (const auto& [suffix, format] : {std::pair{"txt", SummaryFormat::text}, std::pair{"json", SummaryFormat::json}}) {
+      for (const auto& [suffix, format] :
+           {std::pair{"txt", SummaryFormat::text}, std::pair{"json", SummaryFormat::json}}) {
         SummaryOptions options;
         options.format = format;
         options.language = language;

@@ -71,8 +71,8 @@ TEST_CASE("render_crisis_box: the first step and the resources of the crisis fla
     std::size_t step = box.find(language == "nl" ? "Bel Veilig Thuis nu." : "Call Veilig Thuis now.");
     std::size_t veilig = box.find("0800-2000");
     std::size_t danger = box.find("112");
-    std::size_t line113 = box.find("113 or 0800-0113") != std::string::npos ? box.find("113 or 0800-0113")
-                                                                              : box.find("113 of 0800-0113");
+    std::size_t line113 =
+        box.find("113 or 0800-0113") != std::string::npos ? box.find("113 or 0800-0113") : box.find("113 of 0800-0113");
     std::size_t post = box.find("huisartsenpost");
     REQUIRE(step != std::string::npos);
     REQUIRE(line113 != std::string::npos);
@@ -193,8 +193,9 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   CHECK(text.find("→ Yes") == std::string::npos);
   // Without a red flag the alternatives show their points; Dutch uses a decimal comma.
   result.red_flags.clear();
-  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("supervisie-en: 0.75 points "
-                                                                                     "behind") != std::string::npos);
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text))
+            .find("supervisie-en: 0.75 points "
+                  "behind") != std::string::npos);
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("0,75 punten") !=
         std::string::npos);
 }
@@ -624,8 +625,8 @@ TEST_CASE("summary: a sentence that several first steps share is said once", "[s
   Bank bank = test::fixture_bank();
   bank.rules[0].effects.red_flag->tier = Tier::clinical;
   bank.rules[0].effects.min_urgency = Urgency::prompt;
-  bank.rules[0].effects.red_flag->first_step = test::both("Ga deze week naar je huisarts. Bel 113.",
-                                                           "See your huisarts this week. Call 113 if it grows.");
+  bank.rules[0].effects.red_flag->first_step =
+      test::both("Ga deze week naar je huisarts. Bel 113.", "See your huisarts this week. Call 113 if it grows.");
   AnswerSet answers = test::fixture_routine_answers(bank);
   Result result = test::fixture_routine_result();
   result.urgency = Urgency::prompt;
