@@ -12,7 +12,6 @@ namespace wegwijzer {
 
 /// The first steps and resources of the red flags that set a result's urgency.
 struct Guidance {
-  Urgency urgency = Urgency::routine;   ///< the result's urgency
   std::vector<std::size_t> step_rules;  ///< rules whose first step is shown (first_step_of()), most urgent first
   std::vector<std::size_t> resources;   ///< resource indices, most relevant first, each once
 };

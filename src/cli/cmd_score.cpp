@@ -104,7 +104,8 @@ void add_score_command(CLI::App& app, Context& context) {
   CLI::App* cmd = app.add_subcommand(
       "score",
       "Score answer records in batch: JSON Lines or CSV in, exactly one line out per record, in input order.\n"
-      "Records that cannot be scored become error records in place (see docs/batch.md).");
+      "Records that cannot be scored become error records in place (see docs/batch.md); an incomplete or\n"
+      "partly invalid one still carries the urgency and red flags of its valid answers, never advice.");
   cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
   cmd->add_option("--input-format", options->input_format, "auto (by extension, else content), jsonl or csv")
       ->check(CLI::IsMember({"auto", "jsonl", "csv"}));

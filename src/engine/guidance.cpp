@@ -25,7 +25,6 @@ Urgency rule_urgency(const Rule& rule) {
 
 Guidance guidance_for(const Bank& bank, const Result& result) {
   Guidance guidance;
-  guidance.urgency = result.urgency;
   if (result.urgency == Urgency::routine) return guidance;
   auto take = [&](std::size_t r, const std::vector<std::size_t>& resources) {
     guidance.step_rules.push_back(r);
