@@ -1,3 +1,3 @@
-#include "wegwijzer/cli.hpp"
+#include "wegwijzer/cli/cli.hpp"
 
 int main(int argc, char** argv) { return wegwijzer::main_entry(argc, argv); }

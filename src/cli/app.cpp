@@ -11,10 +11,10 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "wegwijzer/cli.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/sanitize.hpp"
-#include "wegwijzer/version.hpp"
+#include "wegwijzer/cli/cli.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/sanitize.hpp"
+#include "wegwijzer/support/version.hpp"
 
 namespace wegwijzer {
 namespace {

@@ -3,10 +3,10 @@
 
 #include "bank_file.hpp"
 #include "commands.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/guidance.hpp"
-#include "wegwijzer/sanitize.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/summary/guidance.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer::cli {
 

@@ -13,16 +13,16 @@
 #include <string>
 
 #include "commands.hpp"
-#include "interrupt.hpp"
-#include "session_render.hpp"
-#include "session_texts.hpp"
-#include "terminal.hpp"
-#include "wegwijzer/atomic_file.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/exit_codes.hpp"
-#include "wegwijzer/sanitize.hpp"
-#include "wegwijzer/session.hpp"
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/session/interrupt.hpp"
+#include "wegwijzer/session/session.hpp"
+#include "wegwijzer/session/session_render.hpp"
+#include "wegwijzer/session/session_texts.hpp"
+#include "wegwijzer/session/terminal.hpp"
+#include "wegwijzer/summary/summary.hpp"
+#include "wegwijzer/support/atomic_file.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/exit_codes.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer::cli {
 namespace {

@@ -7,11 +7,11 @@
 
 #include "bank_file.hpp"
 #include "commands.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/exit_codes.hpp"
-#include "wegwijzer/sanitize.hpp"
-#include "wegwijzer/witness.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/witness.hpp"
+#include "wegwijzer/support/exit_codes.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer::cli {
 namespace {

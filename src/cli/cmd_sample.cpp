@@ -11,10 +11,10 @@
 #include <string>
 
 #include "commands.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/exit_codes.hpp"
-#include "wegwijzer/result_json.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/record/result_json.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/exit_codes.hpp"
 
 namespace wegwijzer::cli {
 namespace {
@@ -59,9 +59,7 @@ void append_record(std::string& out, const Bank& bank, const AnswerSet& answers,
 }
 
 /// A failed write: quietly (empty message) when the reader closed the pipe, else a message.
-[[noreturn]] void fail_output() {
-  throw Fatal(ExitCode::io, errno == EPIPE ? "" : "cannot write the output");
-}
+[[noreturn]] void fail_output() { throw Fatal(ExitCode::io, errno == EPIPE ? "" : "cannot write the output"); }
 
 void flush(std::string& buffer, Io& io) {
   errno = 0;

@@ -9,11 +9,11 @@
 #include <thread>
 
 #include "commands.hpp"
-#include "wegwijzer/atomic_file.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_report.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/sanitize.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_report.hpp"
+#include "wegwijzer/support/atomic_file.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer::cli {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/cli.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/cli/cli.hpp"
 
 namespace wegwijzer::cli {
 

@@ -1,7 +1,7 @@
 // evaluate(): skip logic, scores, scales, rules, red flags and urgency, in one pass over the
 // questions with tables prepared once per bank (evaluator_tables.cpp). The recommendation and its
 // reasons live in recommendation.cpp and reasons.cpp.
-#include "wegwijzer/engine.hpp"
+#include "wegwijzer/engine/engine.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -10,8 +10,8 @@
 
 #include "engine_detail.hpp"
 #include "evaluator_tables.hpp"
-#include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/condition_facts.hpp"
+#include "wegwijzer/conditions/answer_facts.hpp"
+#include "wegwijzer/conditions/condition_facts.hpp"
 
 namespace wegwijzer {
 namespace {

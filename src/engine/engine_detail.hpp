@@ -7,27 +7,16 @@
 #include <vector>
 
 #include "steering.hpp"
-#include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/condition.hpp"
-#include "wegwijzer/condition_plan.hpp"
-#include "wegwijzer/result.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/bank/condition.hpp"
+#include "wegwijzer/conditions/answer_facts.hpp"
+#include "wegwijzer/engine/result.hpp"
 
 namespace wegwijzer::detail {
 
-/// The value of a scale over the facts of the first `fact_count` questions (later ones count as hidden).
-ScaleValue scale_value(const Bank& bank, std::size_t scale, const AnswerFacts* facts, std::size_t fact_count);
 /// The first band of `scale` that holds `value`, if any.
 std::optional<std::size_t> band_of(const Scale& scale, int value);
-
-/// The skip logic (compiled in `plan`): fills `visible` (1 shown, 0 hidden) and the facts of every question.
-void compute_visibility(const Bank& bank, const BankPlan& plan, const AnswerSet& answers, std::vector<char>& visible,
-                        std::vector<AnswerFacts>& facts);
-
-/// Marks in `marks` (indexed like bank.questions) every question `condition` refers to,
-/// directly or through a scale's items.
-void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
 
 /// Sets recommendation, ranking and close_call of a complete result (scores, fired rules and
 /// red flags already filled; at least one outcome). `excluded` and `required` are working memory.

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "engine_detail.hpp"
-#include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/condition_guard.hpp"
+#include "wegwijzer/conditions/answer_facts.hpp"
+#include "wegwijzer/conditions/condition_guard.hpp"
 
 namespace wegwijzer::detail {
 namespace {
@@ -27,6 +27,30 @@ std::vector<double> rule_rows(const Bank& bank, std::size_t width) {
 }
 
 /// Whether `condition` has an answer leaf about question `first` or a later one.
+/// Marks in `marks` (indexed like bank.questions) every question `condition` refers to,
+/// directly or through a scale's items.
+void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks) {
+  using Kind = Condition::Kind;
+  switch (condition.kind) {
+    case Kind::all:
+    case Kind::any:
+    case Kind::negate:
+      for (const auto& child : condition.children) mark_questions(bank, child, marks);
+      return;
+    case Kind::scale_at_least:
+    case Kind::scale_at_most:
+      if (condition.scale < bank.scales.size()) {
+        for (std::size_t item : bank.scales[condition.scale].items) {
+          if (item < marks.size()) marks[item] = true;
+        }
+      }
+      return;
+    default:
+      if (condition.question < marks.size()) marks[condition.question] = true;
+      return;
+  }
+}
+
 bool refers_from(const Condition& condition, std::size_t first) {
   using Kind = Condition::Kind;
   switch (condition.kind) {
@@ -42,6 +66,13 @@ bool refers_from(const Condition& condition, std::size_t first) {
 }
 
 }  // namespace
+
+std::optional<std::size_t> band_of(const Scale& scale, int value) {
+  for (std::size_t b = 0; b < scale.bands.size(); ++b) {
+    if (value >= scale.bands[b].min && value <= scale.bands[b].max) return b;
+  }
+  return std::nullopt;
+}
 
 EvaluatorTables::EvaluatorTables(const Bank& bank_in)
     : bank(bank_in),

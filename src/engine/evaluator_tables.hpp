@@ -9,9 +9,9 @@
 
 #include "engine_detail.hpp"
 #include "steering.hpp"
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/condition_facts.hpp"
-#include "wegwijzer/condition_program.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/conditions/condition_facts.hpp"
+#include "wegwijzer/conditions/condition_program.hpp"
 
 namespace wegwijzer::detail {
 

@@ -6,13 +6,13 @@
 //   - half the records are "calm": options that red-flag or urgency rules look for are avoided
 //     when the question has others, and scale options with fewer points are likelier.
 // The other half answer every question uniformly at random, so the whole answer space is covered.
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 #include "engine_detail.hpp"
-#include "wegwijzer/condition_plan.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -158,12 +158,12 @@ AnswerSet sample_answers(const Bank& bank, std::mt19937_64& random) {
       if (urgent) mark_alarming(bank, rule.when, false, alarming);
     }
   }
-  const BankPlan plan(bank);
-  std::vector<AnswerFacts> facts(bank.questions.size());
+  const SkipLogic skip(bank);
+  ConditionFacts facts = skip.empty_facts();
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    if (q > 0) facts[q - 1] = answer_facts(bank.questions[q - 1], answers.at(q - 1), true);  // hidden: no answer
+    if (q > 0) skip.record(q - 1, answers.at(q - 1), true, facts);  // hidden: no answer
     const Question& question = bank.questions[q];
-    if (!plan.shown(q, facts)) continue;
+    if (!skip.shown(q, facts)) continue;
     if (!question.required && pick(random, 5) == 0) continue;  // optional: skipped about one time in five
     if (question.options.empty()) {
       if (question.type == QuestionType::text) answers.set(q, detail::random_answer(question, random));

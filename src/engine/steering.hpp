@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "wegwijzer/bank.hpp"
+#include "wegwijzer/bank/bank.hpp"
 
 namespace wegwijzer::detail {
 

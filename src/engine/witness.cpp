@@ -2,16 +2,16 @@
 // that leads to it. Random sampling first, then for each target still missing a directed search:
 // greedy construction towards the target with random noise, improved by hill climbing. The effort
 // is capped, so a target no answer set reaches costs a bounded, predictable amount of time.
-#include "wegwijzer/witness.hpp"
+#include "wegwijzer/engine/witness.hpp"
 
 #include <algorithm>
 #include <functional>
 #include <limits>
 
 #include "engine_detail.hpp"
-#include "wegwijzer/condition_plan.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -26,16 +26,16 @@ using Chooser = std::function<std::optional<Answer>(std::size_t question)>;
 
 /// Walks the questions in order: answers shown required questions that are unanswered (with
 /// `choose`), clears answers to hidden questions. The result follows the skip logic.
-void repair(const Bank& bank, const BankPlan& plan, AnswerSet& answers, const Chooser& choose) {
-  std::vector<AnswerFacts> facts(bank.questions.size());
+void repair(const Bank& bank, const SkipLogic& skip, AnswerSet& answers, const Chooser& choose) {
+  ConditionFacts facts = skip.empty_facts();
   for (std::size_t q = 0; q < bank.questions.size(); ++q) {
-    const bool visible = plan.shown(q, facts);
+    const bool visible = skip.shown(q, facts);
     if (!visible) {
       answers.clear(q);
     } else if (!answers.at(q)) {
       if (auto answer = choose(q)) answers.set(q, std::move(*answer));
     }
-    facts[q] = answer_facts(bank.questions[q], answers.at(q), visible);
+    skip.record(q, answers.at(q), visible, facts);
   }
 }
 
@@ -82,7 +82,7 @@ double closeness(const Bank& bank, const Result& result, const Target& target) {
 
 class Search {
  public:
-  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), plan_(bank), evaluator_(bank), random_(seed) {
+  Search(const Bank& bank, std::uint64_t seed) : bank_(bank), skip_(bank), evaluator_(bank), random_(seed) {
     found_.outcomes.resize(bank.outcomes.size());
     found_.urgencies.resize(3);
   }
@@ -162,7 +162,7 @@ class Search {
     for (std::size_t restart = 0; restart < kRestartsPerTarget; ++restart) {
       const double noise = 0.5 * static_cast<double>(restart);
       AnswerSet current(bank_);
-      repair(bank_, plan_, current, [&](std::size_t q) { return greedy_answer(q, target, noise); });
+      repair(bank_, skip_, current, [&](std::size_t q) { return greedy_answer(q, target, noise); });
       Result result = evaluate_and_record(current);
       if (reached(result, target)) return;
       double score = closeness(bank_, result, target);
@@ -176,7 +176,7 @@ class Search {
         } else {
           next.set(q, detail::random_answer(question, random_));
         }
-        repair(bank_, plan_, next, random_choice);
+        repair(bank_, skip_, next, random_choice);
         Result next_result = evaluate_and_record(next);
         if (reached(next_result, target)) return;
         if (next_result.status != Status::complete) continue;
@@ -191,7 +191,7 @@ class Search {
   }
 
   const Bank& bank_;
-  BankPlan plan_;
+  SkipLogic skip_;
   Evaluator evaluator_;
   std::mt19937_64 random_;
   WitnessSearch found_;

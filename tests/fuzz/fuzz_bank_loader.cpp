@@ -10,11 +10,12 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/result_json.hpp"
-#include "wegwijzer/sample.hpp"
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/record/result_json.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 namespace {
 

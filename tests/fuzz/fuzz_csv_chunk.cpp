@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/cli.hpp"
-#include "wegwijzer/error.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/cli/cli.hpp"
+#include "wegwijzer/support/error.hpp"
 
 namespace {
 

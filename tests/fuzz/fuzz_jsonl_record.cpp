@@ -11,10 +11,10 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_reader.hpp"
-#include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_reader.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
 
 namespace {
 

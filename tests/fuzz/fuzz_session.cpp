@@ -8,8 +8,8 @@
 #include <string>
 
 #include "fuzz_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/session.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/session/session.hpp"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/condition.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/bank/condition.hpp"
 
 namespace wegwijzer::test {
 

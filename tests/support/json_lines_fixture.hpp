@@ -8,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
 
 namespace wegwijzer::test {
 

@@ -1,14 +1,14 @@
 #pragma once
 // Helpers shared by the tests: paths, bank loading and running the CLI with string streams.
 #include <map>
-#include <sstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/cli.hpp"
-#include "wegwijzer/result.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/cli/cli.hpp"
+#include "wegwijzer/engine/result.hpp"
 
 namespace wegwijzer::test {
 

@@ -1,5 +1,5 @@
 // Answer sets: validation against the bank and the JSON form.
-#include "wegwijzer/answers.hpp"
+#include "wegwijzer/bank/answers.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -9,8 +9,8 @@
 #include "bank_builder.hpp"
 #include "bank_test_base.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::small_fixture_bank;

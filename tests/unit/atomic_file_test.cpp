@@ -1,4 +1,4 @@
-#include "wegwijzer/atomic_file.hpp"
+#include "wegwijzer/support/atomic_file.hpp"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -12,7 +12,7 @@
 #include <string>
 
 #include "test_support.hpp"
-#include "wegwijzer/error.hpp"
+#include "wegwijzer/support/error.hpp"
 
 using namespace wegwijzer;
 

@@ -1,13 +1,13 @@
 // The loader: JSON syntax, limits, and the structure of every part of a bank.
-#include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "bank_test_base.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/sha256.hpp"
+#include "wegwijzer/support/error.hpp"
+#include "wegwijzer/support/sha256.hpp"
 
 using nlohmann::json;
 using wegwijzer::BankLimits;

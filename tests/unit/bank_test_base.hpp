@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
 
 namespace wegwijzer::test {
 

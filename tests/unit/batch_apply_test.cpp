@@ -11,13 +11,13 @@
 #include <vector>
 
 #include "bank_builder.hpp"
-#include "batch_id_index.hpp"
+#include "batch/batch_id_index.hpp"
 #include "json_lines_fixture.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/batch_scorer.hpp"
-#include "wegwijzer/jsonl_scan.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
+#include "wegwijzer/batch/jsonl_scan.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 using test::Field;

@@ -10,8 +10,8 @@
 #include "bank_test_base.hpp"
 #include "json_lines_fixture.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/batch_scorer.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 using test::Field;

@@ -1,9 +1,9 @@
 // The fast paths behind batch scoring (issue 6): the lean record, number and string writing,
 // answers set by index with reused storage, and evaluate() into a reused Result. Each must give
 // exactly what the plain path gives.
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <catch2/catch.hpp>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -13,13 +13,13 @@
 
 #include "summary_fixture.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/batch_output.hpp"
-#include "wegwijzer/csv.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/result_json.hpp"
-#include "wegwijzer/sample.hpp"
-#include "wegwijzer/sanitize.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/batch/batch_output.hpp"
+#include "wegwijzer/batch/csv.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/record/result_json.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 using nlohmann::json;
 using namespace wegwijzer;
@@ -286,10 +286,26 @@ TEST_CASE("BatchRecordWriter: CSV rows match an oracle built with fmt, for sampl
   odd.rules[0].id = "flag \"a\"";
   odd.scales[0].bands[0].id = "lo,w";
   BatchRecordWriter odd_writer(odd, BatchFormat::csv);
-  const std::vector<double> values = {-0.0, 0.0, 1e15, -1e15, 1e16, 999999999999999.0, 0.1 + 0.2, 1.5, -7, 123456.789,
-                                      1e-7, 0.001, 1e-5, 2.5e-4, 1e300, std::numeric_limits<double>::quiet_NaN(),
-                                      std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
-                                      std::numeric_limits<double>::denorm_min(), 4503599627370497.0};
+  const std::vector<double> values = {-0.0,
+                                      0.0,
+                                      1e15,
+                                      -1e15,
+                                      1e16,
+                                      999999999999999.0,
+                                      0.1 + 0.2,
+                                      1.5,
+                                      -7,
+                                      123456.789,
+                                      1e-7,
+                                      0.001,
+                                      1e-5,
+                                      2.5e-4,
+                                      1e300,
+                                      std::numeric_limits<double>::quiet_NaN(),
+                                      std::numeric_limits<double>::infinity(),
+                                      -std::numeric_limits<double>::infinity(),
+                                      std::numeric_limits<double>::denorm_min(),
+                                      4503599627370497.0};
   for (std::size_t at = 0; at < values.size(); at += 3) {
     Result result = test::fixture_routine_result();
     result.recommendation = 1;
@@ -312,11 +328,12 @@ TEST_CASE("BatchRecordWriter: error records are unchanged, hostile ids included"
   BatchRecordWriter json_writer(bank, BatchFormat::jsonl);
   json_writer.error(lines, "a\"b\x01\xe2\x80\xae\xff", 7, option);
   json_writer.error(lines, "r1", 12, incomplete);
-  CHECK(lines ==
-        "{\"id\":\"a\\\"b\\u0001\\u202e\xEF\xBF\xBD\",\"line\":7,\"status\":\"error\","
-        "\"error\":{\"code\":\"unknown_option\",\"message\":\"question \\\"x\\\": unknown option\",\"question\":\"x\"}}\n"
-        "{\"id\":\"r1\",\"line\":12,\"status\":\"error\",\"error\":{\"code\":\"incomplete\","
-        "\"message\":\"required questions unanswered: need, down\",\"missing\":[\"need\",\"down\"]}}\n");
+  CHECK(
+      lines ==
+      "{\"id\":\"a\\\"b\\u0001\\u202e\xEF\xBF\xBD\",\"line\":7,\"status\":\"error\","
+      "\"error\":{\"code\":\"unknown_option\",\"message\":\"question \\\"x\\\": unknown option\",\"question\":\"x\"}}\n"
+      "{\"id\":\"r1\",\"line\":12,\"status\":\"error\",\"error\":{\"code\":\"incomplete\","
+      "\"message\":\"required questions unanswered: need, down\",\"missing\":[\"need\",\"down\"]}}\n");
   std::string csv;
   BatchRecordWriter csv_writer(bank, BatchFormat::csv);
   csv_writer.error(csv, "a,b\x01\x7f", 7, option);

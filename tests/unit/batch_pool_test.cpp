@@ -1,6 +1,6 @@
 // run_batch_pool on several threads: output in input order, a stop from the sink, a failure of the
 // source, and a bounded number of batches in flight.
-#include "wegwijzer/batch_pool.hpp"
+#include "wegwijzer/batch/batch_pool.hpp"
 
 #include <atomic>
 #include <catch2/catch.hpp>
@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "wegwijzer/error.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/support/error.hpp"
 
 using namespace wegwijzer;
 

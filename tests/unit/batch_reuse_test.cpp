@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "wegwijzer/batch_scorer.hpp"
-#include "wegwijzer/csv.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
+#include "wegwijzer/batch/csv.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 

@@ -13,12 +13,12 @@
 
 #include "json_lines_fixture.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_output.hpp"
-#include "wegwijzer/batch_report.hpp"
-#include "wegwijzer/batch_scorer.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_output.hpp"
+#include "wegwijzer/batch/batch_report.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 namespace wegwijzer {
 namespace {

@@ -1,5 +1,5 @@
 // Batch scoring: JSON Lines records in, exactly one output line per record, errors in place.
-#include "wegwijzer/batch.hpp"
+#include "wegwijzer/batch/batch.hpp"
 
 #include <sys/stat.h>
 
@@ -9,15 +9,14 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "wegwijzer/batch_reader.hpp"
-#include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/batch/batch_reader.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
 
 namespace wegwijzer {
 using test::split_lines;
 namespace {
 
 const std::string kBank = test::test_path("batch/bank.json");
-
 
 std::vector<nlohmann::json> parse_lines(const std::string& text) {
   std::vector<nlohmann::json> records;

@@ -5,10 +5,10 @@
 #include <regex>
 #include <sstream>
 
-#include "commands.hpp"
+#include "cli/commands.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/error.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/support/error.hpp"
 
 using wegwijzer::test::run;
 using wegwijzer::test::test_path;

@@ -1,7 +1,7 @@
 // ConditionProgram (conditions as branch programs over ConditionFacts) against ConditionPlan (the
 // tree evaluator) on random nested conditions and random facts, and condition_guard() against the
 // conditions it guards: whenever a condition holds, one of its guard's options was chosen.
-#include "wegwijzer/condition_program.hpp"
+#include "wegwijzer/conditions/condition_program.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -9,10 +9,10 @@
 
 #include "bank_builder.hpp"
 #include "random_bank.hpp"
-#include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/condition_guard.hpp"
-#include "wegwijzer/condition_plan.hpp"
-#include "wegwijzer/engine.hpp"
+#include "reference_conditions.hpp"
+#include "wegwijzer/conditions/answer_facts.hpp"
+#include "wegwijzer/conditions/condition_guard.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
 
 using namespace wegwijzer;
 using test::chance;
@@ -97,6 +97,32 @@ TEST_CASE("a branch program holds exactly when the condition tree does", "[condi
   CHECK(held < tried - tried / 10);
   CHECK(one_word > tried / 20);
   CHECK(negated > one_word / 20);
+}
+
+TEST_CASE("the skip logic and one-off checks on the program agree with the tree evaluator", "[condition_program]") {
+  std::mt19937_64 random(17);
+  std::size_t hidden = 0;
+  std::size_t held = 0;
+  for (int b = 0; b < 200; ++b) {
+    const Bank bank = test::random_bank(random);
+    const test::ConditionScope scope{bank.questions.size(), bank.questions.size(), bank.scales.size(), &bank};
+    std::vector<Condition> conditions;
+    for (int c = 0; c < 20; ++c) conditions.push_back(test::random_condition(random, scope, 3));
+    for (int a = 0; a < 20; ++a) {
+      const AnswerSet answers = test::random_answers(bank, random);
+      const std::vector<bool> visible = visible_questions(bank, answers);
+      INFO("bank " << b << ", answer set " << a);
+      REQUIRE(visible == reference_visible(bank, answers));
+      hidden += static_cast<std::size_t>(std::count(visible.begin(), visible.end(), false));
+      for (const Condition& condition : conditions) {
+        const bool holds = evaluate_condition(bank, condition, answers, visible);
+        REQUIRE(holds == reference_holds(bank, condition, answers, visible));
+        held += holds ? 1 : 0;
+      }
+    }
+  }
+  CHECK(hidden > 1000);  // the skip logic hid questions often enough to matter
+  CHECK(held > 1000);
 }
 
 TEST_CASE("a prepared row of one option holds the same facts as the option set alone", "[condition_program]") {

@@ -1,5 +1,5 @@
 // CSV input and output of batch scoring: RFC 4180 quoting, CRLF, BOM, header mapping, fixed columns.
-#include "wegwijzer/csv.hpp"
+#include "wegwijzer/batch/csv.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -12,7 +12,6 @@ using test::split_lines;
 namespace {
 
 const std::string kBank = test::test_path("batch/bank.json");
-
 
 /// Every record of `text` as (line, cells), read with tiny blocks so records straddle them.
 std::vector<std::pair<std::uint64_t, std::vector<std::string>>> read_all(const std::string& text,

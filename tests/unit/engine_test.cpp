@@ -1,10 +1,11 @@
 // The engine on fixture banks built in C++: skip logic, conditions, scores, red flags, urgency,
 // recommendation, ranking, reasons and incomplete answers.
-#include "wegwijzer/engine.hpp"
+#include "wegwijzer/engine/engine.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::BankBuilder;
@@ -327,8 +328,9 @@ TEST_CASE("condition leaves on options beyond the first 64 (the second word of t
   std::vector<test::OptionSpec> many;
   for (int i = 0; i < 100; ++i) many.push_back({"o" + std::to_string(i), {}, i, false});
   b.question("m", QuestionType::multiple, many, false);
-  b.question("later", QuestionType::single, {{"x", {}, {}, false}}, false,
-             BankBuilder::any({b.contains("m", "o70"), BankBuilder::all({b.equals("m", "o3"), b.points_at_least("m", 3)})}));
+  b.question(
+      "later", QuestionType::single, {{"x", {}, {}, false}}, false,
+      BankBuilder::any({b.contains("m", "o70"), BankBuilder::all({b.equals("m", "o3"), b.points_at_least("m", 3)})}));
   const Bank& bank = b.build();
   auto shown_later = [&](const std::vector<std::string_view>& chosen) -> bool {
     const std::vector<bool> visible = visible_questions(bank, answer(bank, {{"m", chosen}}));

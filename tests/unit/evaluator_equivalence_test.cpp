@@ -1,6 +1,6 @@
 // The Evaluator (branch-program conditions, rule guards, tables prepared per bank) against a plain
 // reference written from the semantics in condition.hpp and result.hpp, which evaluates every
-// condition with the tree evaluator (evaluate_condition) and every rule: on random banks of odd
+// condition with the tree evaluator (tests/support/reference_conditions.hpp) and every rule: on random banks of odd
 // shapes, random answer sets set without checks, sampled records of the shipped banks, and scores
 // that overflow to infinity and NaN. Doubles are compared bit for bit (NaNs as NaNs).
 #include <algorithm>
@@ -13,10 +13,12 @@
 #include <sstream>
 
 #include "random_bank.hpp"
+#include "reference_conditions.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answer_facts.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/conditions/answer_facts.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 
@@ -153,10 +155,10 @@ void reference_explain(const Bank& bank, const std::vector<std::pair<std::size_t
   }
 }
 
-/// evaluate() written plainly: every condition through evaluate_condition(), every rule tried.
+/// evaluate() written plainly: every condition through the reference evaluator, every rule tried.
 Result reference_evaluate(const Bank& bank, const AnswerSet& answers) {
   Result result;
-  const std::vector<bool> visible = visible_questions(bank, answers);
+  const std::vector<bool> visible = reference_visible(bank, answers);
   std::vector<AnswerFacts> facts;
   answer_facts(bank, answers, visible, facts);
   std::vector<bool> red_flag(bank.questions.size(), false);
@@ -187,23 +189,14 @@ Result reference_evaluate(const Bank& bank, const AnswerSet& answers) {
     if (red_flag[q] && unknown) result.unknown_red_flags.push_back(q);
   }
   for (std::size_t s = 0; s < bank.scales.size(); ++s) {
-    ScaleValue value;
-    value.scale = s;
-    for (std::size_t item : bank.scales[s].items) {
-      if (item >= facts.size() || !facts[item].present || facts[item].count == 0) continue;
-      value.value += facts[item].points;
-      ++value.answered_items;
-    }
-    for (std::size_t b = 0; b < bank.scales[s].bands.size() && value.answered_items > 0 && !value.band; ++b) {
-      if (value.value >= bank.scales[s].bands[b].min && value.value <= bank.scales[s].bands[b].max) value.band = b;
-    }
+    const ScaleValue value = reference_scale_value(bank, s, facts.data(), facts.size());
     result.scales.push_back(value);
   }
   bool crisis = false;
   bool clinical = false;
   for (std::size_t r = 0; r < bank.rules.size(); ++r) {
     const Effects& effects = bank.rules[r].effects;
-    if (!evaluate_condition(bank, bank.rules[r].when, answers, visible)) continue;
+    if (!reference_holds(bank, bank.rules[r].when, answers, visible)) continue;
     result.fired_rules.push_back(r);
     for (std::size_t o = 0; o < std::min(outcomes, effects.weights.size()); ++o) result.scores[o] += effects.weights[o];
     if (effects.min_urgency && *effects.min_urgency > result.urgency) result.urgency = *effects.min_urgency;

@@ -5,9 +5,9 @@
 #include <random>
 
 #include "bank_test_base.hpp"
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using nlohmann::json;
 using wegwijzer::AnswerError;

@@ -7,15 +7,15 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_reader.hpp"
-#include "wegwijzer/batch_scorer.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/result_json.hpp"
-#include "wegwijzer/sanitize.hpp"
-#include "wegwijzer/session.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_reader.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/record/result_json.hpp"
+#include "wegwijzer/session/session.hpp"
+#include "wegwijzer/support/sanitize.hpp"
 
 namespace {
 
@@ -64,7 +64,8 @@ bool mentions(const std::vector<Diagnostic>& diagnostics, const std::string& wor
 }
 
 const std::string kHostile =
-    "\x1b[2J\x1b]0;pwned\x07\xc2\x9b" "31m\xe2\x80\xae\x07\r\x7f\xff\xfe\xc3(\x1bP+q\x1b\\";
+    "\x1b[2J\x1b]0;pwned\x07\xc2\x9b"
+    "31m\xe2\x80\xae\x07\r\x7f\xff\xfe\xc3(\x1bP+q\x1b\\";
 
 }  // namespace
 
@@ -116,7 +117,9 @@ TEST_CASE("fuzz regression: a number too large for a double is a diagnostic, not
   std::string bank = test::read_file(test::test_path("hardening/placeholder_bank.json"));
   auto at = bank.find("\"close_margin\": 1.0");
   REQUIRE(at != std::string::npos);
-  for (const char* number : {"1e309", "-1e309", "1" "00000000000000000000000000000000000000000000000000e300"}) {
+  for (const char* number : {"1e309", "-1e309",
+                             "1"
+                             "00000000000000000000000000000000000000000000000000e300"}) {
     std::string text = bank;
     text.replace(at, std::string("\"close_margin\": 1.0").size(), std::string("\"close_margin\": ") + number);
     LoadResult result;
@@ -130,7 +133,9 @@ TEST_CASE("fuzz regression: a number too large for a double is a diagnostic, not
 
 TEST_CASE("diagnostics never carry control characters from the bank or its file name", "[hardening]") {
   nlohmann::json bank = nlohmann::json::parse(test::read_file(test::test_path("hardening/placeholder_bank.json")));
-  const std::string evil_id = "\x1b]0;pwned\x07q\xc2\x9b" "1m\xe2\x80\xae";
+  const std::string evil_id =
+      "\x1b]0;pwned\x07q\xc2\x9b"
+      "1m\xe2\x80\xae";
   bank["questions"][0]["id"] = evil_id;
   bank["questions"][1]["id"] = evil_id;  // duplicate
   bank["rules"][0]["when"] = {{"answer", evil_id + "x"}, {"equals", evil_id}};
@@ -224,7 +229,8 @@ TEST_CASE("fuzz regression: CSV output drops control characters from record ids"
   BatchTally tally = BatchTally::for_bank(bank);
   const std::string records[] = {
       std::string("{\"id\":\"YYY\x7f\x7f\x7f\x7f\x7f\x7f\x7fYYYYYYYY\",\"ers\":{\"need\":\"task\"}}"),
-      std::string("{\"id\":\"\x1b]0;pwned\x07\xc2\x9b" "1m\xe2\x80\xae\",\"answers\":{}}"),
+      std::string("{\"id\":\"\x1b]0;pwned\x07\xc2\x9b"
+                  "1m\xe2\x80\xae\",\"answers\":{}}"),
       std::string("{\"id\":\"\\u001b[2J\\u0085\",\"answers\":{\"\\u001b]0;t\\u0007\":\"x\"}}"),
   };
   for (const std::string& record : records) {

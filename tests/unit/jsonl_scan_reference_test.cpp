@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "wegwijzer/batch_reader.hpp"
-#include "wegwijzer/jsonl_scan.hpp"
+#include "wegwijzer/batch/batch_reader.hpp"
+#include "wegwijzer/batch/jsonl_scan.hpp"
 
 using namespace wegwijzer;
 

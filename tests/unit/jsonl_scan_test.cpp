@@ -1,7 +1,7 @@
 // The strict scanner for simple JSON Lines records (jsonl_scan.hpp): what it accepts, with its spans, and what
 // it must leave to simdjson; and the scorer's fast path built on it, which must write exactly the bytes the
 // simdjson-only path writes, for sampled records and for many perturbed ones.
-#include "wegwijzer/jsonl_scan.hpp"
+#include "wegwijzer/batch/jsonl_scan.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "wegwijzer/batch.hpp"
-#include "wegwijzer/batch_reader.hpp"
-#include "wegwijzer/batch_scorer.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_reader.hpp"
+#include "wegwijzer/batch/batch_scorer.hpp"
 
 using namespace wegwijzer;
 using ordered_json = nlohmann::ordered_json;

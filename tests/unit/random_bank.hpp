@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/condition.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/bank/condition.hpp"
 
 namespace wegwijzer::test {
 

@@ -1,4 +1,4 @@
-#include "wegwijzer/result_json.hpp"
+#include "wegwijzer/record/result_json.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "summary_fixture.hpp"
-#include "wegwijzer/version.hpp"
+#include "wegwijzer/support/version.hpp"
 
 using nlohmann::json;
 using namespace wegwijzer;

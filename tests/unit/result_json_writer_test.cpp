@@ -1,6 +1,6 @@
 // ResultJsonWriter (the machine record prepared per bank) against independent oracles: the record
 // built with nlohmann::json from the Result, and a plain re-implementation of the string escaping.
-#include "wegwijzer/result_json_writer.hpp"
+#include "wegwijzer/record/result_json_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <charconv>
@@ -14,11 +14,11 @@
 
 #include "summary_fixture.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/batch_output.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
-#include "wegwijzer/utf8.hpp"
-#include "wegwijzer/version.hpp"
+#include "wegwijzer/batch/batch_output.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/support/utf8.hpp"
+#include "wegwijzer/support/version.hpp"
 
 using ojson = nlohmann::ordered_json;
 using namespace wegwijzer;

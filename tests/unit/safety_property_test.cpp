@@ -4,9 +4,9 @@
 
 #include "bank_builder.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::BankBuilder;
@@ -33,7 +33,6 @@ std::vector<bool> red_flag_questions(const Bank& bank) {
   }
   return marks;
 }
-
 
 struct Counts {
   std::size_t crisis = 0, clinical = 0, incomplete = 0, unknown = 0;

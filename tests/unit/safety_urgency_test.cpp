@@ -8,11 +8,11 @@
 
 #include "json_lines_fixture.hpp"
 #include "summary_reading.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/sample.hpp"
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 using namespace wegwijzer;
 

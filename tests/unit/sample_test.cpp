@@ -1,5 +1,5 @@
 // Sampled answer sets follow the skip logic; `wegwijzer sample` writes valid JSON Lines.
-#include "wegwijzer/sample.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -8,9 +8,10 @@
 
 #include "bank_builder.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/engine/engine.hpp"
 
 using namespace wegwijzer;
 

@@ -1,9 +1,9 @@
-#include "session_input.hpp"
+#include "session/session_input.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "session_texts.hpp"
 #include "test_support.hpp"
+#include "wegwijzer/session/session_texts.hpp"
 
 using wegwijzer::Question;
 using wegwijzer::QuestionType;

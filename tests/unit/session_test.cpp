@@ -1,14 +1,14 @@
-#include "wegwijzer/session.hpp"
+#include "wegwijzer/session/session.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "session_render.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/cli.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/cli/cli.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/session/session_render.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 using wegwijzer::Bank;
 using wegwijzer::SessionOptions;

@@ -1,4 +1,4 @@
-#include "wegwijzer/sha256.hpp"
+#include "wegwijzer/support/sha256.hpp"
 
 #include <fmt/format.h>
 

@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "wegwijzer/answers.hpp"
-#include "wegwijzer/bank.hpp"
-#include "wegwijzer/result.hpp"
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/engine/result.hpp"
 
 namespace wegwijzer::test {
 

@@ -8,10 +8,10 @@
 
 #include "summary_reading.hpp"
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 using namespace wegwijzer;
 

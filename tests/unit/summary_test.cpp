@@ -1,5 +1,5 @@
 // Unit tests of the referral summary on hand-built results (independent of the engine).
-#include "wegwijzer/summary.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,10 +1,10 @@
-#include "terminal.hpp"
+#include "wegwijzer/session/terminal.hpp"
 
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sstream>
 
-#include "interrupt.hpp"
+#include "wegwijzer/session/interrupt.hpp"
 
 using wegwijzer::Io;
 namespace cli = wegwijzer::cli;

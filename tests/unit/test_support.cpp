@@ -1,13 +1,13 @@
 #include "test_support.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <tuple>
 
-#include "wegwijzer/bank_loader.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
 
 namespace wegwijzer::test {
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "wegwijzer/answers_json.hpp"
-#include "wegwijzer/bank.hpp"
+#include "wegwijzer/bank/answers_json.hpp"
+#include "wegwijzer/bank/bank.hpp"
 
 namespace wegwijzer::test {
 
@@ -40,9 +40,8 @@ inline const std::vector<Vignette>& vignettes() {
        "Peter, 52, lost his wife a year ago; sleeps badly, down most days, lost interest, struggling at work and at "
        "home; not getting less",
        "therapie", "prompt"},
-      {"V05.json",
-       "Lisa, 29, thought in the past two weeks that life is not worth living and how she would end it", "therapie",
-       "crisis"},
+      {"V05.json", "Lisa, 29, thought in the past two weeks that life is not worth living and how she would end it",
+       "therapie", "crisis"},
       {"V06.json",
        "Jeroen, 41, teacher; frustrated by his school's repeated workload demands, wonders why he gets so worked "
        "up; sleeps well, no complaints outside work",

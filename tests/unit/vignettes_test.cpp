@@ -8,8 +8,8 @@
 
 #include "test_support.hpp"
 #include "vignette_support.hpp"
-#include "wegwijzer/bank_loader.hpp"
-#include "wegwijzer/engine.hpp"
+#include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/engine.hpp"
 
 using wegwijzer::test::Vignette;
 using wegwijzer::test::vignettes;

@@ -1,10 +1,10 @@
 // Witness search: finds answer sets for reachable outcomes and urgencies, reports none otherwise.
-#include "wegwijzer/witness.hpp"
+#include "wegwijzer/engine/witness.hpp"
 
 #include <catch2/catch.hpp>
 
 #include "bank_builder.hpp"
-#include "wegwijzer/engine.hpp"
+#include "wegwijzer/engine/engine.hpp"
 
 using namespace wegwijzer;
 using wegwijzer::test::BankBuilder;

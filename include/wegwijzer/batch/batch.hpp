@@ -1,0 +1,99 @@
+#pragma once
+// batch/: scoring many records: readers (JSON Lines, CSV), the fast scanner and id index, the thread pool, output and
+// report. Speed lives here.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/support/io.hpp"
+
+namespace wegwijzer {
+
+/// Format of batch input or output (see docs/batch.md).
+enum class BatchFormat { jsonl, csv };
+
+/// Parses "jsonl" or "csv"; false when the name is unknown.
+bool parse_batch_format(std::string_view name, BatchFormat& format);
+
+/// The format an input file name implies: .jsonl, .ndjson, .json → jsonl; .csv → csv; else none.
+bool batch_format_from_extension(std::string_view path, BatchFormat& format);
+
+/// Limits that keep batch memory flat whatever the input.
+struct BatchLimits {
+  std::size_t max_line_bytes = std::size_t{1} << 20;  ///< longer lines (CSV: records) become line_too_long
+  std::size_t max_answers = 10000;                    ///< more answers in one record: too_many_answers
+};
+
+/// Why a record was not scored. The names are stable: they appear in output records and reports.
+enum class RecordCode {
+  invalid_json,      ///< the line is not valid JSON (or not valid UTF-8)
+  not_an_object,     ///< the line is JSON but not an object
+  missing_answers,   ///< the record has no "answers"
+  unknown_question,  ///< an answer to a question the bank does not have
+  unknown_option,    ///< an option the question does not have
+  wrong_type,        ///< a value of the wrong JSON type (or several options for a single choice)
+  duplicate_option,  ///< the same option twice in one answer
+  duplicate_key,     ///< the same question (or "id" / "answers") twice in one record
+  incomplete,        ///< a shown, required question is unanswered (the engine's Status::incomplete)
+  line_too_long,     ///< the line (CSV: record) exceeds BatchLimits::max_line_bytes
+  too_many_answers,  ///< more answers than BatchLimits::max_answers
+  invalid_csv,       ///< bad CSV quoting, or a field count that differs from the header
+};
+/// Number of RecordCode values.
+constexpr std::size_t record_code_count = 12;
+
+/// Machine name of a record code ("invalid_json", ...).
+std::string_view to_string(RecordCode code);
+
+/// Counts over a batch run, for --report and the exit code. Counts only, never answers.
+struct BatchTally {
+  std::uint64_t records = 0;                             ///< output records (scored + errors)
+  std::uint64_t scored = 0;                              ///< records with a recommendation
+  std::uint64_t errors = 0;                              ///< error records
+  std::vector<std::uint64_t> recommendations;            ///< per outcome, bank order
+  std::array<std::uint64_t, 3> urgencies{};              ///< routine, prompt, crisis
+  std::vector<std::uint64_t> red_flags;                  ///< per rule, bank order
+  std::array<std::uint64_t, record_code_count> codes{};  ///< error records per RecordCode
+
+  /// Zero counts sized for `bank`.
+  static BatchTally for_bank(const Bank& bank);
+  /// Adds another tally of the same bank.
+  void add(const BatchTally& other);
+};
+
+/// One input of a batch run: a stream and the name used in messages ("-" for standard input).
+struct BatchInput {
+  std::istream* stream = nullptr;
+  std::string name;
+  bool format_known = false;  ///< true: `format` was given or implied by the file name
+  BatchFormat format = BatchFormat::jsonl;
+};
+
+/// How to run a batch.
+struct BatchOptions {
+  BatchFormat output = BatchFormat::jsonl;
+  unsigned jobs = 1;  ///< scoring threads (1: everything on the calling thread)
+  BatchLimits limits;
+  std::size_t batch_records = 4096;                ///< records per batch handed to a thread
+  std::size_t batch_bytes = std::size_t{1} << 18;  ///< input bytes per batch (a batch ends at the first limit)
+  bool progress = false;                           ///< show a progress line on io.err for large inputs
+};
+
+/// What a batch run did.
+struct BatchOutcome {
+  BatchTally tally;
+  bool output_closed = false;  ///< writing stopped: the output was closed (EPIPE) or failed
+  int write_error = 0;         ///< errno of the failed write, when known (EPIPE: a closed pipe)
+};
+
+/// Scores every record of `inputs` in order and writes one output line per record to io.out.
+/// Reads the first input's start (format, CSV header) before writing anything, so a bad CSV
+/// header is a Fatal(data) before any output. Throws Fatal(io) on a read error.
+BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const BatchOptions& options, Io& io);
+
+}  // namespace wegwijzer

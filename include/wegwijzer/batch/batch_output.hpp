@@ -1,0 +1,75 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "wegwijzer/bank/answers.hpp"
+#include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/engine/result.hpp"
+#include "wegwijzer/record/result_json_writer.hpp"
+
+namespace wegwijzer {
+
+/// An error record's details. `message` is plain English and never holds answer text.
+struct RecordProblem {
+  RecordCode code = RecordCode::invalid_json;
+  std::string message;
+  std::string question;              ///< the question concerned (sanitised), if any
+  std::vector<std::string> missing;  ///< incomplete: ids of the unanswered required questions
+};
+
+/// Appends the CSV header row (fixed columns, see docs/batch.md) with a trailing newline.
+void append_csv_header(std::string& out, const Bank& bank);
+
+/// Appends one scored record and a newline: JSON Lines via append_result_json, or a CSV row.
+void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
+                          const Result& result, std::string_view id);
+
+/// Appends one error record and a newline, with the record's line number, code and message. `assessed`, when
+/// given, is the result of the record's valid answers (an incomplete or partly invalid record): the record then
+/// carries its urgency, red flags and unknown red flags too (JSON Lines: after "error"; CSV: in the urgency and
+/// red_flags columns), and never a recommendation or scores. Without it (a record whose JSON is broken), as
+/// before: no urgency, no red flags.
+void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
+                         std::uint64_t line, const RecordProblem& problem, const Result* assessed = nullptr);
+
+/// Writes the output records of one scorer thread (append_scored_record and append_error_record
+/// use one too). Built once per bank and format, so that whatever can be prepared from the bank
+/// (escaped ids, fixed fragments, CSV fields) is prepared once.
+class BatchRecordWriter {
+ public:
+  /// A writer for `bank` (which must outlive it) and `format`.
+  BatchRecordWriter(const Bank& bank, BatchFormat format);
+  /// Appends one scored record and a newline (the same bytes as append_scored_record).
+  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id);
+  /// Appends one error record and a newline (the same bytes as append_error_record), with the urgency, red
+  /// flags and unknown red flags of `assessed` when given.
+  void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
+             const Result* assessed = nullptr);
+
+ private:
+  /// Appends the CSV row of a scored record.
+  void scored_csv(std::string& out, const Result& result, std::string_view id);
+  /// Appends the red_flags field of a CSV row: the rule ids joined with ';'.
+  void red_flags_csv(std::string& out, const Result& result);
+
+  const Bank* bank_;
+  BatchFormat format_;
+  std::optional<ResultJsonWriter> json_;               ///< JSON Lines: the lean record, prepared for the bank
+  std::vector<std::string> outcome_fields_;            ///< CSV: each outcome id as a field
+  std::vector<std::vector<std::string>> band_fields_;  ///< CSV: per scale, each band id as a field
+  bool plain_rule_ids_ = true;  ///< CSV: no rule id needs quoting, so neither does a join of them
+  std::string flags_;           ///< CSV: the red_flags field being joined (when it may need quoting)
+};
+
+/// Counts a scored result (recommendation, urgency, red flags) into `tally`.
+void tally_result(BatchTally& tally, const Result& result);
+
+/// Counts an error record into `tally`: its code, and with `assessed` (the result of its valid answers, see
+/// append_error_record) also its urgency and red flags, as a scored record's.
+void tally_error(BatchTally& tally, RecordCode code, const Result* assessed = nullptr);
+
+}  // namespace wegwijzer

@@ -1,0 +1,14 @@
+#include "wegwijzer/bank/local_text.hpp"
+
+namespace wegwijzer {
+
+const std::string& LocalText::in(std::string_view language) const {
+  static const std::string empty_text;
+  for (std::string_view candidate : {language, std::string_view("en"), std::string_view("nl")}) {
+    auto found = by_language_.find(std::string(candidate));
+    if (found != by_language_.end()) return found->second;
+  }
+  return by_language_.empty() ? empty_text : by_language_.begin()->second;
+}
+
+}  // namespace wegwijzer

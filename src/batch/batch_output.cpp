@@ -1,0 +1,227 @@
+// Output records of batch scoring: JSON Lines (via ResultJsonWriter) and CSV rows with fixed
+// columns, scored or error records, and their tallies.
+#include "wegwijzer/batch/batch_output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <iterator>
+
+#include "wegwijzer/batch/csv.hpp"
+#include "wegwijzer/record/result_json.hpp"
+#include "wegwijzer/support/sanitize.hpp"
+
+namespace wegwijzer {
+
+namespace {
+void append_number(std::string& out, std::uint64_t value) { fmt::format_to(std::back_inserter(out), "{}", value); }
+
+/// Appends a decimal integer.
+void append_integer(std::string& out, long long value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+}
+
+/// Appends a score as fmt's "{}" writes it (shortest round trip, "-0" kept); integral values directly.
+void append_csv_number(std::string& out, double value) {
+  if (value > -1e15 && value < 1e15 && !(value == 0 && std::signbit(value))) {
+    const auto whole = static_cast<long long>(value);
+    if (static_cast<double>(whole) == value) {
+      append_integer(out, whole);
+      return;
+    }
+  }
+  char buffer[64];  // a double takes at most 24
+  const auto result = fmt::format_to_n(buffer, sizeof buffer, "{}", value);
+  out.append(buffer, std::min(result.size, sizeof buffer));
+}
+
+/// Bytes a CSV id field holds as they are: printable ASCII other than ',' and '"'.
+struct PlainCsvBytes {
+  bool plain[256] = {};
+  constexpr PlainCsvBytes() {
+    for (int c = 0x20; c < 0x7F; ++c) plain[c] = c != ',' && c != '"';
+  }
+  constexpr bool operator[](char c) const { return plain[static_cast<unsigned char>(c)]; }
+};
+constexpr PlainCsvBytes kPlainCsv;
+
+/// Appends a record id as a CSV field. CSV has no escapes, so controls are dropped; printable ASCII
+/// without a comma or quote (the usual id) is copied as it is.
+void append_csv_id(std::string& out, std::string_view id) {
+  if (std::all_of(id.begin(), id.end(), [](char c) { return kPlainCsv[c]; })) {
+    out += id;
+  } else {
+    append_csv_field(out, sanitize_for_terminal(id, false));
+  }
+}
+
+/// `text` as a CSV field.
+std::string csv_field(std::string_view text) {
+  std::string field;
+  append_csv_field(field, text);
+  return field;
+}
+
+/// Counts the urgency and the red flags of `result` (a scored record's, or an error record's valid answers').
+inline void tally_safety(BatchTally& tally, const Result& result) {
+  auto urgency = static_cast<std::size_t>(result.urgency);
+  if (urgency < tally.urgencies.size()) ++tally.urgencies[urgency];
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule < tally.red_flags.size()) ++tally.red_flags[flag.rule];
+  }
+}
+}  // namespace
+
+void append_csv_header(std::string& out, const Bank& bank) {
+  out += "id,line,status,recommendation,urgency";
+  for (const Outcome& outcome : bank.outcomes) {
+    out.push_back(',');
+    append_csv_field(out, "score_" + outcome.id);
+  }
+  for (const Scale& scale : bank.scales) {
+    out.push_back(',');
+    append_csv_field(out, "scale_" + scale.id);
+  }
+  for (const Scale& scale : bank.scales) {
+    out.push_back(',');
+    append_csv_field(out, "band_" + scale.id);
+  }
+  out += ",red_flags,error_code,error_message\n";
+}
+
+void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
+                          const Result& result, std::string_view id) {
+  BatchRecordWriter(bank, format).scored(out, answers, result, id);
+}
+
+BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : bank_(&bank), format_(format) {
+  if (format == BatchFormat::jsonl) {
+    json_.emplace(bank, ResultJsonOptions::lean());
+    return;
+  }
+  for (const Outcome& outcome : bank.outcomes) outcome_fields_.push_back(csv_field(outcome.id));
+  for (const Scale& scale : bank.scales) {
+    band_fields_.emplace_back();
+    for (const Band& band : scale.bands) band_fields_.back().push_back(csv_field(band.id));
+  }
+  for (const Rule& rule : bank.rules) {
+    if (rule.id.find_first_of(",\"\r\n") != std::string::npos) plain_rule_ids_ = false;
+  }
+}
+
+void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) {
+  if (json_) {
+    json_->append_line(out, answers, result, id);
+    return;
+  }
+  scored_csv(out, result, id);
+}
+
+void BatchRecordWriter::scored_csv(std::string& out, const Result& result, std::string_view id) {
+  append_csv_id(out, id);
+  out += ",,complete,";
+  if (result.recommendation && *result.recommendation < outcome_fields_.size()) {
+    out += outcome_fields_[*result.recommendation];
+  }
+  out.push_back(',');
+  out += to_string(result.urgency);
+  for (std::size_t i = 0; i < outcome_fields_.size(); ++i) {
+    out.push_back(',');
+    if (i < result.scores.size()) append_csv_number(out, result.scores[i]);
+  }
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
+    out.push_back(',');
+    if (i < result.scales.size() && result.scales[i].band) append_integer(out, result.scales[i].value);
+  }
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
+    out.push_back(',');
+    if (i < result.scales.size() && result.scales[i].band && *result.scales[i].band < band_fields_[i].size()) {
+      out += band_fields_[i][*result.scales[i].band];
+    }
+  }
+  out.push_back(',');
+  red_flags_csv(out, result);
+  out += ",,\n";
+}
+
+void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
+  std::string& joined = plain_rule_ids_ ? out : flags_;  // without quoting, the ids go straight out
+  flags_.clear();
+  const std::size_t start = joined.size();
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule >= bank_->rules.size()) continue;
+    if (joined.size() != start) joined.push_back(';');
+    joined += bank_->rules[flag.rule].id;
+  }
+  if (!plain_rule_ids_) append_csv_field(out, flags_);
+}
+
+void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
+                              const Result* assessed) {
+  if (json_) {
+    out += "{\"id\":";
+    append_json_string(out, id);
+    out += ",\"line\":";
+    append_number(out, line);
+    out += ",\"status\":\"error\",\"error\":{\"code\":\"";
+    out += to_string(problem.code);
+    out += "\",\"message\":";
+    append_json_string(out, problem.message);
+    if (!problem.question.empty()) {
+      out += ",\"question\":";
+      append_json_string(out, problem.question);
+    }
+    if (problem.code == RecordCode::incomplete) {
+      out += ",\"missing\":[";
+      for (std::size_t i = 0; i < problem.missing.size(); ++i) {
+        if (i > 0) out.push_back(',');
+        append_json_string(out, problem.missing[i]);
+      }
+      out.push_back(']');
+    }
+    out.push_back('}');
+    if (assessed) json_->append_safety(out, *assessed);  // urgency, red_flags, unknown_red_flags
+    out += "}\n";
+    return;
+  }
+  append_csv_id(out, id);
+  out.push_back(',');
+  append_number(out, line);
+  out += ",error,,";  // status; empty recommendation; the urgency column follows
+  if (assessed) out += to_string(assessed->urgency);
+  for (std::size_t i = 0; i < outcome_fields_.size() + 2 * band_fields_.size(); ++i) out.push_back(',');
+  out.push_back(',');  // ends the last band column: the red_flags column follows
+  if (assessed) red_flags_csv(out, *assessed);
+  out.push_back(',');
+  out += to_string(problem.code);
+  out.push_back(',');
+  append_csv_field(out, sanitize_for_terminal(problem.message, false));
+  out.push_back('\n');
+}
+
+void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,
+                         std::uint64_t line, const RecordProblem& problem, const Result* assessed) {
+  BatchRecordWriter(bank, format).error(out, id, line, problem, assessed);
+}
+
+void tally_result(BatchTally& tally, const Result& result) {
+  ++tally.records;
+  ++tally.scored;
+  if (result.recommendation && *result.recommendation < tally.recommendations.size()) {
+    ++tally.recommendations[*result.recommendation];
+  }
+  tally_safety(tally, result);
+}
+
+void tally_error(BatchTally& tally, RecordCode code, const Result* assessed) {
+  ++tally.records;
+  ++tally.errors;
+  ++tally.codes[static_cast<std::size_t>(code)];
+  if (assessed) tally_safety(tally, *assessed);
+}
+
+}  // namespace wegwijzer

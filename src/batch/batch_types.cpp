@@ -1,0 +1,77 @@
+// Small shared pieces of batch scoring: format names, record codes and tallies.
+#include <algorithm>
+#include <cctype>
+
+#include "wegwijzer/batch/batch.hpp"
+
+namespace wegwijzer {
+
+bool parse_batch_format(std::string_view name, BatchFormat& format) {
+  if (name == "jsonl") {
+    format = BatchFormat::jsonl;
+    return true;
+  }
+  if (name == "csv") {
+    format = BatchFormat::csv;
+    return true;
+  }
+  return false;
+}
+
+bool batch_format_from_extension(std::string_view path, BatchFormat& format) {
+  std::size_t slash = path.find_last_of('/');
+  std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t dot = base.find_last_of('.');
+  if (dot == std::string_view::npos) return false;
+  std::string extension(base.substr(dot + 1));
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == "jsonl" || extension == "ndjson" || extension == "json") {
+    format = BatchFormat::jsonl;
+    return true;
+  }
+  if (extension == "csv") {
+    format = BatchFormat::csv;
+    return true;
+  }
+  return false;
+}
+
+std::string_view to_string(RecordCode code) {
+  switch (code) {
+    case RecordCode::invalid_json: return "invalid_json";
+    case RecordCode::not_an_object: return "not_an_object";
+    case RecordCode::missing_answers: return "missing_answers";
+    case RecordCode::unknown_question: return "unknown_question";
+    case RecordCode::unknown_option: return "unknown_option";
+    case RecordCode::wrong_type: return "wrong_type";
+    case RecordCode::duplicate_option: return "duplicate_option";
+    case RecordCode::duplicate_key: return "duplicate_key";
+    case RecordCode::incomplete: return "incomplete";
+    case RecordCode::line_too_long: return "line_too_long";
+    case RecordCode::too_many_answers: return "too_many_answers";
+    case RecordCode::invalid_csv: return "invalid_csv";
+  }
+  return "invalid_json";
+}
+
+BatchTally BatchTally::for_bank(const Bank& bank) {
+  BatchTally tally;
+  tally.recommendations.assign(bank.outcomes.size(), 0);
+  tally.red_flags.assign(bank.rules.size(), 0);
+  return tally;
+}
+
+void BatchTally::add(const BatchTally& other) {
+  records += other.records;
+  scored += other.scored;
+  errors += other.errors;
+  if (recommendations.size() < other.recommendations.size()) recommendations.resize(other.recommendations.size());
+  for (std::size_t i = 0; i < other.recommendations.size(); ++i) recommendations[i] += other.recommendations[i];
+  if (red_flags.size() < other.red_flags.size()) red_flags.resize(other.red_flags.size());
+  for (std::size_t i = 0; i < other.red_flags.size(); ++i) red_flags[i] += other.red_flags[i];
+  for (std::size_t i = 0; i < urgencies.size(); ++i) urgencies[i] += other.urgencies[i];
+  for (std::size_t i = 0; i < codes.size(); ++i) codes[i] += other.codes[i];
+}
+
+}  // namespace wegwijzer

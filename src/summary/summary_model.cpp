@@ -1,0 +1,385 @@
+// Resolves a result into the summary's content in one language, shared by the three formats.
+#include "summary_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "summary_texts.hpp"
+#include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/summary/guidance.hpp"
+#include "wegwijzer/support/version.hpp"
+
+namespace wegwijzer::summary {
+namespace {
+
+std::string answer_text(const Question& question, const Answer& answer, std::string_view language) {
+  if (question.type == QuestionType::text) return answer.text;
+  std::string text;
+  for (std::uint16_t option : answer.options) {
+    if (option >= question.options.size()) continue;
+    if (!text.empty()) text += "; ";
+    text += question.options[option].label.in(language);
+  }
+  return text;
+}
+
+std::string_view urgency_phrase(Urgency urgency, std::string_view language) {
+  switch (urgency) {
+    case Urgency::routine: return phrase(Phrase::urgency_routine, language);
+    case Urgency::prompt: return phrase(Phrase::urgency_prompt, language);
+    case Urgency::crisis: return phrase(Phrase::urgency_crisis, language);
+  }
+  return {};
+}
+
+/// Points in the language's notation: "0.5" in English, "0,5" in Dutch.
+std::string points_text(double value, std::string_view language) {
+  std::string text = format_points(value);
+  if (language == "nl") std::replace(text.begin(), text.end(), '.', ',');
+  return text;
+}
+
+/// True when a fired rule requires the recommendation to be among outcomes that exclude `outcome`.
+bool set_aside_by_rule(const Bank& bank, const Result& result, std::size_t outcome) {
+  for (std::size_t r : result.fired_rules) {
+    if (r >= bank.rules.size()) continue;
+    const auto& require = bank.rules[r].effects.require;
+    if (!require.empty() && std::find(require.begin(), require.end(), outcome) == require.end()) return true;
+  }
+  return false;
+}
+
+/// Case-insensitive (ASCII) equality after trimming spaces, for "does the label repeat the heading".
+bool same_words(std::string_view a, std::string_view b) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == ':')) s.remove_suffix(1);
+    return s;
+  };
+  a = trim(a);
+  b = trim(b);
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+/// Questions whose answers make `condition` hold: answer leaves that hold, outside negations and
+/// outside `any` branches that do not hold. Scale leaves are left out (the scale has its own section).
+void raising_questions(const Bank& bank, const Condition& condition, const ConditionFacts& facts,
+                       std::vector<std::size_t>& out) {
+  switch (condition.kind) {
+    case Condition::Kind::all:
+    case Condition::Kind::any:
+      for (const Condition& child : condition.children) {
+        if (condition.kind == Condition::Kind::any && !evaluate_condition(bank, child, facts)) continue;
+        raising_questions(bank, child, facts, out);
+      }
+      return;
+    case Condition::Kind::negate:
+    case Condition::Kind::scale_at_least:
+    case Condition::Kind::scale_at_most: return;
+    default:
+      if (condition.question < bank.questions.size() && evaluate_condition(bank, condition, facts) &&
+          std::find(out.begin(), out.end(), condition.question) == out.end()) {
+        out.push_back(condition.question);
+      }
+      return;
+  }
+}
+
+/// "You said: question → answer" for each answered question that raised `rule`.
+std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers, const Result& result,
+                                   std::string_view language) {
+  std::vector<bool> visible(bank.questions.size(), false);
+  for (std::size_t q : result.shown) {
+    if (q < visible.size()) visible[q] = true;
+  }
+  std::vector<std::size_t> questions;
+  raising_questions(bank, rule.when, condition_facts(bank, answers, visible), questions);
+  std::sort(questions.begin(), questions.end());
+  std::vector<std::string> lines;
+  for (std::size_t q : questions) {
+    if (q >= answers.size() || !answers.at(q)) continue;
+    const Question& question = bank.questions[q];
+    std::string text = answer_text(question, *answers.at(q), language);
+    if (question.type == QuestionType::text || text.empty()) continue;  // never repeat free text here
+    lines.push_back(fill(phrase(Phrase::reason_answer, language), {question.text.in(language), text}));
+  }
+  return lines;
+}
+
+/// Names of outcomes, joined with ", ".
+std::string outcome_names(const Bank& bank, const std::vector<std::size_t>& outcomes, std::string_view language) {
+  std::string names;
+  for (std::size_t o : outcomes) {
+    if (o >= bank.outcomes.size()) continue;
+    if (!names.empty()) names += ", ";
+    names += bank.outcomes[o].name.in(language);
+  }
+  return names;
+}
+
+/// A specific line for a rule reason that is not a red flag: its note, else what it did.
+std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& reason, std::string_view language) {
+  if (!rule.effects.note.empty()) return rule.effects.note.in(language);
+  const std::string outcome = bank.outcomes[reason.outcome].name.in(language);
+  if (!rule.effects.require.empty()) {
+    return fill(phrase(Phrase::reason_rule_require, language), {outcome_names(bank, rule.effects.require, language)});
+  }
+  if (!rule.effects.exclude.empty()) {
+    return fill(phrase(Phrase::reason_rule_exclude, language), {outcome_names(bank, rule.effects.exclude, language)});
+  }
+  return fill(phrase(Phrase::reason_rule, language), {outcome});
+}
+
+/// In a crisis summary, a rule that set a lower urgency of its own ("see your huisarts this week"): its note
+/// would be a calmer instruction beside the crisis, so it is left out.
+bool calmer_than(const Rule& rule, const Result& result) {
+  return result.urgency == Urgency::crisis && rule.effects.min_urgency &&
+         *rule.effects.min_urgency != Urgency::routine && rule_urgency(rule) < Urgency::crisis;
+}
+
+/// The sentences of `text`: split after '.', '!' or '?' followed by a space.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool end = (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ';
+    if (!end) continue;
+    out.push_back(text.substr(start, i + 1 - start));
+    start = i + 2;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+}  // namespace
+
+GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language) {
+  GuidanceText text;
+  const Guidance guidance = guidance_for(bank, result);
+  // Each sentence once: several flags often share "see your huisarts this week".
+  std::vector<std::string> said;
+  for (std::size_t r : guidance.step_rules) {
+    std::string step;
+    for (const std::string& sentence : sentences(first_step_of(bank.rules[r]).in(language))) {
+      if (std::find(said.begin(), said.end(), sentence) != said.end()) continue;
+      said.push_back(sentence);
+      step += (step.empty() ? "" : " ") + sentence;
+    }
+    if (!step.empty()) text.first_steps.push_back(std::move(step));
+  }
+  for (std::size_t index : guidance.resources) {
+    const Resource& resource = bank.resources[index];
+    ResourceText line;
+    line.id = resource.id;
+    line.name = resource.name.in(language);
+    line.phone = resource.phone;
+    line.url = resource.url;
+    line.hours = resource.hours.in(language);
+    line.free = resource.free;
+    line.audience = resource.audience.in(language);
+    line.when = resource.when.in(language);
+    line.line = resource_line(resource, language);
+    text.resources.push_back(std::move(line));
+  }
+  return text;
+}
+
+std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_view language) {
+  if (!guidance.first_steps.empty()) return guidance.first_steps;
+  return {std::string(phrase(Phrase::crisis_no_steps, language))};
+}
+
+bool note_shown_as_reason(const Model& model, const std::string& rule_id) {
+  return std::find(model.reason_rules.begin(), model.reason_rules.end(), rule_id) != model.reason_rules.end();
+}
+
+std::string format_points(double value) {
+  if (!std::isfinite(value)) return "?";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", std::round(value * 100) / 100);
+  std::string text = buffer;
+  while (!text.empty() && text.back() == '0') text.pop_back();
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  if (text == "-0") text = "0";
+  return text;
+}
+
+std::string bar(int value, int min, int max, int cells, bool unicode) {
+  int filled = 0;
+  if (max > min) {
+    double share = static_cast<double>(value - min) / static_cast<double>(max - min);
+    share = std::min(1.0, std::max(0.0, share));
+    filled = static_cast<int>(std::lround(share * cells));
+  }
+  std::string out;
+  for (int i = 0; i < cells; ++i) out += i < filled ? (unicode ? "█" : "#") : (unicode ? "░" : "-");
+  return out;
+}
+
+Model build_model(const Bank& bank, const AnswerSet& answers, const Result& result, const SummaryOptions& options) {
+  const std::string& lang = options.language;
+  Model model;
+  model.language = lang;
+  model.complete = result.status == Status::complete && result.recommendation.has_value() &&
+                   *result.recommendation < bank.outcomes.size();
+  model.crisis_box = result.urgency == Urgency::crisis;
+  model.title = bank.title.in(lang);
+  model.heading = std::string(phrase(model.complete ? Phrase::document_title : Phrase::incomplete_title, lang));
+  if (!model.complete) model.incomplete_explanation = std::string(phrase(Phrase::incomplete_explanation, lang));
+  for (std::size_t q : result.missing) {
+    if (q < bank.questions.size()) model.missing.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});
+  }
+
+  model.guidance = guidance_text(bank, result, lang);
+  model.crisis_lines = crisis_line_texts(bank, lang);
+  for (const RaisedFlag& flag : result.red_flags) {
+    if (flag.rule >= bank.rules.size()) continue;
+    const Rule& rule = bank.rules[flag.rule];
+    if (!rule.effects.red_flag) continue;
+    model.red_flags.push_back({rule.id, rule.effects.red_flag->message.in(lang)});
+    model.red_flag_answers.push_back(raised_by(bank, rule, answers, result, lang));
+  }
+
+  if (model.complete) {
+    const Outcome& outcome = bank.outcomes[*result.recommendation];
+    model.outcome = outcome.id;
+    model.outcome_name = outcome.name.in(lang);
+    model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
+    // The first steps of the flags that set the urgency; a general phrase only when they name none.
+    model.urgency_text = std::string(urgency_phrase(result.urgency, lang));
+    if (result.urgency == Urgency::routine && *result.recommendation == bank.therapy_outcome()) {
+      model.urgency_text = std::string(phrase(Phrase::urgency_routine_huisarts, lang));
+    }
+    if (!model.guidance.first_steps.empty()) {
+      model.urgency_text.clear();
+      for (const std::string& step : model.guidance.first_steps) {
+        if (!model.urgency_text.empty()) model.urgency_text += ' ';
+        model.urgency_text += step;
+      }
+    }
+    model.what_it_is = outcome.what_it_is.in(lang);
+    model.what_to_expect = outcome.what_to_expect.in(lang);
+    model.where_to_find = outcome.where_to_find.in(lang);
+
+    // Red-flag rules are listed with the signs below, so they are left out here; every line is distinct.
+    for (const Reason& reason : result.reasons) {
+      if (model.reasons.size() >= kMaxReasons) break;
+      std::string line;
+      if (reason.kind == Reason::Kind::answer) {
+        if (reason.question >= bank.questions.size()) continue;
+        const Question& question = bank.questions[reason.question];
+        if (reason.option >= question.options.size()) continue;
+        line = fill(phrase(Phrase::reason_answer, lang),
+                    {question.text.in(lang), question.options[reason.option].label.in(lang)});
+      } else {
+        if (reason.rule >= bank.rules.size() || reason.outcome >= bank.outcomes.size()) continue;
+        const Rule& rule = bank.rules[reason.rule];
+        if (rule.effects.red_flag || calmer_than(rule, result)) continue;
+        line = rule_reason_line(bank, rule, reason, lang);
+        if (!rule.effects.note.empty() && !note_shown_as_reason(model, rule.id)) model.reason_rules.push_back(rule.id);
+      }
+      if (line.empty() || std::find(model.reasons.begin(), model.reasons.end(), line) != model.reasons.end()) continue;
+      model.reasons.push_back(std::move(line));
+    }
+
+    bool shows_points = false;  // some line says "N points behind"
+    for (const RankedOutcome& ranked : result.ranking) {
+      if (ranked.outcome == *result.recommendation || ranked.outcome >= bank.outcomes.size()) continue;
+      Alternative alternative;
+      alternative.outcome = bank.outcomes[ranked.outcome].id;
+      alternative.name = bank.outcomes[ranked.outcome].name.in(lang);
+      alternative.margin = ranked.margin;
+      alternative.excluded = ranked.excluded;
+      if (ranked.excluded) {
+        alternative.line = fill(phrase(Phrase::alternative_excluded, lang), {alternative.name});
+      } else if (!result.red_flags.empty() || set_aside_by_rule(bank, result, ranked.outcome)) {
+        alternative.line = fill(phrase(Phrase::alternative_set_aside, lang), {alternative.name});
+      } else if (ranked.margin <= 0) {
+        alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
+      } else {
+        shows_points = true;
+        alternative.line =
+            fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+      }
+      model.alternatives.push_back(std::move(alternative));
+    }
+    if (shows_points) model.points_note = std::string(phrase(Phrase::points_explained, lang));
+    if (model.reasons.empty() && !model.red_flags.empty()) {
+      model.reasons.push_back(std::string(phrase(Phrase::reason_red_flags, lang)));
+    }
+    if (!model.red_flags.empty()) model.alongside_note = std::string(phrase(Phrase::alongside_treatment, lang));
+    if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
+
+    for (const ScaleValue& value : result.scales) {
+      if (value.scale >= bank.scales.size()) continue;
+      const Scale& scale = bank.scales[value.scale];
+      ScaleLine line;
+      line.id = scale.id;
+      line.label = scale.label.in(lang);
+      line.label_is_heading = same_words(line.label, phrase(Phrase::distress_heading, lang));
+      line.value = value.value;
+      line.min = scale.min_value;
+      line.max = scale.max_value;
+      if (value.band && *value.band < scale.bands.size()) {
+        line.band = scale.bands[*value.band].id;
+        line.band_label = scale.bands[*value.band].label.in(lang);
+      } else {
+        line.band_label = std::string(phrase(Phrase::scale_not_answered, lang));
+      }
+      model.scales.push_back(std::move(line));
+    }
+
+    for (std::size_t r : result.notes) {
+      if (r < bank.rules.size() && !bank.rules[r].effects.note.empty() && !calmer_than(bank.rules[r], result)) {
+        model.notes.push_back({bank.rules[r].id, bank.rules[r].effects.note.in(lang)});
+      }
+    }
+  }
+
+  for (std::size_t q : result.unknown_red_flags) {
+    if (q < bank.questions.size()) {
+      model.unknown_red_flags.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});
+    }
+  }
+
+  // Shown questions in bank order (result.shown is in order); fall back to all answered ones.
+  std::vector<std::size_t> shown = result.shown;
+  if (shown.empty()) {
+    for (std::size_t q = 0; q < answers.size() && q < bank.questions.size(); ++q) {
+      if (answers.at(q)) shown.push_back(q);
+    }
+  }
+  for (std::size_t q : shown) {
+    if (q >= bank.questions.size() || q >= answers.size()) continue;
+    const Question& question = bank.questions[q];
+    AnswerLine line;
+    line.question = question.id;
+    line.text = question.text.in(lang);
+    line.free_text = question.type == QuestionType::text;
+    const auto& answer = answers.at(q);
+    std::string text = answer ? answer_text(question, *answer, lang) : std::string();
+    if (text.empty()) {
+      line.answer = std::string(phrase(Phrase::no_answers, lang));
+      line.free_text = false;
+    } else {
+      line.answer = std::move(text);
+    }
+    model.answers.push_back(std::move(line));
+  }
+
+  model.bank_id = bank.id;
+  model.bank_version = bank.version;
+  model.bank_sha256 = bank.sha256;
+  model.tool_version = std::string(tool_version());
+  model.date = options.date;
+  model.disclaimer = bank.disclaimer.in(lang);
+  return model;
+}
+
+}  // namespace wegwijzer::summary
