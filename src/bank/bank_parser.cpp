@@ -84,6 +84,7 @@ class BankParser {
     if (question_list) questions(*question_list);
     if (const json* list = member(root, "scales")) scales(*list);
     if (question_list) show_ifs(*question_list);
+    if (const json* list = member(root, "outcomes")) outcome_variants(*list);
     if (const json* list = member(root, "rules")) rules(*list);
     if (reader_.errors() > 0) return std::nullopt;
     return std::move(parsed_);
@@ -197,7 +198,7 @@ class BankParser {
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string pointer = pointer_append("/outcomes", i);
       const json& item = (*list)[i];
-      if (!reader_.object(item, pointer, {"id", "name", "what_it_is", "what_to_expect", "where_to_find"}, {},
+      if (!reader_.object(item, pointer, {"id", "name", "what_it_is", "what_to_expect", "where_to_find"}, {"variants"},
                           "an outcome")) {
         continue;
       }
@@ -300,8 +301,8 @@ class BankParser {
 
   void question_body(const json& item, const std::string& pointer, IdRegistry& ids, Question& question,
                      std::vector<bool>& neutral) {
-    if (!reader_.object(item, pointer, {"id", "type", "text"}, {"help", "required", "options", "show_if", "lead"},
-                        "a question")) {
+    if (!reader_.object(item, pointer, {"id", "type", "text"},
+                        {"help", "required", "options", "show_if", "lead", "topic"}, "a question")) {
       return;
     }
     if (const json* id = member(item, "id")) {
@@ -311,6 +312,7 @@ class BankParser {
     if (const json* text = member(item, "text")) question.text = reader_.text(*text, pointer + "/text");
     if (const json* text = member(item, "help")) question.help = reader_.text(*text, pointer + "/help");
     if (const json* text = member(item, "lead")) question.lead = reader_.text(*text, pointer + "/lead");
+    if (const json* text = member(item, "topic")) question.topic = reader_.text(*text, pointer + "/topic");
     if (const json* required = member(item, "required")) {
       question.required = reader_.boolean(*required, pointer + "/required").value_or(true);
     }
@@ -566,6 +568,48 @@ class BankParser {
       ConditionScope scope{i};
       parsed_.bank.questions[i].show_if =
           parse_condition(*condition, pointer_append("/questions", i) + "/show_if", parsed_.bank, scope, reader_);
+    }
+  }
+
+  /// The variants of every outcome (after the questions and scales their conditions name).
+  void outcome_variants(const json& value) {
+    if (!value.is_array()) return;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      const json* list = member(value[i], "variants");
+      Outcome* outcome = nullptr;
+      if (const json* id = member(value[i], "id"); id && id->is_string()) {
+        for (Outcome& candidate : parsed_.bank.outcomes) {
+          if (candidate.id == id->get<std::string>()) outcome = &candidate;
+        }
+      }
+      if (!list || !outcome) continue;
+      const std::string pointer = pointer_append("/outcomes", i) + "/variants";
+      if (!reader_.array(*list, pointer, 1, "a list of text variants, each with a condition")) continue;
+      for (std::size_t v = 0; v < list->size(); ++v) {
+        const std::string item_pointer = pointer_append(pointer, v);
+        const json& item = (*list)[v];
+        if (!reader_.object(item, item_pointer, {"when"}, {"what_it_is", "what_to_expect", "where_to_find"},
+                            "a text variant: a condition and the texts it replaces")) {
+          continue;
+        }
+        OutcomeVariant variant;
+        auto condition =
+            parse_condition(*member(item, "when"), item_pointer + "/when", parsed_.bank, ConditionScope{}, reader_);
+        if (condition) variant.when = std::move(*condition);
+        if (const json* text = member(item, "what_it_is")) {
+          variant.what_it_is = reader_.text(*text, item_pointer + "/what_it_is");
+        }
+        if (const json* text = member(item, "what_to_expect")) {
+          variant.what_to_expect = reader_.text(*text, item_pointer + "/what_to_expect");
+        }
+        if (const json* text = member(item, "where_to_find")) {
+          variant.where_to_find = reader_.text(*text, item_pointer + "/where_to_find");
+        }
+        if (variant.what_it_is.empty() && variant.what_to_expect.empty() && variant.where_to_find.empty()) {
+          reader_.error(item_pointer, "a variant replaces no text: give what_it_is, what_to_expect or where_to_find");
+        }
+        outcome->variants.push_back(std::move(variant));
+      }
     }
   }
 

@@ -176,6 +176,11 @@ int run_ask(const AskOptions& ask, Io& io) {
   summary.date = today();
   io.out << render_summary(bank, *outcome.answers, *outcome.result, summary);
   io.out.flush();
+  // At a terminal the top of a text summary (the advice) has scrolled away by now: a short recap
+  // follows it. Only with advice to repeat; it also says where the summary was saved.
+  const Result& result = *outcome.result;
+  const bool recap = io.out_is_terminal && summary.format == SummaryFormat::text && result.status == Status::complete &&
+                     result.recommendation.has_value();
   if (!ask.out.empty()) {
     // The file never carries terminal colour; it is UTF-8 whatever the terminal can show.
     SummaryOptions file = summary;
@@ -186,10 +191,14 @@ int run_ask(const AskOptions& ask, Io& io) {
     if (signalled()) return leave_interrupted();
     // Still fails here when the disk fills or the directory changed meanwhile: Fatal (73/74).
     write_file_atomically(ask.out, document);
-    if (!summary_only) {
+    if (!summary_only && !recap) {
       io.out << '\n'
              << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';
     }
+  }
+  if (recap) {
+    io.out << '\n' << render_recap(bank, *outcome.answers, result, summary, ask.out);
+    io.out.flush();
   }
   return 0;
 }

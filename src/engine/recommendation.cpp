@@ -1,5 +1,5 @@
 // The recommendation: red flags force therapie; otherwise required outcomes (highest step);
-// otherwise the best score among the outcomes not excluded. Ties go to the higher step.
+// otherwise the best score among the outcomes not excluded. Ties go to the lighter step (earlier in bank order).
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -9,10 +9,10 @@
 namespace wegwijzer::detail {
 namespace {
 
-/// Whether `a` ranks before `b`: the higher score, then the higher step.
+/// Whether `a` ranks before `b`: the higher score, then the lighter step (earlier in bank order).
 bool ranks_before(const RankedOutcome& a, const RankedOutcome& b) {
   if (a.score != b.score) return a.score > b.score;
-  return a.outcome > b.outcome;
+  return a.outcome < b.outcome;
 }
 
 /// Sorts the alternatives of a ranking as std::sort does. Up to 16 of them by insertion, the way
@@ -40,13 +40,13 @@ inline void sort_alternatives(RankedOutcome* first, RankedOutcome* last) {
   }
 }
 
-/// The best outcome by score among those `excluded` does not exclude (there is one): ties to the higher step.
+/// The best outcome by score among those `excluded` does not exclude (there is one): ties to the lighter step.
 template <typename Excluded>
 std::size_t best_open(const double* scores, std::size_t count, Excluded excluded) {
   std::optional<std::size_t> best;
   for (std::size_t o = 0; o < count; ++o) {
     if (excluded(o)) continue;
-    if (!best || scores[o] >= scores[*best]) best = o;  // >=: ties to the higher step
+    if (!best || scores[o] > scores[*best]) best = o;  // >: ties stay with the lighter (earlier) step
   }
   return *best;
 }

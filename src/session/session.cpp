@@ -169,19 +169,25 @@ Session::Step Session::ask(std::size_t& current) {
     out_ << cli::emphasize(cli::wrap_text(sentence, options_.width, "", ""), cli::Emphasis::warning, options_.color);
   };
   auto show_question = [&] {
-    // Shown questions up to here, plus every later one that is shown or may still be: its show_if
-    // depends on a question not behind us yet. So the estimate does not grow as answers come in.
+    // Shown questions up to here, plus every later one that is shown for sure: its show_if depends
+    // only on answers behind us. One that depends on a question not behind us yet counts as not
+    // shown, so the total never promises more questions than will be asked; it may grow.
     std::vector<bool> visible = visible_questions(bank_, answers_);
-    std::size_t position = 0;
-    std::size_t total = 0;
+    cli::Progress progress;
+    progress.position = 0;
+    progress.total = 0;
+    progress.exact = true;
     for (std::size_t q = 0; q < visible.size(); ++q) {
       const std::optional<Condition>& show_if = bank_.questions[q].show_if;
-      bool possible = q > current && show_if && depends_on_open(bank_, *show_if, current);
-      if (!visible[q] && !possible) continue;
-      ++total;
-      if (q <= current) ++position;
+      if (q > current && show_if && depends_on_open(bank_, *show_if, current)) {
+        progress.exact = false;
+        continue;
+      }
+      if (!visible[q]) continue;
+      ++progress.total;
+      if (q <= current) ++progress.position;
     }
-    out_ << cli::render_question(bank_, current, answers_, position, total, look);
+    out_ << cli::render_question(bank_, current, answers_, progress, look);
   };
 
   show_question();

@@ -123,8 +123,19 @@ std::string render_crisis_lines(const Bank& bank, const SessionLook& look) {
   return emphasize(crisis, Emphasis::warning, look.color);
 }
 
-std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, std::size_t position,
-                            std::size_t total, const SessionLook& look) {
+std::string multiple_choice_hint(const Question& question, std::string_view language) {
+  // The example must be an answer the session accepts: two options that may be combined.
+  std::vector<std::string> combinable;
+  for (std::size_t i = 0; i < question.options.size() && combinable.size() < 2; ++i) {
+    if (!question.options[i].exclusive) combinable.push_back(std::to_string(i + 1));
+  }
+  if (combinable.size() < 2) return std::string(session_text(SessionText::hint_multiple_plain, language));
+  return fill(session_text(SessionText::hint_multiple, language),
+              {combinable[0], combinable[1], combinable[0], combinable[1]});
+}
+
+std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, const Progress& progress,
+                            const SessionLook& look) {
   const Question& q = bank.questions[question];
   const std::optional<Answer>& earlier = answers.at(question);
   std::string out = "\n";
@@ -133,13 +144,14 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
     out += wrap_text(bank_text(q.lead, look), look.width, "", "");
     out += '\n';
   }
-  std::string progress = fill(session_text(SessionText::progress, look.language),
-                              {std::to_string(position), std::to_string(std::max(total, position))});
+  std::string counter =
+      fill(session_text(progress.exact ? SessionText::progress_exact : SessionText::progress, look.language),
+           {std::to_string(progress.position), std::to_string(std::max(progress.total, progress.position))});
   if (!q.required) {
-    progress += ' ';
-    progress += session_text(SessionText::optional_tag, look.language);
+    counter += ' ';
+    counter += session_text(SessionText::optional_tag, look.language);
   }
-  out += emphasize(progress, Emphasis::dim, look.color);
+  out += emphasize(counter, Emphasis::dim, look.color);
   out += '\n';
   out += emphasize(wrap_text(bank_text(q.text, look), look.width, "", ""), Emphasis::bold, look.color);
 
@@ -167,7 +179,7 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
 
   std::string hint;
   switch (q.type) {
-    case QuestionType::multiple: hint = session_text(SessionText::hint_multiple, look.language); break;
+    case QuestionType::multiple: hint = multiple_choice_hint(q, look.language); break;
     case QuestionType::text: hint = session_text(SessionText::hint_text, look.language); break;
     default: hint = session_text(SessionText::hint_single, look.language); break;
   }

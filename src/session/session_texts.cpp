@@ -13,16 +13,19 @@ struct Entry {
 };
 
 // In the order of the SessionText enumerators.
-constexpr std::array<Entry, 32> kTexts{{
+constexpr std::array<Entry, 34> kTexts{{
     {"Heb je nu direct hulp nodig?", "Do you need help right now?"},
     {"Beantwoord elke vraag met het nummer van je keuze en druk op Enter. Typ ? voor uitleg, b om "
      "terug te gaan en q om te stoppen.",
      "Answer each question with the number of your choice and press Enter. Type ? for an explanation, "
      "b to go back and q to stop."},
-    {"Vraag {} van ongeveer {}", "Question {} of about {}"},
+    {"Vraag {} van minstens {}", "Question {} of at least {}"},
+    {"Vraag {} van {}", "Question {} of {}"},
     {"(mag je overslaan)", "(optional)"},
     {"Typ het nummer van je antwoord.", "Type the number of your answer."},
-    {"Typ een of meer nummers, bijvoorbeeld 1,3 of 1 3.", "Type one or more numbers, for example 1,3 or 1 3."},
+    {"Typ een of meer nummers, bijvoorbeeld {},{} of {} {}.", "Type one or more numbers, for example {},{} or {} {}."},
+    {"Typ een of meer nummers, gescheiden door een komma of een spatie.",
+     "Type one or more numbers, separated by a comma or a space."},
     {"Typ je antwoord op één regel.", "Type your answer on one line."},
     {"Alleen Enter slaat de vraag over.", "Enter alone skips the question."},
     {"Alleen Enter houdt je eerdere antwoord.", "Enter alone keeps your earlier answer."},

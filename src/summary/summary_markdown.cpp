@@ -214,7 +214,6 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   if (m.alternatives.empty()) w.paragraph(std::string(w.text(Phrase::no_alternatives)));
   for (const auto& alternative : m.alternatives) w.item(escape(alternative.line));
   if (!m.alongside_note.empty()) w.paragraph(escape(m.alongside_note));
-  if (!m.points_note.empty()) w.paragraph(escape(m.points_note));
   if (!m.close_call_note.empty()) w.paragraph(escape(m.close_call_note));
 
   if (!m.scales.empty()) {

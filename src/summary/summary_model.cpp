@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "summary_texts.hpp"
 #include "wegwijzer/conditions/skip_logic.hpp"
@@ -33,11 +32,14 @@ std::string_view urgency_phrase(Urgency urgency, std::string_view language) {
   return {};
 }
 
-/// Points in the language's notation: "0.5" in English, "0,5" in Dutch.
-std::string points_text(double value, std::string_view language) {
-  std::string text = format_points(value);
-  if (language == "nl") std::replace(text.begin(), text.end(), '.', ',');
-  return text;
+/// The labels of the chosen options (free text is never repeated in a sentence).
+std::vector<std::string> answer_labels(const Question& question, const Answer& answer, std::string_view language) {
+  std::vector<std::string> labels;
+  if (question.type == QuestionType::text) return labels;
+  for (std::uint16_t option : answer.options) {
+    if (option < question.options.size()) labels.push_back(question.options[option].label.in(language));
+  }
+  return labels;
 }
 
 /// True when a fired rule requires the recommendation to be among outcomes that exclude `outcome`.
@@ -91,7 +93,79 @@ void raising_questions(const Bank& bank, const Condition& condition, const Condi
   }
 }
 
-/// "You said: question → answer" for each answered question that raised `rule`.
+/// The sentences of `text`: split after '.', '!' or '?' followed by a space.
+std::vector<std::string> sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool end = (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ';
+    if (!end) continue;
+    out.push_back(text.substr(start, i + 1 - start));
+    start = i + 2;
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+/// Whether `sentence` starts with one of the '|'-separated `starts`.
+bool starts_with_any(std::string_view sentence, std::string_view starts) {
+  while (!starts.empty()) {
+    const std::size_t bar = starts.find('|');
+    const std::string_view start = starts.substr(0, bar);
+    if (!start.empty() && sentence.substr(0, start.size()) == start) return true;
+    if (bar == std::string_view::npos) break;
+    starts.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+/// The question text without trailing instructions: the sentences after the last question sentence (one
+/// ending in '?') are left out ("Choose all that apply."); a text without a question loses trailing
+/// sentences that start as an instruction does (Phrase::instruction_starts).
+std::string question_gist(const std::string& text, std::string_view language) {
+  std::vector<std::string> parts = sentences(text);
+  std::size_t keep = parts.size();
+  for (std::size_t i = parts.size(); i > 0; --i) {
+    if (!parts[i - 1].empty() && parts[i - 1].back() == '?') {
+      keep = i;
+      break;
+    }
+  }
+  if (keep == parts.size()) {
+    while (keep > 1 && starts_with_any(parts[keep - 1], phrase(Phrase::instruction_starts, language))) --keep;
+  }
+  std::string gist;
+  for (std::size_t i = 0; i < keep; ++i) gist += (i == 0 ? "" : " ") + parts[i];
+  return gist;
+}
+
+/// What the person answered to `question`, as one sentence: "You said about {topic}: {labels}." with a
+/// topic, else "To the question \"{question}\" you answered: {labels}.". Several labels are a list ("a and
+/// b"), or joined with "; " when a label has a comma of its own. Empty without labels.
+std::string answer_sentence(const Question& question, const std::vector<std::string>& labels,
+                            std::string_view language) {
+  if (labels.empty()) return {};
+  const bool commas = std::any_of(labels.begin(), labels.end(),
+                                  [](const std::string& label) { return label.find(',') != std::string::npos; });
+  std::string said;
+  if (commas) {
+    for (const std::string& label : labels) said += (said.empty() ? "" : "; ") + label;
+  } else {
+    said = join_list(labels, language);
+  }
+  while (!said.empty() && (said.back() == '.' || said.back() == ' ')) said.pop_back();  // the pattern ends it
+  std::string line =
+      question.topic.empty()
+          ? fill(phrase(Phrase::reason_question, language), {question_gist(question.text.in(language), language), said})
+          : fill(phrase(Phrase::reason_topic, language), {question.topic.in(language), said});
+  // A label that ends in '?' or '!' already ends the sentence.
+  if (line.size() >= 2 && line.back() == '.' && (line[line.size() - 2] == '?' || line[line.size() - 2] == '!')) {
+    line.pop_back();
+  }
+  return line;
+}
+
+/// "You said about ...: answer." for each answered question that raised `rule`.
 std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers, const Result& result,
                                    std::string_view language) {
   std::vector<bool> visible(bank.questions.size(), false);
@@ -105,22 +179,27 @@ std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const Ans
   for (std::size_t q : questions) {
     if (q >= answers.size() || !answers.at(q)) continue;
     const Question& question = bank.questions[q];
-    std::string text = answer_text(question, *answers.at(q), language);
-    if (question.type == QuestionType::text || text.empty()) continue;  // never repeat free text here
-    lines.push_back(fill(phrase(Phrase::reason_answer, language), {question.text.in(language), text}));
+    std::string line = answer_sentence(question, answer_labels(question, *answers.at(q), language), language);
+    if (!line.empty()) lines.push_back(std::move(line));  // never free text: it has no labels
   }
   return lines;
 }
 
-/// Names of outcomes, joined with ", ".
+/// Names of outcomes as a list in a sentence ("a, b and c").
 std::string outcome_names(const Bank& bank, const std::vector<std::size_t>& outcomes, std::string_view language) {
-  std::string names;
+  std::vector<std::string> names;
   for (std::size_t o : outcomes) {
-    if (o >= bank.outcomes.size()) continue;
-    if (!names.empty()) names += ", ";
-    names += bank.outcomes[o].name.in(language);
+    if (o < bank.outcomes.size()) names.push_back(bank.outcomes[o].name.in(language));
   }
-  return names;
+  return join_list(names, language);
+}
+
+/// In words, how an open alternative `margin` points behind the advice compares with it (see kClearlyLessMargin).
+Phrase alternative_phrase(double margin, double close_margin) {
+  if (margin <= 0) return Phrase::alternative_tied;
+  if (margin <= close_margin) return Phrase::alternative_nearly;
+  if (margin < kClearlyLessMargin) return Phrase::alternative_less;
+  return Phrase::alternative_clearly_less;
 }
 
 /// A specific line for a rule reason that is not a red flag: its note, else what it did.
@@ -143,18 +222,35 @@ bool calmer_than(const Rule& rule, const Result& result) {
          *rule.effects.min_urgency != Urgency::routine && rule_urgency(rule) < Urgency::crisis;
 }
 
-/// The sentences of `text`: split after '.', '!' or '?' followed by a space.
-std::vector<std::string> sentences(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool end = (text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < text.size() && text[i + 1] == ' ';
-    if (!end) continue;
-    out.push_back(text.substr(start, i + 1 - start));
-    start = i + 2;
+/// The texts of `outcome` for these answers: each from the first variant whose condition holds and that
+/// sets it, else the outcome's own.
+void outcome_texts(const Bank& bank, const Outcome& outcome, const AnswerSet& answers, const Result& result,
+                   std::string_view language, Model& model) {
+  model.what_it_is = outcome.what_it_is.in(language);
+  model.what_to_expect = outcome.what_to_expect.in(language);
+  model.where_to_find = outcome.where_to_find.in(language);
+  if (outcome.variants.empty()) return;
+  std::vector<bool> visible(bank.questions.size(), false);
+  for (std::size_t q : result.shown) {
+    if (q < visible.size()) visible[q] = true;
   }
-  if (start < text.size()) out.push_back(text.substr(start));
-  return out;
+  const ConditionFacts facts = condition_facts(bank, answers, visible);
+  bool it_is = false, to_expect = false, to_find = false;  // set by a variant already
+  for (const OutcomeVariant& variant : outcome.variants) {
+    if (!evaluate_condition(bank, variant.when, facts)) continue;
+    if (!it_is && !variant.what_it_is.empty()) {
+      model.what_it_is = variant.what_it_is.in(language);
+      it_is = true;
+    }
+    if (!to_expect && !variant.what_to_expect.empty()) {
+      model.what_to_expect = variant.what_to_expect.in(language);
+      to_expect = true;
+    }
+    if (!to_find && !variant.where_to_find.empty()) {
+      model.where_to_find = variant.where_to_find.in(language);
+      to_find = true;
+    }
+  }
 }
 
 }  // namespace
@@ -197,17 +293,6 @@ std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_
 
 bool note_shown_as_reason(const Model& model, const std::string& rule_id) {
   return std::find(model.reason_rules.begin(), model.reason_rules.end(), rule_id) != model.reason_rules.end();
-}
-
-std::string format_points(double value) {
-  if (!std::isfinite(value)) return "?";
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.2f", std::round(value * 100) / 100);
-  std::string text = buffer;
-  while (!text.empty() && text.back() == '0') text.pop_back();
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  if (text == "-0") text = "0";
-  return text;
 }
 
 std::string bar(int value, int min, int max, int cells, bool unicode) {
@@ -263,9 +348,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
         model.urgency_text += step;
       }
     }
-    model.what_it_is = outcome.what_it_is.in(lang);
-    model.what_to_expect = outcome.what_to_expect.in(lang);
-    model.where_to_find = outcome.where_to_find.in(lang);
+    outcome_texts(bank, outcome, answers, result, lang, model);
 
     // Red-flag rules are listed with the signs below, so they are left out here; every line is distinct.
     for (const Reason& reason : result.reasons) {
@@ -275,8 +358,7 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
         if (reason.question >= bank.questions.size()) continue;
         const Question& question = bank.questions[reason.question];
         if (reason.option >= question.options.size()) continue;
-        line = fill(phrase(Phrase::reason_answer, lang),
-                    {question.text.in(lang), question.options[reason.option].label.in(lang)});
+        line = answer_sentence(question, {question.options[reason.option].label.in(lang)}, lang);
       } else {
         if (reason.rule >= bank.rules.size() || reason.outcome >= bank.outcomes.size()) continue;
         const Rule& rule = bank.rules[reason.rule];
@@ -288,7 +370,8 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       model.reasons.push_back(std::move(line));
     }
 
-    bool shows_points = false;  // some line says "N points behind"
+    // Outcomes that tie with the advice (an open alternative with the same score), the advice first.
+    std::vector<std::size_t> tied{*result.recommendation};
     for (const RankedOutcome& ranked : result.ranking) {
       if (ranked.outcome == *result.recommendation || ranked.outcome >= bank.outcomes.size()) continue;
       Alternative alternative;
@@ -300,21 +383,21 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
         alternative.line = fill(phrase(Phrase::alternative_excluded, lang), {alternative.name});
       } else if (!result.red_flags.empty() || set_aside_by_rule(bank, result, ranked.outcome)) {
         alternative.line = fill(phrase(Phrase::alternative_set_aside, lang), {alternative.name});
-      } else if (ranked.margin <= 0) {
-        alternative.line = fill(phrase(Phrase::alternative_tied, lang), {alternative.name});
       } else {
-        shows_points = true;
-        alternative.line =
-            fill(phrase(Phrase::alternative_line, lang), {alternative.name, points_text(ranked.margin, lang)});
+        alternative.line = fill(phrase(alternative_phrase(ranked.margin, bank.close_margin), lang), {alternative.name});
+        if (ranked.margin <= 0) tied.push_back(ranked.outcome);
       }
       model.alternatives.push_back(std::move(alternative));
     }
-    if (shows_points) model.points_note = std::string(phrase(Phrase::points_explained, lang));
     if (model.reasons.empty() && !model.red_flags.empty()) {
       model.reasons.push_back(std::string(phrase(Phrase::reason_red_flags, lang)));
     }
     if (!model.red_flags.empty()) model.alongside_note = std::string(phrase(Phrase::alongside_treatment, lang));
-    if (result.close_call) model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
+    if (tied.size() > 1) {
+      model.close_call_note = fill(phrase(Phrase::tie_note, lang), {outcome_names(bank, tied, lang)});
+    } else if (result.close_call) {
+      model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
+    }
 
     for (const ScaleValue& value : result.scales) {
       if (value.scale >= bank.scales.size()) continue;

@@ -15,6 +15,11 @@ namespace wegwijzer::summary {
 /// How many reasons the "Why" section shows at most.
 constexpr std::size_t kMaxReasons = 4;
 
+/// An open alternative this many points or more behind the advice "fits clearly less well" (about what one
+/// answer that clearly points somewhere gives); within the bank's close margin it "fits nearly as well",
+/// in between "fits less well", at the same score "fits just as well". The numbers stay in the JSON result.
+constexpr double kClearlyLessMargin = 3.0;
+
 /// A text with the machine id it belongs to (rule, question or outcome id).
 struct IdText {
   std::string id;
@@ -27,7 +32,7 @@ struct Alternative {
   std::string name;
   double margin = 0;
   bool excluded = false;
-  std::string line;  ///< phrased: "coaching: 0.5 points behind"
+  std::string line;  ///< phrased: "coaching: fits less well"
 };
 
 /// A resource as the summary shows it.
@@ -92,13 +97,12 @@ struct Model {
   std::vector<std::string> reasons;       ///< distinct lines; red-flag rules are not among them
   std::vector<std::string> reason_rules;  ///< ids of rules whose note is shown as a reason (not again as a note)
   std::vector<IdText> red_flags;          ///< rule id, message
-  /// Per red flag (same order): the person's answers that raised it ("You said: question → answer").
+  /// Per red flag (same order): the person's answers that raised it, as sentences ("You said about ...: ...").
   std::vector<std::vector<std::string>> red_flag_answers;
   // Alternatives
   std::vector<Alternative> alternatives;
-  std::string close_call_note;  ///< empty unless a close call
+  std::string close_call_note;  ///< empty unless a close call; at a tie it names the tied outcomes
   std::string alongside_note;   ///< after any red flag: other help alongside treatment, not instead
-  std::string points_note;      ///< what "points behind" means; empty when no line shows points
   // Distress indication
   std::vector<ScaleLine> scales;
   // What to expect
@@ -116,9 +120,6 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
 
 /// True when a rule's note is shown under "Why" (so the notes list leaves it out).
 bool note_shown_as_reason(const Model& model, const std::string& rule_id);
-
-/// A score difference as text: at most two decimals, no trailing zeros ("0.5", "2").
-std::string format_points(double value);
 
 /// A bar of `cells` cells, filled in proportion to value in [min, max].
 std::string bar(int value, int min, int max, int cells, bool unicode);

@@ -220,10 +220,6 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     w.blank();
     w.paragraph(m.alongside_note);
   }
-  if (!m.points_note.empty()) {
-    w.blank();
-    w.paragraph(m.points_note);
-  }
   if (!m.close_call_note.empty()) {
     w.blank();
     w.paragraph(m.close_call_note);

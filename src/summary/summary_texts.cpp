@@ -39,11 +39,15 @@ constexpr Entry kPhrases[] = {
     {Phrase::urgency_crisis, "Zoek nu hulp: bel een van de lijnen bovenaan dit overzicht.",
      "Get help now: call one of the lines at the top of this summary."},
     {Phrase::why_heading, "Waarom", "Why"},
-    {Phrase::reason_answer, "Je zei: {1} → {2}", "You said: {1} → {2}"},
+    {Phrase::reason_topic, "Over {1} zei je: {2}.", "You said about {1}: {2}."},
+    {Phrase::reason_question, "Op de vraag \"{1}\" antwoordde je: {2}.", "To the question \"{1}\" you answered: {2}."},
+    {Phrase::instruction_starts, "Kies |Vink |Kruis |Selecteer |Meerdere antwoorden |Dit is optioneel",
+     "Choose |Pick |Tick |Select |Check |Mark |More than one answer |This is optional"},
+    {Phrase::list_and, " en ", " and "},
     {Phrase::reason_rule, "De combinatie van je antwoorden wijst naar {1}.",
      "The combination of your answers points towards {1}."},
-    {Phrase::reason_rule_require, "De combinatie van je antwoorden betekent dat nu alleen {1} past.",
-     "The combination of your answers means that only {1} fits now."},
+    {Phrase::reason_rule_require, "De combinatie van je antwoorden laat voor nu alleen {1} over.",
+     "The combination of your answers leaves only {1} for now."},
     {Phrase::reason_rule_exclude, "De combinatie van je antwoorden sluit {1} voor nu uit.",
      "The combination of your answers rules out {1} for now."},
     {Phrase::reason_red_flags,
@@ -53,21 +57,25 @@ constexpr Entry kPhrases[] = {
      "therapist first."},
     {Phrase::red_flags_label, "Signalen die aandacht vragen", "Signs that need attention"},
     {Phrase::alternatives_heading, "Andere mogelijkheden", "Alternatives"},
-    {Phrase::alternative_line, "{1}: {2} punten minder", "{1}: {2} points behind"},
     {Phrase::alternative_excluded, "{1}: past nu niet bij je antwoorden", "{1}: does not fit your answers now"},
-    {Phrase::alternative_tied, "{1}: even dichtbij", "{1}: just as close"},
+    {Phrase::alternative_tied, "{1}: past net zo goed", "{1}: fits just as well"},
+    {Phrase::alternative_nearly, "{1}: past bijna even goed", "{1}: fits nearly as well"},
+    {Phrase::alternative_less, "{1}: past minder goed", "{1}: fits less well"},
+    {Phrase::alternative_clearly_less, "{1}: past duidelijk minder goed", "{1}: fits clearly less well"},
     {Phrase::alternative_set_aside, "{1}: nu niet, want de signalen hierboven gaan voor",
      "{1}: not now, because the signs above come first"},
     {Phrase::close_call_note, "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
      "The difference is small: discuss with a professional which kind of help fits you best."},
+    {Phrase::tie_note,
+     "Je antwoorden passen even goed bij {1}; daarom noemt het advies de lichtste stap. Een eerste gesprek met een "
+     "professional kan uitwijzen welke het best bij je past: vertel daarin wat je van de hulp hoopt.",
+     "Your answers fit {1} equally well, so the advice names the lightest step. A first conversation with a "
+     "professional can tell which suits you best: say there what you hope to get out of the help."},
     {Phrase::alongside_treatment,
      "Na de signalen hierboven gaat hulp voor die signalen voor. De andere vormen van hulp kunnen daarna of ernaast, "
      "niet in plaats daarvan.",
      "After the signs above, help for those signs comes first. The other kinds of help can come later or alongside "
      "it, not instead of it."},
-    {Phrase::points_explained,
-     "De punten laten zien hoeveel sterker je antwoorden naar het advies wezen dan naar die mogelijkheid.",
-     "The points show how much more your answers pointed to the advice than to that option."},
     {Phrase::no_alternatives, "Geen.", "None."},
     {Phrase::distress_heading, "Indicatie van klachten", "Distress indication"},
     {Phrase::scale_not_answered, "niet beantwoord", "not answered"},
@@ -121,6 +129,15 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
     } else {
       out += pattern[i];
     }
+  }
+  return out;
+}
+
+std::string join_list(const std::vector<std::string>& items, std::string_view language) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i != 0) out += i + 1 == items.size() ? std::string(phrase(Phrase::list_and, language)) : std::string(", ");
+    out += items[i];
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace wegwijzer::summary {
 
@@ -26,20 +27,25 @@ enum class Phrase {
   urgency_prompt,
   urgency_crisis,
   why_heading,
-  reason_answer,        ///< {1}: question text, {2}: option label
+  reason_topic,         ///< {1}: the question's topic, {2}: the answer (option labels as a list)
+  reason_question,      ///< {1}: question text without trailing instructions, {2}: the answer
+  instruction_starts,   ///< '|'-separated starts of a sentence that instructs how to answer ("Choose")
+  list_and,             ///< the conjunction before the last item of a list, with its spaces (" and ")
   reason_rule,          ///< {1}: outcome name (a rule that added weight)
   reason_rule_require,  ///< {1}: outcome names (a rule that requires them)
   reason_rule_exclude,  ///< {1}: outcome names (a rule that rules them out)
   red_flags_label,
   reason_red_flags,  ///< the only reason when the signs below decide the advice
   alternatives_heading,
-  alternative_line,       ///< {1}: outcome name, {2}: points behind
-  alternative_excluded,   ///< {1}: outcome name
-  alternative_tied,       ///< {1}: outcome name
-  alternative_set_aside,  ///< {1}: outcome name (a fired rule requires other help)
+  alternative_excluded,      ///< {1}: outcome name
+  alternative_tied,          ///< {1}: outcome name (the same score as the advice)
+  alternative_nearly,        ///< {1}: outcome name (behind by at most the bank's close margin)
+  alternative_less,          ///< {1}: outcome name (further behind)
+  alternative_clearly_less,  ///< {1}: outcome name (behind by kClearlyLessMargin or more)
+  alternative_set_aside,     ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
+  tie_note,             ///< {1}: the names of the outcomes that tie with the advice, the advice first (a list)
   alongside_treatment,  ///< under the alternatives after any red flag
-  points_explained,     ///< what "N points behind" means
   no_alternatives,
   distress_heading,
   scale_not_answered,
@@ -67,5 +73,8 @@ std::string_view phrase(Phrase id, std::string_view language);
 
 /// Replaces {1}, {2}, ... in `pattern` with `arguments` (no format-string interpretation).
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments);
+
+/// `items` as a list in a sentence: "a", "a and b", "a, b and c" ("a en b", "a, b en c" in Dutch).
+std::string join_list(const std::vector<std::string>& items, std::string_view language);
 
 }  // namespace wegwijzer::summary

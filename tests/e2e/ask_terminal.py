@@ -3,14 +3,16 @@
 
 Usage: ask_terminal.py BINARY BANK SCENARIO
 Scenarios: walkthrough, interrupt, crisis, crisis-interrupt, crisis-eof, eof, piped, piped-default,
-piped-crisis.
+piped-crisis, recap-first, recap-second (the built-in bank in an 80x24 tmux screen; BANK is not used).
 """
 import os
+import re
 import signal
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 
 import pexpect
 
@@ -53,17 +55,17 @@ def walkthrough(workdir):
     child = spawn(workdir, ["--out", "summary.txt"])
     child.expect("Do you need help right now\\?")
     child.expect("113 Suicide Prevention: 113 or 0800-0113")
-    child.expect("Question 1 of about 5")
+    child.expect("Question 1 of at least 4")  # the topics question waits on this answer
     child.expect("> ")
     child.sendline("1")  # learning a task: hides the topics question
-    child.expect("Question 2 of about 4")
+    child.expect("Question 2 of 4")
     child.expect("> ")
     child.sendline("b")
-    child.expect("Question 1 of about 5")  # the topics question may come back
+    child.expect("Question 1 of at least 4")
     child.expect("Learning a task \u2190 your earlier answer")
     child.expect("> ")
     child.sendline("2")  # reaching a goal: topics comes back
-    child.expect("Question 2 of about 5")
+    child.expect("Question 2 of 5")
     child.expect("Which topics is it about\\?")
     child.expect("> ")
     child.sendline("1 3")
@@ -78,6 +80,7 @@ def walkthrough(workdir):
     child.sendline("")
     child.expect("Done. Your summary follows.")
     child.expect("Reaching a goal")
+    child.expect("In short")  # the recap after the summary says where it was saved
     child.expect("Your summary was saved to summary.txt.")
     finish(child)
     check(child.exitstatus == 0, "exit status %r, signal %r" % (child.exitstatus, child.signalstatus))
@@ -95,10 +98,10 @@ def walkthrough(workdir):
 def interrupt(workdir):
     """Ctrl-C at a prompt: 'nothing saved', killed by SIGINT (the shell sees 130), no file."""
     child = spawn(workdir, ["--out", "summary.txt"])
-    child.expect("Question 1 of about 5")
+    child.expect("Question 1 of at least 4")
     child.expect("> ")
     child.sendline("2")
-    child.expect("Question 2 of about 5")
+    child.expect("Question 2 of 5")
     child.expect("> ")
     child.sendintr()
     child.expect("Interrupted. Nothing was saved.")
@@ -244,6 +247,133 @@ def piped_crisis(workdir):
     check(typed_text == piped_text, "the piped summary differs from the typed one")
 
 
+class Tmux:
+    """A detached tmux server of our own (its own socket) with one ROWS x COLUMNS window: a real terminal
+    whose screen can be read back as the person sees it."""
+
+    def __init__(self, rows, columns, command, workdir, env):
+        self.name = "wegwijzer-e2e-%d" % os.getpid()
+        self.base = ["tmux", "-L", self.name, "-f", "/dev/null", "-u"]
+        # No status line (it would take a row), a long history for the whole session, the pane kept
+        # after the program ends so its last screen and exit status can be read.
+        self.run("start-server", ";", "set-option", "-g", "status", "off", ";",
+                 "set-option", "-g", "history-limit", "20000", ";",
+                 "new-session", "-d", "-s", "ask", "-x", str(columns), "-y", str(rows), "-c", workdir,
+                 command, ";", "set-option", "-t", "ask", "remain-on-exit", "on", env=env)
+
+    def run(self, *args, env=None):
+        return subprocess.run(self.base + list(args), capture_output=True, timeout=TIMEOUT, check=True,
+                              env=env).stdout.decode("utf-8", "replace")
+
+    def screen(self):
+        """The visible screen, one string per row."""
+        return self.run("capture-pane", "-p", "-t", "ask").split("\n")
+
+    def everything(self):
+        """The history and the screen."""
+        return self.run("capture-pane", "-p", "-S", "-", "-t", "ask").split("\n")
+
+    def value(self, name):
+        return self.run("display-message", "-p", "-t", "ask", "#{%s}" % name).strip()
+
+    def send(self, text):
+        if text:
+            self.run("send-keys", "-t", "ask", "-l", text)
+        self.run("send-keys", "-t", "ask", "Enter")
+
+    def close(self):
+        subprocess.run(self.base + ["kill-server"], capture_output=True, timeout=TIMEOUT)
+
+
+def prompts(lines):
+    return sum(1 for line in lines if line == ">" or line.startswith("> "))
+
+
+def last_text(lines):
+    filled = [line for line in lines if line.strip()]
+    return filled[-1] if filled else ""
+
+
+def paragraph(lines, start):
+    """The wrapped paragraph that starts with `start` (its lines after the first are indented), as one line."""
+    for i, line in enumerate(lines):
+        if line.startswith(start):
+            parts = [line.strip()]
+            for rest in lines[i + 1:]:
+                if not rest.startswith("  ") or not rest.strip() or rest.lstrip().startswith(("\u2022", "-")):
+                    break
+                parts.append(rest.strip())
+            return " ".join(parts)
+    return None
+
+
+def recap_terminal(workdir, answer):
+    """The whole built-in questionnaire typed in an 80x24 terminal, every choice answered `answer` (and Enter
+    after a crisis box): after the summary, the last screen repeats the advice, how soon and the first step,
+    as the summary above (scrolled away) says them."""
+    rows, columns = 24, 80
+    env = terminal_env()
+    env.pop("COLUMNS", None)
+    env.pop("LINES", None)
+    command = "exec %s ask --lang en" % BINARY.replace(" ", "\\ ")
+    tmux = Tmux(rows, columns, command, workdir, env)
+    try:
+        check(tmux.value("pane_width") == str(columns) and tmux.value("pane_height") == str(rows),
+              "the pane is %sx%s" % (tmux.value("pane_width"), tmux.value("pane_height")))
+        answered = 0
+        deadline = time.time() + 10 * TIMEOUT
+        while True:
+            check(time.time() < deadline, "the questionnaire did not end")
+            if tmux.value("pane_dead") == "1":
+                break
+            lines = tmux.everything()
+            # A fresh prompt waits: one more prompt line than answers sent, and the cursor's line is it.
+            if prompts(lines) <= answered or last_text(lines) != ">":
+                time.sleep(0.05)
+                continue
+            check(answered < 200, "too many prompts")
+            crisis = "Press Enter to go on with the questions" in " ".join(lines[-6:])
+            tmux.send("" if crisis else answer)
+            answered += 1
+        check(tmux.value("pane_dead_status") == "0", "exit status %s" % tmux.value("pane_dead_status"))
+        everything = tmux.everything()
+        screen = tmux.screen()[:rows]
+        print("\n".join(everything))
+        print("---- the last screen ----")
+        print("\n".join(screen))
+        # The summary's own lines, above the recap.
+        done = max(i for i, line in enumerate(everything) if line.startswith("Done. Your summary follows."))
+        start = max(i for i, line in enumerate(everything) if line.startswith("\u2500\u2500 In short"))
+        summary = everything[done + 1:start]
+        advice = paragraph(summary, "What seems to fit best: ")
+        soon = paragraph(summary, "How soon: ")
+        check(advice and soon, "the summary lacks its advice or how-soon line")
+        check(not any(line.startswith("Referral summary") for line in screen), "the summary's top is still on screen")
+        # The last screen: the advice, how soon and the first step.
+        check(any(line.startswith("\u2500\u2500 In short") for line in screen), "no recap on the last screen")
+        check(paragraph(screen, "What seems to fit best: ") == advice, "the last screen lacks " + advice)
+        recap_soon = paragraph(screen, "How soon: ")
+        first_step = paragraph(screen, "First step: ")
+        check(recap_soon is not None, "the last screen lacks how soon")
+        if first_step is None:
+            check(recap_soon == soon, "how soon differs: %r / %r" % (recap_soon, soon))  # it says the first step
+        else:
+            check(recap_soon in ("How soon: this week", "How soon: now"), "how soon: %r" % recap_soon)
+            step = first_step[len("First step: "):].replace(" The summary above names more steps.", "")
+            check(soon.startswith("How soon: " + step), "the first step %r is not the summary's %r" % (step, soon))
+        check(paragraph(screen, "To save your summary, run again with --out FILE.") is not None,
+              "the last screen does not say how to save")
+        # A crisis summary opens with the crisis box; then the recap starts with the crisis lines.
+        crisis = any("\u26a0 In acute need:" in line for line in screen)
+        check(crisis == ("\u2554" in "".join(summary)), "crisis lines in the recap iff the summary has a crisis box")
+        if crisis:
+            check(any("0800-0113" in line for line in screen) and any(": 112" in line for line in screen),
+                  "the recap lacks 113 or 112")
+        print("answered %d prompts; advice: %s" % (answered, advice))
+    finally:
+        tmux.close()
+
+
 def main():
     with tempfile.TemporaryDirectory() as workdir:
         if SCENARIO == "walkthrough":
@@ -262,6 +392,10 @@ def main():
             piped(workdir, 'printf \'1\\n\' | "$BIN" ask --bank "$BANK" --out summary.txt', "Een taak leren")
         elif SCENARIO == "piped-crisis":
             piped_crisis(workdir)
+        elif SCENARIO == "recap-first":
+            recap_terminal(workdir, "1")
+        elif SCENARIO == "recap-second":
+            recap_terminal(workdir, "2")
         elif SCENARIO == "piped-default":
             # Exactly the command of the issue, with the built-in bank.
             piped(workdir, 'printf \'1\\n\' | "$BIN" ask', "")

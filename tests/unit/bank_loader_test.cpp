@@ -241,6 +241,24 @@ TEST_CASE("every text needs every declared language", "[loader]") {
   }
 }
 
+TEST_CASE("a question's topic is an optional text per language", "[loader]") {
+  LoadResult plain = load_json(base_bank());
+  REQUIRE(plain.bank);
+  CHECK(plain.bank->questions[0].topic.empty());
+  LoadResult with_topic = load_edited([](json& b) {
+    b["questions"][0]["topic"] = {{"en", "what you need"}, {"nl", "wat je nodig hebt"}};
+  });
+  INFO(wegwijzer::test::all_diagnostics(with_topic));
+  REQUIRE(with_topic.bank);
+  CHECK(with_topic.diagnostics.empty());
+  CHECK(with_topic.bank->questions[0].topic.in("en") == "what you need");
+  CHECK(with_topic.bank->questions[0].topic.in("nl") == "wat je nodig hebt");
+  CHECK_BANK_ERROR(load_edited([](json& b) {
+                     b["questions"][0]["topic"] = {{"en", "what you need"}};
+                   }),
+                   "/questions/0/topic", "missing translation: there is no 'nl' text");
+}
+
 TEST_CASE("outcomes are exactly the four kinds of help", "[loader]") {
   CHECK_BANK_ERROR(load_edited([](json& b) { b["outcomes"][0]["id"] = "mentoring"; }), "/outcomes/0/id",
                    "unknown outcome 'mentoring'");

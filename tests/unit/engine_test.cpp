@@ -114,9 +114,9 @@ TEST_CASE("the best score is recommended, with ranking, margins and reasons", "[
   CHECK(result.ranking[0].margin == 0.0);
   CHECK(result.ranking[1].outcome == oi(bank, "supervisie"));
   CHECK(result.ranking[1].margin == 3.0);
-  // 0-point ties: the higher step first.
-  CHECK(result.ranking[2].outcome == oi(bank, "therapie"));
-  CHECK(result.ranking[3].outcome == oi(bank, "werkbegeleiding"));
+  // 0-point ties: the lighter step first.
+  CHECK(result.ranking[2].outcome == oi(bank, "werkbegeleiding"));
+  CHECK(result.ranking[3].outcome == oi(bank, "therapie"));
   CHECK_FALSE(result.close_call);
   CHECK(result.urgency == Urgency::routine);
   CHECK(result.red_flags.empty());
@@ -129,7 +129,7 @@ TEST_CASE("the best score is recommended, with ranking, margins and reasons", "[
   CHECK(result.reasons[0].effect == 3.0);
 }
 
-TEST_CASE("ties go to the higher step and are close calls", "[engine]") {
+TEST_CASE("ties go to the lighter step and are close calls", "[engine]") {
   BankBuilder b;
   b.question("q", QuestionType::single, {{"both", {{"coaching", 2}, {"supervisie", 2}}, {}, false}});
   b.question("r", QuestionType::single,
@@ -137,13 +137,36 @@ TEST_CASE("ties go to the higher step and are close calls", "[engine]") {
   b.close_margin(0.5);
   const Bank& bank = b.build();
   Result result = evaluate(bank, answer(bank, {{"q", {"both"}}, {"r", {"some"}}}));
-  CHECK(result.recommendation == b.outcome("supervisie"));
-  CHECK(result.ranking[1].outcome == b.outcome("coaching"));
+  CHECK(result.recommendation == b.outcome("coaching"));
+  CHECK(result.ranking[1].outcome == b.outcome("supervisie"));
+  CHECK(result.ranking[1].margin == 0.0);
   CHECK(result.close_call);
   Result clear = evaluate(bank, answer(bank, {{"q", {"both"}}, {"r", {"more"}}}));
   CHECK(clear.recommendation == b.outcome("werkbegeleiding"));
   CHECK(clear.ranking[1].margin == 1.0);
   CHECK_FALSE(clear.close_call);  // 1 > 0.5
+}
+
+TEST_CASE("ties go to the lighter step also in banks of more than 64 outcomes", "[engine]") {
+  // More than 64 outcomes: recommend() works on vectors instead of bit masks.
+  std::vector<std::string> outcomes;
+  for (int i = 0; i < 70; ++i) outcomes.push_back("o" + std::to_string(i));
+  outcomes[69] = "therapie";
+  BankBuilder b(outcomes);
+  b.question("q", QuestionType::single,
+             {{"tie", {{"o5", 2}, {"o66", 2}, {"o40", 2}}, {}, false}, {"excl", {{"o5", 2}, {"o66", 2}}, {}, false}});
+  Effects exclude_o5;
+  exclude_o5.exclude = {b.outcome("o5")};
+  b.rule("no-o5", b.equals("q", "excl"), exclude_o5);
+  const Bank& bank = b.build();
+  Result result = evaluate(bank, answer(bank, {{"q", {"tie"}}}));
+  CHECK(result.recommendation == b.outcome("o5"));
+  CHECK(result.ranking[1].outcome == b.outcome("o40"));  // the tied ones in bank order
+  CHECK(result.ranking[2].outcome == b.outcome("o66"));
+  CHECK(result.ranking[1].margin == 0.0);
+  CHECK(result.close_call);
+  Result excluded = evaluate(bank, answer(bank, {{"q", {"excl"}}}));
+  CHECK(excluded.recommendation == b.outcome("o66"));  // the lighter one is excluded: the tie goes to the next
 }
 
 TEST_CASE("a crisis flag forces therapie and crisis urgency", "[engine]") {
@@ -228,7 +251,9 @@ TEST_CASE("exclusions, requirements and their conflicts", "[engine]") {
   CHECK(excluded.ranking[1].outcome == b.outcome("therapie"));
   CHECK(excluded.ranking[1].excluded);
   CHECK(excluded.ranking[1].margin == -4.0);
-  CHECK(excluded.close_call);  // the excluded therapie does not count; supervisie (0) is within 1.0 of coaching (1)
+  CHECK(
+      excluded.close_call);  // the excluded therapie does not count; werkbegeleiding (0) is within 1.0 of coaching (1)
+  CHECK(excluded.ranking[2].outcome == b.outcome("werkbegeleiding"));  // 0-point tie with supervisie: lighter first
   Result all_excluded = evaluate(bank, answer(bank, {{"q", {"therapy_heavy"}}, {"ex", {"all"}}}));
   CHECK(all_excluded.recommendation == b.outcome("therapie"));  // every outcome excluded: exclusions ignored
   for (const auto& ranked : all_excluded.ranking) CHECK_FALSE(ranked.excluded);

@@ -74,7 +74,7 @@ void reference_recommend(const Bank& bank, Result& result) {
     forced = false;
     std::optional<std::size_t> best;
     for (std::size_t o = 0; o < count; ++o) {
-      if (!excluded[o] && (!best || result.scores[o] >= result.scores[*best])) best = o;
+      if (!excluded[o] && (!best || result.scores[o] > result.scores[*best])) best = o;  // ties: the lighter step
     }
     chosen = *best;
   }
@@ -87,7 +87,7 @@ void reference_recommend(const Bank& bank, Result& result) {
   }
   std::sort(result.ranking.begin() + 1, result.ranking.end(), [](const RankedOutcome& a, const RankedOutcome& b) {
     if (a.score != b.score) return a.score > b.score;
-    return a.outcome > b.outcome;
+    return a.outcome < b.outcome;  // ties: the lighter step first
   });
   if (forced) return;
   for (std::size_t i = 1; i < result.ranking.size(); ++i) {

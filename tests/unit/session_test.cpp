@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "test_support.hpp"
@@ -91,16 +92,17 @@ TEST_CASE("skip logic: a question hidden by an earlier answer is not asked", "[s
 
 TEST_CASE("progress counts only the questions the skip logic shows", "[session]") {
   SessionRun run = run_session("1\n1\n2\n\n");
-  CHECK(run.out.find("Vraag 1 van ongeveer 5") != std::string::npos);
-  // After "learning a task" the topics question is hidden: 4 questions remain in view.
-  CHECK(run.out.find("Vraag 2 van ongeveer 4") != std::string::npos);
-  CHECK(run.out.find("Vraag 4 van ongeveer 4") != std::string::npos);
-  CHECK(run.out.find("Vraag 2 van ongeveer 5") == std::string::npos);
+  // Topics waits on the first answer: not counted yet, so "at least".
+  CHECK(run.out.find("Vraag 1 van minstens 4") != std::string::npos);
+  // After "learning a task" the topics question is hidden and nothing is open: 4 questions, exactly.
+  CHECK(run.out.find("Vraag 2 van 4") != std::string::npos);
+  CHECK(run.out.find("Vraag 4 van 4") != std::string::npos);
+  CHECK(run.out.find("van 5") == std::string::npos);
   SessionOptions english;
   english.language = "en";
   SessionRun en = run_session("2\n", english);
-  CHECK(en.out.find("Question 1 of about 5") != std::string::npos);
-  CHECK(en.out.find("Question 2 of about 5") != std::string::npos);
+  CHECK(en.out.find("Question 1 of at least 4") != std::string::npos);
+  CHECK(en.out.find("Question 2 of 5") != std::string::npos);  // "reaching a goal" shows topics
   CHECK(en.out.find("Which topics is it about?") != std::string::npos);
 }
 
@@ -166,7 +168,7 @@ TEST_CASE("invalid input gets one sentence and the question again", "[session]")
   CHECK(count(run.out, "Typ één nummer van 1 tot en met 4.") == 2);
   CHECK(count(run.out, "Bij deze vraag past één antwoord: typ één nummer van 1 tot en met 4.") == 1);
   CHECK(count(run.out, "Waar wil je vooral hulp bij?") == 4);
-  CHECK(run.out.find("Vraag 2 van ongeveer 4") != std::string::npos);  // "1" was then accepted
+  CHECK(run.out.find("Vraag 2 van 4") != std::string::npos);  // "1" was then accepted
   SessionRun multiple = run_session("2\n1,9\n");
   CHECK(multiple.out.find("Typ een of meer nummers van 1 tot en met 3, gescheiden door een komma of een") !=
         std::string::npos);
@@ -266,7 +268,7 @@ TEST_CASE("q quits only after confirmation", "[session]") {
   SessionRun declined = run_session("q\nn\n1\n");
   CHECK(declined.outcome.kind == Kind::incomplete);
   CHECK(declined.out.find("Wil je stoppen? Er wordt niets bewaard. (j/n)") != std::string::npos);
-  CHECK(declined.out.find("Vraag 2 van ongeveer 4") != std::string::npos);
+  CHECK(declined.out.find("Vraag 2 van 4") != std::string::npos);
 
   SessionRun confirmed = run_session("1\nstop\nmisschien\nj\n1\n");
   CHECK(confirmed.outcome.kind == Kind::quit);
@@ -356,7 +358,7 @@ TEST_CASE("ask in-process: piped input that ends early exits 65 with 'incomplete
   CHECK(english.err == "incomplete: no advice\n");
   auto by_locale = wegwijzer::test::run({"ask", "--bank", bank}, "2\n", {{"LANG", "en_US.UTF-8"}});
   CHECK(by_locale.err == "incomplete: no advice\n");
-  CHECK(by_locale.out.find("Question 1 of about 5") != std::string::npos);
+  CHECK(by_locale.out.find("Question 1 of at least 4") != std::string::npos);
 }
 
 TEST_CASE("ask in-process: a finished questionnaire prints the summary and exits 0", "[session][ask]") {
@@ -452,7 +454,7 @@ TEST_CASE("ask in-process: a bank without the chosen language", "[session][ask]"
   CHECK(fallback.err ==
         "This questionnaire is not available in Dutch; the questions are in English.\n"
         "incomplete: no advice\n");
-  CHECK(fallback.out.find("Question 1 of about 5") != std::string::npos);
+  CHECK(fallback.out.find("Question 1 of at least 4") != std::string::npos);
   CHECK(fallback.out.find("Vraag") == std::string::npos);
   CHECK(fallback.out.find("Do you need help right now?") != std::string::npos);
   // Asked for explicitly: a usage error naming the bank's languages.
@@ -489,7 +491,7 @@ TEST_CASE("ask in-process: --format json or markdown to a non-terminal prints th
   CHECK(err.str().find("--out FILE") != std::string::npos);
 }
 
-TEST_CASE("progress: a question that may still be shown is counted, so the estimate does not grow", "[session]") {
+TEST_CASE("progress: a question that waits on an answer to come is not counted; the total only grows", "[session]") {
   // Topics shown only when need = goal: hidden while need is unanswered.
   Bank bank = session_bank();
   wegwijzer::Condition goal;
@@ -499,18 +501,62 @@ TEST_CASE("progress: a question that may still be shown is counted, so the estim
   bank.questions[kTopics].show_if = goal;
   SessionRun run = run_session("2\n1\n1\n2\n\n", {}, bank);
   REQUIRE(run.outcome.kind == Kind::completed);
-  CHECK(run.out.find("Vraag 1 van ongeveer 5") != std::string::npos);
-  CHECK(run.out.find("Vraag 2 van ongeveer 5") != std::string::npos);
-  CHECK(run.out.find("Vraag 1 van ongeveer 4") == std::string::npos);
-  // need = task rules topics out: the estimate drops, but never rises.
+  CHECK(run.out.find("Vraag 1 van minstens 4") != std::string::npos);
+  CHECK(run.out.find("Vraag 2 van 5") != std::string::npos);
+  CHECK(run.out.find("Vraag 5 van 5") != std::string::npos);
+  CHECK(run.out.find("Vraag 1 van minstens 5") == std::string::npos);  // never more than will be asked
+  // need = task rules topics out: 4 questions, and never more promised.
   SessionRun task = run_session("1\n1\n2\n\n", {}, bank);
-  CHECK(task.out.find("Vraag 2 van ongeveer 4") != std::string::npos);
-  const std::string marker = " van ongeveer ";
-  std::size_t previous = 99;
-  for (std::size_t at = task.out.find(marker); at != std::string::npos; at = task.out.find(marker, at + 1)) {
-    std::size_t total = static_cast<std::size_t>(std::stoul(task.out.substr(at + marker.size())));
-    CHECK(total <= previous);
+  CHECK(task.out.find("Vraag 2 van 4") != std::string::npos);
+  const std::regex counter("Vraag (\\d+) van (minstens )?(\\d+)");
+  std::size_t previous = 0;
+  std::size_t shown = 0;
+  for (std::sregex_iterator it(task.out.begin(), task.out.end(), counter), end; it != end; ++it) {
+    std::size_t total = std::stoul((*it)[3].str());
+    CHECK(total >= previous);
+    CHECK(total <= 4);
     previous = total;
+    ++shown;
+  }
+  CHECK(shown == 4);
+}
+
+TEST_CASE("the multiple-choice hint combines only options that may be combined", "[session]") {
+  const std::string plain = "Typ een of meer nummers, gescheiden door een komma of een spatie.";
+  SECTION("no exclusive option: the first two") {
+    SessionRun run = run_session("2\n");
+    CHECK(run.out.find("Typ een of meer nummers, bijvoorbeeld 1,2 of 1 2.") != std::string::npos);
+  }
+  SECTION("option 1 exclusive (\"none of these\"): 2 and 3") {
+    Bank bank = session_bank();
+    bank.questions[kTopics].options[0].exclusive = true;
+    SessionRun run = run_session("2\n", {}, bank);
+    CHECK(run.out.find("Typ een of meer nummers, bijvoorbeeld 2,3 of 2 3.") != std::string::npos);
+    SessionOptions english;
+    english.language = "en";
+    SessionRun en = run_session("2\n", english, bank);
+    CHECK(en.out.find("Type one or more numbers, for example 2,3 or 2 3.") != std::string::npos);
+  }
+  SECTION("option 3 exclusive: 1 and 2, and the example is accepted") {
+    Bank bank = session_bank();
+    bank.questions[kTopics].options[2].exclusive = true;
+    SessionRun run = run_session("2\n1,2\n1\n2\n\n", {}, bank);
+    CHECK(run.out.find("Typ een of meer nummers, bijvoorbeeld 1,2 of 1 2.") != std::string::npos);
+    CHECK(run.out.find("kan niet samen met andere antwoorden") == std::string::npos);
+    REQUIRE(run.outcome.kind == Kind::completed);
+    CHECK(options_of(run.outcome, kTopics) == std::vector<std::uint16_t>{0, 1});
+  }
+  SECTION("fewer than two options that may be combined: no example") {
+    Bank bank = session_bank();
+    bank.questions[kTopics].options[0].exclusive = true;
+    bank.questions[kTopics].options[2].exclusive = true;
+    SessionRun run = run_session("2\n", {}, bank);
+    CHECK(run.out.find(plain) != std::string::npos);
+    CHECK(run.out.find("bijvoorbeeld") == std::string::npos);
+    SessionOptions english;
+    english.language = "en";
+    SessionRun en = run_session("2\n", english, bank);
+    CHECK(en.out.find("Type one or more numbers, separated by a comma or a space.") != std::string::npos);
   }
 }
 

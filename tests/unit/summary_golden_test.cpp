@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "golden.hpp"
 #include "summary_reading.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/bank/answers_json.hpp"
@@ -14,6 +15,7 @@
 #include "wegwijzer/summary/summary.hpp"
 
 using namespace wegwijzer;
+using wegwijzer::test::check_golden;
 
 namespace {
 
@@ -23,29 +25,6 @@ struct Variant {
   bool unicode = true;
   int width = 80;
 };
-
-bool approving() {
-  const char* value = std::getenv("WEGWIJZER_APPROVE");
-  return value != nullptr && std::string(value) == "1";
-}
-
-/// Compares `received` with tests/golden/<folder>/<name>.approved.txt (or writes it when approving).
-void check_golden(const std::string& name, const std::string& received, const std::string& folder = "summary") {
-  const std::string path = test::test_path("golden/" + folder + "/" + name + ".approved.txt");
-  if (approving()) {
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << received;
-    REQUIRE(file.good());
-    WARN("approved " << path);
-    return;
-  }
-  std::ifstream file(path, std::ios::binary);
-  INFO("missing approved file " << path << "; run with WEGWIJZER_APPROVE=1 and review it");
-  REQUIRE(file.good());
-  std::string approved{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-  INFO("golden " << path << " differs; if the change is intended, rerun with WEGWIJZER_APPROVE=1 and review");
-  CHECK(received == approved);
-}
 
 }  // namespace
 

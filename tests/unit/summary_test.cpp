@@ -47,6 +47,24 @@ std::size_t display_width(const std::string& line) {
 
 const SummaryFormat kFormats[] = {SummaryFormat::text, SummaryFormat::markdown, SummaryFormat::json};
 
+/// options_for() with the widest text (200 columns), so most sentences stay on one line.
+SummaryOptions unwrapped(SummaryFormat format, const std::string& language = "en") {
+  SummaryOptions options = options_for(format, language);
+  options.width = 200;
+  return options;
+}
+
+/// `text` with every run of spaces and line breaks as one space, to find sentences that were wrapped.
+std::string flat(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (space && !out.empty() && out.back() == ' ') continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("parse_summary_format knows the three formats", "[summary]") {
@@ -167,7 +185,7 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   std::string text = render_summary(bank, answers, result, options_for(SummaryFormat::text));
   const std::string sha = std::string(64, 'a');
   for (const char* expected : {"What seems to fit best: coaching-en",
-                               "You said: What fits best? → A goal",
+                               "To the question \"What fits best?\" you answered: A goal.",
                                "Down nearly every day.",
                                "supervisie-en: not now, because the signs above come first",
                                "therapie-en: does not fit your answers now",
@@ -191,13 +209,12 @@ TEST_CASE("summary: every section shows its content", "[summary]") {
   }
   // Hidden question (life_worth is not in `shown`) is not among the answers.
   CHECK(text.find("→ Yes") == std::string::npos);
-  // Without a red flag the alternatives show their points; Dutch uses a decimal comma.
+  // Without a red flag the alternatives say in words how they compare (0.75 is within the close margin 1).
   result.red_flags.clear();
   CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text))
-            .find("supervisie-en: 0.75 points "
-                  "behind") != std::string::npos);
-  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl")).find("0,75 punten") !=
-        std::string::npos);
+            .find("supervisie-en: fits nearly as well") != std::string::npos);
+  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text, "nl"))
+            .find("supervisie-nl: past bijna even goed") != std::string::npos);
 }
 
 TEST_CASE("summary: an incomplete result never looks like advice", "[summary]") {
@@ -340,8 +357,9 @@ TEST_CASE("summary: alternatives set aside by a required outcome, tied, or behin
   result.red_flags = {};
   result.urgency = Urgency::routine;
   result.ranking = {{3, 1, 0, false}, {1, 1, 0, false}};
-  CHECK(render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("coaching-en: just as close") !=
-        std::string::npos);
+  CHECK(
+      render_summary(bank, answers, result, options_for(SummaryFormat::text)).find("coaching-en: fits just as well") !=
+      std::string::npos);
 }
 
 namespace {
@@ -445,21 +463,22 @@ TEST_CASE("summary why: red-flag rules are not repeated, every line is distinct 
     CHECK(first != std::string::npos);
     CHECK(text.find(generic, first + 1) == std::string::npos);
     // Require and exclude rules say what they did.
-    CHECK(text.find(en ? "only therapie-en fits now" : "alleen therapie-nl past") != std::string::npos);
+    CHECK(text.find(en ? "leaves only therapie-en for now" : "laat voor nu alleen therapie-nl over") !=
+          std::string::npos);
     CHECK(text.find(en ? "rules out werkbegeleiding-en" : "sluit werkbegeleiding-nl") != std::string::npos);
     // The answer that weighed most is among the reasons (top 4: require, exclude, weights, answer).
-    CHECK(text.find(en ? "• You said: How often down? → Daily" : "• Je zei: Hoe vaak somber? → Dagelijks") !=
-          std::string::npos);
+    CHECK(text.find(en ? "• To the question \"How often down?\" you answered: Daily."
+                       : "• Op de vraag \"Hoe vaak somber?\" antwoordde je: Dagelijks.") != std::string::npos);
     // The crisis flag shows the answer that raised it, once, under the signs.
-    const std::string raised =
-        en ? "You said: Life not worth living? → Yes" : "Je zei: Leven niet de moeite waard? → Ja";
+    const std::string raised = en ? "To the question \"Life not worth living?\" you answered: Yes."
+                                  : "Op de vraag \"Leven niet de moeite waard?\" antwoordde je: Ja.";
     std::size_t at = text.find(raised);
     REQUIRE(at != std::string::npos);
     CHECK(at > text.find(en ? "Crisis message." : "Crisisbericht."));
     CHECK(text.find(raised, at + 1) == std::string::npos);
   }
   std::string markdown = render_summary(bank, answers, result, options_for(SummaryFormat::markdown));
-  CHECK(markdown.find("You said: Life not worth living? → Yes") != std::string::npos);
+  CHECK(markdown.find("To the question \"Life not worth living?\" you answered: Yes.") != std::string::npos);
   CHECK(markdown.find("Crisis message.") == markdown.rfind("Crisis message."));
 }
 
@@ -557,27 +576,120 @@ TEST_CASE("summary: a scale label that repeats the heading is shown once", "[sum
   CHECK(parsed["texts"]["scales"][0]["label"] == "Low mood");
 }
 
-TEST_CASE("summary: \"points behind\" is explained once", "[summary]") {
+TEST_CASE("summary: alternatives compare in words; only the JSON result has the points", "[summary]") {
+  Bank bank = test::fixture_bank();  // close margin 1
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  Result result = test::fixture_routine_result();
+  result.close_call = false;
+  result.scores = {0.5, 3.5, 2.75, 1.5};
+  result.ranking = {{1, 3.5, 0, false}, {2, 2.75, 0.75, false}, {3, 1.5, 2, false}, {0, 0.5, 3, false}};
+  for (SummaryFormat format : {SummaryFormat::text, SummaryFormat::markdown}) {
+    for (const std::string language : {"nl", "en"}) {
+      std::string out = render_summary(bank, answers, result, unwrapped(format, language));
+      INFO(out);
+      const bool en = language == "en";
+      CHECK(out.find(en ? "supervisie-en: fits nearly as well" : "supervisie-nl: past bijna even goed") !=
+            std::string::npos);
+      CHECK(out.find(en ? "therapie-en: fits less well" : "therapie-nl: past minder goed") != std::string::npos);
+      CHECK(out.find(en ? "werkbegeleiding-en: fits clearly less well"
+                        : "werkbegeleiding-nl: past duidelijk minder goed") != std::string::npos);
+      for (const char* number : {"0.75", "0,75", "2.75", "points", "punten"})
+        CHECK(out.find(number) == std::string::npos);
+    }
+  }
+  json parsed = json::parse(render_summary(bank, answers, result, unwrapped(SummaryFormat::json)));
+  CHECK(parsed["result"]["ranking"][1]["margin"] == 0.75);
+  CHECK(parsed["texts"]["alternatives"][0]["line"] == "supervisie-en: fits nearly as well");
+}
+
+TEST_CASE("summary: a tie says which outcomes fit equally well and what decides between them", "[summary]") {
   Bank bank = test::fixture_bank();
   AnswerSet answers = test::fixture_routine_answers(bank);
   Result result = test::fixture_routine_result();
-  result.ranking = {{1, 3.5, 0, false}, {2, 2.75, 0.75, false}, {0, 0, 3.5, false}};
-  for (SummaryFormat format : {SummaryFormat::text, SummaryFormat::markdown}) {
+  result.scores = {2, 2, 2, 0};
+  result.recommendation = 0;
+  result.ranking = {{0, 2, 0, false}, {1, 2, 0, false}, {2, 2, 0, false}, {3, 0, 2, false}};
+  for (SummaryFormat format : kFormats) {
     for (const std::string language : {"nl", "en"}) {
-      std::string out = render_summary(bank, answers, result, options_for(format, language));
-      const std::string explained = language == "nl" ? "De punten laten zien hoeveel sterker je antwoorden"
-                                                     : "The points show how much more your answers pointed";
-      std::size_t at = out.find(explained);
-      REQUIRE(at != std::string::npos);
-      CHECK(out.find(explained, at + 1) == std::string::npos);
-      CHECK(at > out.find(language == "nl" ? "punten minder" : "points behind"));
+      std::string out = flat(render_summary(bank, answers, result, unwrapped(format, language)));
+      INFO(out);
+      const bool en = language == "en";
+      CHECK(out.find(en ? "Your answers fit werkbegeleiding-en, coaching-en and supervisie-en equally well"
+                        : "Je antwoorden passen even goed bij werkbegeleiding-nl, coaching-nl en supervisie-nl") !=
+            std::string::npos);
+      CHECK(out.find(en ? "A first conversation with a professional can tell which suits you best"
+                        : "Een eerste gesprek met een professional kan uitwijzen welke het best bij je past") !=
+            std::string::npos);
+      CHECK(out.find(en ? "The difference is small" : "Het verschil is klein") == std::string::npos);
     }
   }
-  // No points shown: no explanation.
-  Result tied = result;
-  tied.ranking = {{1, 3.5, 0, false}, {2, 3.5, 0, false}};
-  CHECK(render_summary(bank, answers, tied, options_for(SummaryFormat::text)).find("The points show") ==
+  // Two tied, one of them excluded: not a tie any more, the usual close-call note.
+  result.ranking = {{0, 2, 0, false}, {1, 2, 0, true}, {2, 1.5, 0.5, false}, {3, 0, 2, false}};
+  std::string out = render_summary(bank, answers, result, unwrapped(SummaryFormat::text));
+  CHECK(out.find("equally well") == std::string::npos);
+  CHECK(out.find("The difference is small") != std::string::npos);
+  // A tie set aside by a red flag is no tie either.
+  result.ranking = {{3, 2, 0, false}, {1, 2, 0, false}};
+  result.recommendation = 3;
+  result.red_flags = {{1, Tier::clinical}};
+  result.close_call = false;
+  CHECK(render_summary(bank, answers, result, unwrapped(SummaryFormat::text)).find("equally well") ==
         std::string::npos);
+}
+
+TEST_CASE("summary why: answers read as sentences, with the question's topic or without instructions", "[summary]") {
+  Bank bank = test::fixture_bank();
+  bank.questions[0].topic = test::both("wat je zoekt", "what you are looking for");
+  bank.questions[3].text =
+      test::both("Waarover gaat het? Kies alles wat past.", "What is it about? Choose all that apply.");
+  bank.rules[0].when.kind = Condition::Kind::contains;
+  bank.rules[0].when.question = 3;  // the crisis flag on topics = work
+  bank.rules[0].when.options = {0};
+  AnswerSet answers = test::fixture_routine_answers(bank);  // topics: work and private life
+  Result result = test::fixture_routine_result();
+  result.shown = {0, 1, 2, 3, 4};
+  result.red_flags = {{0, Tier::crisis}};
+  result.urgency = Urgency::crisis;
+  for (const std::string language : {"nl", "en"}) {
+    std::string text = render_summary(bank, answers, result, unwrapped(SummaryFormat::text, language));
+    std::string json_text = render_summary(bank, answers, result, unwrapped(SummaryFormat::json, language));
+    INFO(text);
+    const bool en = language == "en";
+    // With a topic: the topic, not the question.
+    CHECK(text.find(en ? "• You said about what you are looking for: A goal."
+                       : "• Over wat je zoekt zei je: Een doel.") != std::string::npos);
+    // Without: the question up to its question mark; several options as a list with "and".
+    const std::string raised = en ? "To the question \"What is it about?\" you answered: Work and Private life."
+                                  : "Op de vraag \"Waarover gaat het?\" antwoordde je: Werk en Privé.";
+    CHECK(text.find(raised) != std::string::npos);
+    CHECK(json_text.find(en ? "Choose all that apply" : "Kies alles wat past") ==
+          json_text.rfind(en ? "Choose all that apply" : "Kies alles wat past"));  // only in the answers
+    const std::size_t why = text.find(en ? "\nWhy\n" : "\nWaarom\n");
+    CHECK(text.find("→", why) > text.find(en ? "\nYour answers\n" : "\nJouw antwoorden\n"));  // only there
+  }
+  // A text without a question mark loses a trailing instruction sentence, and a label's own full stop is not doubled.
+  bank.questions[0].topic = LocalText();
+  bank.questions[0].text = test::both("Wat je zoekt. Kies er een.", "What you are looking for. Pick one.");
+  bank.questions[0].options[1].label = test::both("Een doel.", "A goal.");
+  std::string text = render_summary(bank, answers, result, unwrapped(SummaryFormat::text));
+  CHECK(text.find("• To the question \"What you are looking for.\" you answered: A goal.\n") != std::string::npos);
+  CHECK(text.find("Pick one") == text.rfind("Pick one"));  // only under "Your answers"
+}
+
+TEST_CASE("summary why: lists of outcome names read as a sentence", "[summary]") {
+  auto [bank, result] = red_flag_reasons_case();
+  bank.rules[4].effects.exclude = {0, 1, 2};
+  bank.rules[3].effects.require = {2, 3};
+  AnswerSet answers = test::fixture_routine_answers(bank);
+  for (const std::string language : {"nl", "en"}) {
+    std::string text = render_summary(bank, answers, result, unwrapped(SummaryFormat::text, language));
+    INFO(text);
+    const bool en = language == "en";
+    CHECK(text.find(en ? "rules out werkbegeleiding-en, coaching-en and supervisie-en for now"
+                       : "sluit werkbegeleiding-nl, coaching-nl en supervisie-nl voor nu uit") != std::string::npos);
+    CHECK(text.find(en ? "leaves only supervisie-en and therapie-en for now"
+                       : "laat voor nu alleen supervisie-nl en therapie-nl over") != std::string::npos);
+  }
 }
 
 TEST_CASE("summary: routine urgency agrees with the advice's first step", "[summary]") {

@@ -47,6 +47,8 @@ struct Question {
   std::vector<Option> options;       ///< empty for text questions
   std::optional<Condition> show_if;  ///< refers only to earlier questions
   LocalText lead;  ///< shown once before the question in the questionnaire, e.g. before a block (may be empty)
+  /// A short phrase naming what the question is about, for the summary's "You said about ..." (may be empty).
+  LocalText topic;
   /// Index of the option with this id, if any.
   std::optional<std::size_t> find_option(std::string_view option_id) const;
 };
@@ -96,6 +98,15 @@ struct Rule {
   Effects effects;
 };
 
+/// Texts of an outcome for people whose answers meet a condition ("not working", "a specific fear"):
+/// each text it sets replaces the outcome's own; an empty text keeps it.
+struct OutcomeVariant {
+  Condition when;
+  LocalText what_it_is;
+  LocalText what_to_expect;
+  LocalText where_to_find;
+};
+
 /// One kind of help with the texts the summary needs.
 struct Outcome {
   std::string id;  ///< werkbegeleiding, coaching, supervisie or therapie
@@ -103,6 +114,8 @@ struct Outcome {
   LocalText what_it_is;
   LocalText what_to_expect;
   LocalText where_to_find;
+  /// In order: for each text, the first variant whose condition holds and that sets it wins.
+  std::vector<OutcomeVariant> variants;
 };
 
 /// Somewhere a person can turn to: a phone line, a service, a professional.

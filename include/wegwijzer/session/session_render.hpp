@@ -38,9 +38,24 @@ std::string render_intro(const Bank& bank, const SessionLook& look);
 /// again on every way out after a crisis flag was raised. Empty when the bank names none.
 std::string render_crisis_lines(const Bank& bank, const SessionLook& look);
 
-/// One question: progress ("question 4 of about 18"), the text, the numbered options with the
-/// earlier answer marked, and a hint on how to answer. `position` is 1-based.
-std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, std::size_t position,
-                            std::size_t total, const SessionLook& look);
+/// Where a question stands in the questionnaire, for the progress line.
+struct Progress {
+  std::size_t position = 1;  ///< 1-based: the shown questions up to and including this one
+  /// The questions that will be asked for sure: never more than the person will see on this path.
+  std::size_t total = 1;
+  /// True when no later question waits on an answer still to come, so `total` is the number asked
+  /// ("question 4 of 18"); false: more may follow ("question 4 of at least 18").
+  bool exact = false;
+};
+
+/// One question: progress ("question 4 of at least 18"), the text, the numbered options with the
+/// earlier answer marked, and a hint on how to answer (for multiple choice with an example of two
+/// options that may be combined).
+std::string render_question(const Bank& bank, std::size_t question, const AnswerSet& answers, const Progress& progress,
+                            const SessionLook& look);
+
+/// The hint for a multiple-choice question in `language`: its example combines the first two options that
+/// are not exclusive ("for example 2,3 or 2 3"); without two such options, no example.
+std::string multiple_choice_hint(const Question& question, std::string_view language);
 
 }  // namespace wegwijzer::cli

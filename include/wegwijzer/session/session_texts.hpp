@@ -10,10 +10,12 @@ namespace wegwijzer::cli {
 enum class SessionText {
   crisis_lines,           ///< the crisis phone numbers shown before the first question
   how_to_answer,          ///< how to answer, shown once before the first question
-  progress,               ///< "question {} of about {}"
+  progress,               ///< "question {} of at least {}": later questions may still be added
+  progress_exact,         ///< "question {} of {}": every later question is known
   optional_tag,           ///< marks a question that may be skipped
   hint_single,            ///< how to answer a single-choice question
-  hint_multiple,          ///< how to answer a multiple-choice question
+  hint_multiple,          ///< how to answer a multiple-choice question, with an example "{},{} or {} {}"
+  hint_multiple_plain,    ///< the same without an example (fewer than two options may be combined)
   hint_text,              ///< how to answer a free-text question
   hint_skip,              ///< empty line skips
   hint_keep,              ///< empty line keeps the earlier answer

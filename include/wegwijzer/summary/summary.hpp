@@ -2,6 +2,7 @@
 // summary/: what a person reads: the summary model, its text / Markdown / JSON layouts, their nl/en texts, and the
 // guidance (first steps, resources).
 #include <string>
+#include <string_view>
 
 #include "wegwijzer/bank/answers.hpp"
 #include "wegwijzer/bank/bank.hpp"
@@ -32,5 +33,13 @@ std::string render_crisis_box(const Bank& bank, const Result& result, const Summ
 
 /// Parses "text", "markdown" or "json"; false when the name is unknown.
 bool parse_summary_format(const std::string& name, SummaryFormat& format);
+
+/// A few lines (about eight) that repeat what to do, for after a text summary at a terminal, whose top has
+/// scrolled out of sight by then: in a crisis the bank's crisis lines first, then the advice, how soon, the
+/// first step, and how to save the summary (`saved_to`: the file it was saved to; empty: run again with
+/// --out). Says what render_summary() says, in `options.language`, wrapped to `options.width`; text only.
+/// An incomplete result gets no advice: the crisis lines in a crisis and a line saying there is no advice.
+std::string render_recap(const Bank& bank, const AnswerSet& answers, const Result& result,
+                         const SummaryOptions& options, std::string_view saved_to = {});
 
 }  // namespace wegwijzer
