@@ -149,7 +149,6 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
     for (std::size_t index : bank.crisis_lines) {
       if (index < bank.resources.size()) lines.push_back(short_crisis_line(bank.resources[index], lang));
     }
-    if (lines.empty()) lines = crisis_line_texts(bank, lang);
     if (!lines.empty()) {
       w.paragraph(std::string(w.warning_mark()) + std::string(text(RecapText::crisis_label, lang)), {}, "  ", kRed);
       for (const std::string& line : lines) w.paragraph(line, w.bullet(), "    ", kRed);

@@ -6,7 +6,7 @@ Scenarios: walkthrough, interrupt, crisis, crisis-interrupt, crisis-eof, eof, pi
 piped-crisis, recap-first, recap-second (the built-in bank in an 80x24 tmux screen; BANK is not used).
 """
 import os
-import re
+import shlex
 import signal
 import stat
 import subprocess
@@ -254,12 +254,11 @@ class Tmux:
     def __init__(self, rows, columns, command, workdir, env):
         self.name = "wegwijzer-e2e-%d" % os.getpid()
         self.base = ["tmux", "-L", self.name, "-f", "/dev/null", "-u"]
-        # No status line (it would take a row), a long history for the whole session, the pane kept
-        # after the program ends so its last screen and exit status can be read.
+        # No status line (it would take a row) and a long history for the whole session.
         self.run("start-server", ";", "set-option", "-g", "status", "off", ";",
                  "set-option", "-g", "history-limit", "20000", ";",
                  "new-session", "-d", "-s", "ask", "-x", str(columns), "-y", str(rows), "-c", workdir,
-                 command, ";", "set-option", "-t", "ask", "remain-on-exit", "on", env=env)
+                 command, env=env)
 
     def run(self, *args, env=None):
         return subprocess.run(self.base + list(args), capture_output=True, timeout=TIMEOUT, check=True,
@@ -313,9 +312,12 @@ def recap_terminal(workdir, answer):
     as the summary above (scrolled away) says them."""
     rows, columns = 24, 80
     env = terminal_env()
-    env.pop("COLUMNS", None)
-    env.pop("LINES", None)
-    command = "exec %s ask --lang en" % BINARY.replace(" ", "\\ ")
+    for name in ("COLUMNS", "LINES", "TMUX"):  # the width comes from the terminal; our own tmux server
+        env.pop(name, None)
+    # A shell runs the program and then, like a shell prompt would, prints one line: its exit status.
+    # The shell keeps the terminal open, so the program's last output is all on the screen (tmux may
+    # drop what a pane's program wrote just before it exited).
+    command = "%s ask --lang en; echo \"[exit $?]\"; exec sleep 600" % shlex.quote(BINARY)
     tmux = Tmux(rows, columns, command, workdir, env)
     try:
         check(tmux.value("pane_width") == str(columns) and tmux.value("pane_height") == str(rows),
@@ -324,9 +326,10 @@ def recap_terminal(workdir, answer):
         deadline = time.time() + 10 * TIMEOUT
         while True:
             check(time.time() < deadline, "the questionnaire did not end")
-            if tmux.value("pane_dead") == "1":
-                break
             lines = tmux.everything()
+            ended = [line for line in lines if line.startswith("[exit ")]
+            if ended:
+                break
             # A fresh prompt waits: one more prompt line than answers sent, and the cursor's line is it.
             if prompts(lines) <= answered or last_text(lines) != ">":
                 time.sleep(0.05)
@@ -335,7 +338,7 @@ def recap_terminal(workdir, answer):
             crisis = "Press Enter to go on with the questions" in " ".join(lines[-6:])
             tmux.send("" if crisis else answer)
             answered += 1
-        check(tmux.value("pane_dead_status") == "0", "exit status %s" % tmux.value("pane_dead_status"))
+        check(ended == ["[exit 0]"], "exit status: %r" % ended)
         everything = tmux.everything()
         screen = tmux.screen()[:rows]
         print("\n".join(everything))
