@@ -389,8 +389,10 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       }
       model.alternatives.push_back(std::move(alternative));
     }
-    if (model.reasons.empty() && !model.red_flags.empty()) {
-      model.reasons.push_back(std::string(phrase(Phrase::reason_red_flags, lang)));
+    if (model.reasons.empty()) {
+      // Never an empty "Why": the signs decide, or no answer pointed anywhere in particular.
+      model.reasons.push_back(
+          std::string(phrase(model.red_flags.empty() ? Phrase::reason_no_direction : Phrase::reason_red_flags, lang)));
     }
     if (!model.red_flags.empty()) model.alongside_note = std::string(phrase(Phrase::alongside_treatment, lang));
     if (tied.size() > 1) {

@@ -55,6 +55,8 @@ constexpr Entry kPhrases[] = {
      "huisarts of behandelaar nodig.",
      "What you said about your complaints and your safety (see the signs below): that needs help from a GP or "
      "therapist first."},
+    {Phrase::reason_no_direction, "Geen van je antwoorden wees duidelijk naar één soort hulp.",
+     "None of your answers pointed clearly to one kind of help."},
     {Phrase::red_flags_label, "Signalen die aandacht vragen", "Signs that need attention"},
     {Phrase::alternatives_heading, "Andere mogelijkheden", "Alternatives"},
     {Phrase::alternative_excluded, "{1}: past nu niet bij je antwoorden", "{1}: does not fit your answers now"},

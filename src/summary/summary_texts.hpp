@@ -35,7 +35,8 @@ enum class Phrase {
   reason_rule_require,  ///< {1}: outcome names (a rule that requires them)
   reason_rule_exclude,  ///< {1}: outcome names (a rule that rules them out)
   red_flags_label,
-  reason_red_flags,  ///< the only reason when the signs below decide the advice
+  reason_red_flags,     ///< the only reason when the signs below decide the advice
+  reason_no_direction,  ///< the only reason when no answer and no rule pointed to any kind of help
   alternatives_heading,
   alternative_excluded,      ///< {1}: outcome name
   alternative_tied,          ///< {1}: outcome name (the same score as the advice)

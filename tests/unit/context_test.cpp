@@ -134,6 +134,9 @@ TEST_CASE("context cases: the advice, how soon, and the texts that fit the perso
     CHECK(to_string(result.urgency) == std::string(c.urgency));
     for (const std::string language : {"en", "nl"}) {
       const std::string text = summary_of(bank, answers, result, language);
+      // "Why" is never an empty heading, not even when no answer pointed anywhere.
+      const std::string why = language == "en" ? "\nWhy\n───\n•" : "\nWaarom\n──────\n•";
+      CHECK(text.find(why) != std::string::npos);
       for (const auto& [en, nl] : c.must) CHECK(one_line(text).find(language == "en" ? en : nl) != std::string::npos);
       if (c.no_work_text) CHECK_FALSE(std::regex_search(text, work_words()));
     }
