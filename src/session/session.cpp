@@ -173,10 +173,7 @@ Session::Step Session::ask(std::size_t& current) {
     // only on answers behind us. One that depends on a question not behind us yet counts as not
     // shown, so the total never promises more questions than will be asked; it may grow.
     std::vector<bool> visible = visible_questions(bank_, answers_);
-    cli::Progress progress;
-    progress.position = 0;
-    progress.total = 0;
-    progress.exact = true;
+    cli::Progress progress{0, 0, true};  // counted below; exact until a later question waits on an open one
     for (std::size_t q = 0; q < visible.size(); ++q) {
       const std::optional<Condition>& show_if = bank_.questions[q].show_if;
       if (q > current && show_if && depends_on_open(bank_, *show_if, current)) {

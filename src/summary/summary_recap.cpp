@@ -1,13 +1,13 @@
 // The recap: a few lines after a long text summary at a terminal that repeat what to do, since the
 // advice at the top of the summary has scrolled out of sight by then.
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "summary_model.hpp"
+#include "summary_texts.hpp"
 #include "text_wrap.hpp"
 #include "wegwijzer/summary/guidance.hpp"
 #include "wegwijzer/summary/summary.hpp"
@@ -16,62 +16,12 @@
 namespace wegwijzer {
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kRed = "\x1b[1;31m";
-constexpr std::string_view kReset = "\x1b[0m";
-
-/// Identifies one sentence of the recap's translation table.
-enum class RecapText {
-  heading,          ///< the title in the rule above the recap ("In short")
-  crisis_label,     ///< above the crisis lines ("In acute need:")
-  phone_or,         ///< between two phone numbers of one line
-  how_soon,         ///< "How soon: {}"
-  how_soon_prompt,  ///< the urgency prompt in a few words, when a first step says the rest
-  how_soon_crisis,  ///< the urgency crisis in a few words, when a first step says the rest
-  first_step,       ///< "First step: {}"
-  more_steps,       ///< after the first step, when the summary names more
-  save_hint,        ///< how to save the summary (no --out given)
-  saved_to,         ///< "Your summary was saved to {}." (the session's words when there is no recap)
-  incomplete,       ///< no advice: not every question was answered
-};
-
-struct Entry {
-  std::string_view nl;
-  std::string_view en;
-};
-
-// In the order of the RecapText enumerators.
-constexpr std::array<Entry, 11> kTexts{{
-    {"In het kort", "In short"},
-    {"In acute nood:", "In acute need:"},
-    {" of ", " or "},
-    {"Hoe snel: {}", "How soon: {}"},
-    {"deze week", "this week"},
-    {"nu", "now"},
-    {"Eerste stap: {}", "First step: {}"},
-    {"Meer stappen staan in het overzicht hierboven.", "The summary above names more steps."},
-    {"Om je overzicht te bewaren: start opnieuw met --out BESTAND.",
-     "To save your summary, run again with --out FILE."},
-    {"Je overzicht is bewaard in {}.", "Your summary was saved to {}."},
-    {"Onvolledig: er is geen advies, want niet alle vragen zijn beantwoord.",
-     "Incomplete: there is no advice, because not all questions were answered."},
-}};
-
-static_assert(kTexts.size() == static_cast<std::size_t>(RecapText::incomplete) + 1,
-              "every RecapText needs a table entry");
-
-std::string_view text(RecapText id, std::string_view language) {
-  const Entry& entry = kTexts[static_cast<std::size_t>(id)];
-  return language == "en" ? entry.en : entry.nl;
-}
-
-/// `text(id)` with its "{}" replaced by `argument`.
-std::string text_with(RecapText id, std::string_view language, std::string_view argument) {
-  std::string pattern(text(id, language));
-  std::size_t at = pattern.find("{}");
-  if (at != std::string::npos) pattern.replace(at, 2, argument);
-  return pattern;
-}
+using summary::fill;
+using summary::kBold;
+using summary::kRed;
+using summary::kReset;
+using summary::Phrase;
+using summary::phrase;
 
 /// One crisis line, short: "113 Zelfmoordpreventie: 113 or 0800-0113". The summary's footer just above
 /// has the whole line (hours, web address, when to call); a line without a number keeps it whole.
@@ -80,7 +30,7 @@ std::string short_crisis_line(const Resource& resource, std::string_view languag
   std::string line = resource.name.in(language);
   line += ": ";
   for (std::size_t i = 0; i < resource.phone.size(); ++i) {
-    if (i > 0) line += text(RecapText::phone_or, language);
+    if (i > 0) line += phrase(Phrase::recap_phone_or, language);
     line += resource.phone[i];
   }
   return line;
@@ -141,7 +91,7 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
   const summary::Model model = summary::build_model(bank, answers, result, options);
   const std::string_view lang = model.language;
   RecapWriter w(options);
-  w.rule(text(RecapText::heading, lang));
+  w.rule(phrase(Phrase::recap_heading, lang));
 
   // In a crisis the lines to call come first, before anything else.
   if (result.urgency == Urgency::crisis) {
@@ -150,14 +100,15 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
       if (index < bank.resources.size()) lines.push_back(short_crisis_line(bank.resources[index], lang));
     }
     if (!lines.empty()) {
-      w.paragraph(std::string(w.warning_mark()) + std::string(text(RecapText::crisis_label, lang)), {}, "  ", kRed);
+      w.paragraph(std::string(w.warning_mark()) + std::string(phrase(Phrase::footer_crisis_lines, lang)), {}, "  ",
+                  kRed);
       for (const std::string& line : lines) w.paragraph(line, w.bullet(), "    ", kRed);
     }
   }
 
   if (!model.complete) {
     // No advice to repeat: say so rather than show something that looks like advice.
-    w.paragraph(text(RecapText::incomplete, lang));
+    w.paragraph(phrase(Phrase::recap_incomplete, lang));
     return w.take();
   }
 
@@ -165,20 +116,21 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
   const std::vector<std::string>& steps = model.guidance.first_steps;
   if (steps.empty()) {
     // Without first steps of its own, the summary's how-soon sentence says what to do first.
-    w.paragraph(text_with(RecapText::how_soon, lang, model.urgency_text));
+    w.paragraph(fill(phrase(Phrase::recap_how_soon, lang), {model.urgency_text}));
   } else {
     // The summary's how-soon is then its first steps: name the urgency in a few words, then the first step.
-    RecapText soon = result.urgency == Urgency::crisis ? RecapText::how_soon_crisis : RecapText::how_soon_prompt;
-    w.paragraph(text_with(RecapText::how_soon, lang, text(soon, lang)));
-    std::string first = text_with(RecapText::first_step, lang, steps.front());
+    const Phrase soon =
+        result.urgency == Urgency::crisis ? Phrase::recap_how_soon_crisis : Phrase::recap_how_soon_prompt;
+    w.paragraph(fill(phrase(Phrase::recap_how_soon, lang), {phrase(soon, lang)}));
+    std::string first = fill(phrase(Phrase::recap_first_step, lang), {steps.front()});
     if (steps.size() > 1) {
       first += ' ';
-      first += text(RecapText::more_steps, lang);
+      first += phrase(Phrase::recap_more_steps, lang);
     }
     w.paragraph(first);
   }
-  w.paragraph(saved_to.empty() ? std::string(text(RecapText::save_hint, lang))
-                               : text_with(RecapText::saved_to, lang, saved_to));
+  w.paragraph(saved_to.empty() ? std::string(phrase(Phrase::recap_save_hint, lang))
+                               : fill(phrase(Phrase::recap_saved_to, lang), {saved_to}));
   return w.take();
 }
 

@@ -9,10 +9,6 @@
 namespace wegwijzer::summary {
 namespace {
 
-constexpr std::string_view kBold = "\x1b[1m";
-constexpr std::string_view kRed = "\x1b[1;31m";
-constexpr std::string_view kReset = "\x1b[0m";
-
 /// Replaces the summary's arrow "→" with "->" for ASCII output.
 std::string ascii_arrows(std::string_view text) {
   std::string out;

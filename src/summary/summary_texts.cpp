@@ -108,6 +108,18 @@ constexpr Entry kPhrases[] = {
     {Phrase::footer_tool, "Wegwijzer-versie", "Wegwijzer version"},
     {Phrase::footer_date, "Datum", "Date"},
     {Phrase::footer_crisis_lines, "In acute nood:", "In acute need:"},
+    {Phrase::recap_heading, "In het kort", "In short"},
+    {Phrase::recap_phone_or, " of ", " or "},
+    {Phrase::recap_how_soon, "Hoe snel: {1}", "How soon: {1}"},
+    {Phrase::recap_how_soon_prompt, "deze week", "this week"},
+    {Phrase::recap_how_soon_crisis, "nu", "now"},
+    {Phrase::recap_first_step, "Eerste stap: {1}", "First step: {1}"},
+    {Phrase::recap_more_steps, "Meer stappen staan in het overzicht hierboven.", "The summary above names more steps."},
+    {Phrase::recap_save_hint, "Om je overzicht te bewaren: start opnieuw met --out BESTAND.",
+     "To save your summary, run again with --out FILE."},
+    {Phrase::recap_saved_to, "Je overzicht is bewaard in {1}.", "Your summary was saved to {1}."},
+    {Phrase::recap_incomplete, "Onvolledig: er is geen advies, want niet alle vragen zijn beantwoord.",
+     "Incomplete: there is no advice, because not all questions were answered."},
 };
 
 }  // namespace

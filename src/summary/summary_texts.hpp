@@ -67,6 +67,16 @@ enum class Phrase {
   footer_tool,
   footer_date,
   footer_crisis_lines,
+  recap_heading,          ///< the title in the rule above the recap ("In short")
+  recap_phone_or,         ///< between two phone numbers of one crisis line
+  recap_how_soon,         ///< {1}: how soon
+  recap_how_soon_prompt,  ///< urgency prompt in a few words, when a first step says the rest
+  recap_how_soon_crisis,  ///< urgency crisis in a few words, when a first step says the rest
+  recap_first_step,       ///< {1}: the first step
+  recap_more_steps,       ///< after the first step, when the summary names more
+  recap_save_hint,        ///< how to save the summary (no --out given)
+  recap_saved_to,         ///< {1}: the file the summary was saved to
+  recap_incomplete,       ///< no advice: not every question was answered
 };
 
 /// The phrase in `language` ("nl"; anything else gets English).

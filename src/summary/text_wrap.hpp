@@ -6,6 +6,11 @@
 
 namespace wegwijzer::summary {
 
+/// Terminal styles of the text layouts (written only when colour is on).
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kReset = "\x1b[0m";
+
 /// Display width in columns: one per code point (combining marks and wide characters are not
 /// special-cased; the bank's texts are Latin script).
 std::size_t display_width(std::string_view text);

@@ -510,3 +510,24 @@ TEST_CASE("a rule without a red flag that raises the urgency may name a first st
   CHECK_BANK_ERROR(load_edited([](json& b) { b["rules"][0]["effects"]["resources"] = {"line"}; }),
                    "/rules/0/effects/resources", "inside \"red_flag\"");
 }
+
+TEST_CASE("outcome text variants: a condition and at least one text, checked like a rule's condition", "[loader]") {
+  LoadResult with_variant = load_edited([](json& b) {
+    b["outcomes"][1]["variants"] = json::parse(R"([{"when": {"answer": "topics", "contains": "home"},
+      "where_to_find": {"en": "elsewhere", "nl": "ergens anders"}}])");
+  });
+  INFO(wegwijzer::test::all_diagnostics(with_variant));
+  REQUIRE(with_variant.bank);
+  const auto& variants = with_variant.bank->outcomes[1].variants;
+  REQUIRE(variants.size() == 1);
+  CHECK(variants[0].where_to_find.in("nl") == "ergens anders");
+  CHECK(variants[0].what_it_is.empty());
+  CHECK_BANK_ERROR(
+      load_edited([](json& b) { b["outcomes"][1]["variants"] = json::parse(R"([{"when": {"answered": "topics"}}])"); }),
+      "/outcomes/1/variants/0", "a variant replaces no text");
+  CHECK_BANK_ERROR(load_edited([](json& b) {
+                     b["outcomes"][1]["variants"] =
+                         json::parse(R"([{"when": {"answered": "nosuch"}, "what_it_is": {"en": "x", "nl": "x"}}])");
+                   }),
+                   "/outcomes/1/variants/0/when/answered", "unknown question 'nosuch'");
+}
