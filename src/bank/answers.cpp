@@ -100,6 +100,7 @@ std::string_view to_string(AnswerError::Code code) {
     case AnswerError::Code::unknown_option: return "unknown_option";
     case AnswerError::Code::wrong_type: return "wrong_type";
     case AnswerError::Code::duplicate_option: return "duplicate_option";
+    case AnswerError::Code::exclusive_option: return "exclusive_option";
   }
   return "wrong_type";
 }
@@ -169,7 +170,7 @@ std::optional<AnswerError> AnswerSet::set_chosen(std::size_t index) {
     }
     if (const Option* exclusive = first_exclusive(question, chosen_.data(), chosen_.size())) {
       return make_error(
-          AnswerError::Code::wrong_type, question.id,
+          AnswerError::Code::exclusive_option, question.id,
           fmt::format("question '{}': option '{}' cannot be combined with other options", question.id, exclusive->id));
     }
   }

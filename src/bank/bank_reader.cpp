@@ -40,7 +40,12 @@ std::string describe(const json& value) {
     case json::value_t::boolean: return value.get<bool>() ? "true" : "false";
     case json::value_t::number_integer: return fmt::format("the number {}", value.get<std::int64_t>());
     case json::value_t::number_unsigned: return fmt::format("the number {}", value.get<std::uint64_t>());
-    case json::value_t::number_float: return fmt::format("the number {}", value.get<double>());
+    case json::value_t::number_float: {
+      // 1.0 is a decimal number in JSON, not the whole number 1: say so, or "found 1, expected 1" puzzles.
+      double number = value.get<double>();
+      bool whole = std::isfinite(number) && number == std::trunc(number) && std::fabs(number) < 1e15;
+      return whole ? fmt::format("the decimal number {:.1f}", number) : fmt::format("the number {}", number);
+    }
     case json::value_t::string: return fmt::format("the text \"{}\"", shorten(value.get<std::string>(), 40));
     case json::value_t::array:
       if (value.empty()) return "an empty list";

@@ -205,7 +205,9 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
   if (text.size() > max_bytes) {
     diagnostics.push_back(
         {file_name, "", 0, 0, Severity::error,
-         fmt::format("the file is {} bytes; the limit for a bank is {} bytes", text.size(), max_bytes)});
+         // The CLI reads at most max_bytes + 1 bytes of a file: the size beyond the limit is unknown here.
+         fmt::format("the file is larger than the limit for a bank of {} bytes ({:.1f} MiB); split or shorten it",
+                     max_bytes, static_cast<double>(max_bytes) / (1024.0 * 1024.0))});
     return std::nullopt;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {

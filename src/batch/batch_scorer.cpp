@@ -96,6 +96,13 @@ void RecordScorer::Impl::report_answer_error(const AnswerError& error, std::size
     case AnswerError::Code::duplicate_option:
       fail(RecordCode::duplicate_option, fmt::format("question \"{}\": an option is given twice", label), label);
       break;
+    case AnswerError::Code::exclusive_option:
+      fail(RecordCode::exclusive_option,
+           fmt::format("question \"{}\": an option that excludes the others (such as \"none of these\") is given "
+                       "together with other options",
+                       label),
+           label);
+      break;
   }
 }
 

@@ -46,6 +46,7 @@ std::string_view to_string(RecordCode code) {
     case RecordCode::unknown_option: return "unknown_option";
     case RecordCode::wrong_type: return "wrong_type";
     case RecordCode::duplicate_option: return "duplicate_option";
+    case RecordCode::exclusive_option: return "exclusive_option";
     case RecordCode::duplicate_key: return "duplicate_key";
     case RecordCode::incomplete: return "incomplete";
     case RecordCode::line_too_long: return "line_too_long";

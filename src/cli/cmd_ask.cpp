@@ -176,6 +176,9 @@ int run_ask(const AskOptions& ask, Io& io) {
   summary.date = today();
   io.out << render_summary(bank, *outcome.answers, *outcome.result, summary);
   io.out.flush();
+  // Standard output failed (a full disk behind >, a closed pipe): the --out file is still written,
+  // it is what the person asked for and now the only copy; then exit 74 saying it was saved.
+  const bool out_failed = !io.out;
   // At a terminal the top of a text summary (the advice) has scrolled away by now: a short recap
   // follows it. Only with advice to repeat; it also says where the summary was saved.
   const Result& result = *outcome.result;
@@ -189,8 +192,13 @@ int run_ask(const AskOptions& ask, Io& io) {
     file.width = 80;
     std::string document = render_summary(bank, *outcome.answers, *outcome.result, file);
     if (signalled()) return leave_interrupted();
-    // Still fails here when the disk fills or the directory changed meanwhile: Fatal (73/74).
-    write_file_atomically(ask.out, document);
+    // Resolved again and still fails here when the disk fills or the directory changed meanwhile:
+    // Fatal (73/74). /dev/stdout and /dev/stderr are written in place.
+    write_output(ask.out, "--out", document, io);
+    if (out_failed) {
+      throw Fatal(ExitCode::io, fmt::format("cannot write the summary to standard output; it was saved to '{}'",
+                                            sanitize_for_terminal(ask.out, false)));
+    }
     if (!summary_only && !recap) {
       io.out << '\n'
              << fill(session_text(SessionText::saved_to, language), {sanitize_for_terminal(ask.out, false)}) << '\n';

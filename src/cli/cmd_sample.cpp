@@ -3,7 +3,10 @@
 // flushed in large chunks: a million records take a few seconds.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
+#include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -27,6 +30,17 @@ struct SampleOptions {
 
 constexpr std::size_t kFlushBytes = 1 << 20;
 constexpr long long kMaxCount = 1'000'000'000'000LL;
+
+/// A seed is a whole number that fits in 64 bits, written in decimal digits only: CLI11 alone would
+/// wrap "-1" and clamp too large numbers, so that different seeds gave the same records.
+std::string check_seed(std::string& text) {
+  std::uint64_t value = 0;
+  const char* end = text.data() + text.size();
+  bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (digits && error == std::errc() && stop == end) return {};
+  return "takes a whole number from 0 to 18446744073709551615";
+}
 
 /// Appends {"id": ..., "answers": {...}} (question order of the bank) without a newline.
 void append_record(std::string& out, const Bank& bank, const AnswerSet& answers, std::uint64_t number) {
@@ -97,7 +111,9 @@ void add_sample_command(CLI::App& app, Context& context) {
   cmd->add_option("--count", options->count, "Number of records to write (>= 0)")
       ->required()
       ->check(CLI::Range(0LL, kMaxCount));
-  cmd->add_option("--seed", options->seed, "Seed for the random generator (same seed, same output; default: random)");
+  cmd->add_option("--seed", options->seed, "Seed for the random generator (same seed, same output; default: random)")
+      ->type_name("N")
+      ->transform(CLI::Validator(check_seed, "0..18446744073709551615"));
   cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_sample(*options, context.io); }; });

@@ -66,7 +66,8 @@ std::vector<std::unique_ptr<std::ifstream>> open_inputs(const ScoreOptions& opti
 
 int run_score(const ScoreOptions& options, Io& io) {
   Bank bank = load_bank_option(options.bank, io);  // a bad bank: Fatal before any output
-  if (!options.report.empty() && options.report != "-") check_output_target(options.report, "--report");
+  // "-" is standard error; /dev/stdout and /dev/stderr are the streams, written in place.
+  if (!options.report.empty()) check_output_target(options.report, "--report", OutputKind::standard_error);
   std::vector<BatchInput> inputs;
   auto files = open_inputs(options, inputs, io);
 
@@ -86,12 +87,8 @@ int run_score(const ScoreOptions& options, Io& io) {
   }
 
   if (!options.report.empty()) {
-    std::string report = render_batch_report(bank, outcome.tally);
-    if (options.report == "-") {
-      io.err << report << std::flush;
-    } else {
-      write_file_atomically(options.report, report);
-    }
+    // A stream that fails (stderr on a full disk) is Fatal(io), like a file that cannot be written.
+    write_output(options.report, "--report", render_batch_report(bank, outcome.tally), io, OutputKind::standard_error);
   }
   if (outcome.tally.errors > 0 && !options.errors_ok) return static_cast<int>(ExitCode::data);
   return 0;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "wegwijzer/support/sanitize.hpp"
 #include "wegwijzer/support/utf8.hpp"
 
 #if defined(__SSE2__)
@@ -20,41 +21,19 @@ constexpr std::size_t kGrowStep = 64;
 
 constexpr char kHex[] = "0123456789abcdef";
 
-/// Bytes copied into a JSON string as they are: printable ASCII other than '"' and '\\'.
+/// Bytes copied into a JSON string as they are: ASCII that need not be escaped (must_escape_in_json:
+/// not C0 or DEL) other than '"' and '\\'. The block checks below (unplain_bytes, plain_word) test
+/// the same set: below 0x20, DEL, '"', '\\' and every byte from 0x80 on.
 struct PlainBytes {
   bool plain[256] = {};
   constexpr PlainBytes() {
-    for (int c = 0x20; c < 0x7F; ++c) plain[c] = c != '"' && c != '\\';
+    for (int c = 0; c < 0x80; ++c) {
+      plain[c] = !must_escape_in_json(static_cast<std::uint32_t>(c)) && c != '"' && c != '\\';
+    }
   }
   constexpr bool operator[](char c) const { return plain[static_cast<unsigned char>(c)]; }
 };
 constexpr PlainBytes kPlain;
-
-/// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  std::uint32_t code_point = 0;
-  return decode_utf8(s, i, code_point);
-}
-
-/// True for the valid sequence at `i` of length `len` that a terminal or a line splitter would act on:
-/// C1 controls (U+0080-U+009F), U+2028-U+202E (line and paragraph separators, bidi embeddings and
-/// overrides) and U+2066-U+2069 (bidi isolates). These are written as \u escapes.
-bool needs_unicode_escape(std::string_view s, std::size_t i, std::size_t len) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  if (len == 2) return byte(0) == 0xC2 && byte(1) <= 0x9F;
-  if (len == 3 && byte(0) == 0xE2) {
-    return (byte(1) == 0x80 && byte(2) >= 0xA8 && byte(2) <= 0xAE) ||
-           (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9);
-  }
-  return false;
-}
-
-/// The code point of the valid two- or three-byte sequence at `i`.
-std::uint32_t code_point_at(std::string_view s, std::size_t i, std::size_t len) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  return len == 2 ? ((byte(0) & 0x1Fu) << 6) | (byte(1) & 0x3Fu)
-                  : ((byte(0) & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
-}
 
 /// The escape of an ASCII byte that is not plain, into `to` (6 bytes of room); returns its length.
 std::size_t ascii_escape(unsigned char c, char* to) {
@@ -259,14 +238,14 @@ void JsonSink::put_escaped(std::string_view text, std::size_t i) {
     if (i == size) break;
     const auto c = static_cast<unsigned char>(data[i]);
     if (c >= 0x80) {
-      const std::size_t len = utf8_length(text, i);
-      if (len != 0 && !needs_unicode_escape(text, i, len)) {
+      std::uint32_t cp = 0;
+      const std::size_t len = decode_utf8(text, i, cp);
+      if (len != 0 && !must_escape_in_json(cp)) {
         i += len;  // valid UTF-8 stays in the run
         continue;
       }
       char* to = flush_run();
-      if (len != 0) {  // C1 control, bidi control or line separator: \u escape (lossless, inert)
-        const std::uint32_t cp = code_point_at(text, i, len);
+      if (len != 0) {  // C1 control, bidi control or line separator (all below U+FFFF): \u escape, lossless, inert
         const char escape[6] = {
             '\\', 'u', kHex[(cp >> 12) & 0x0F], kHex[(cp >> 8) & 0x0F], kHex[(cp >> 4) & 0x0F], kHex[cp & 0x0F]};
         commit(put(to, std::string_view(escape, sizeof escape)));

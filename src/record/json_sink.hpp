@@ -43,9 +43,10 @@ class JsonSink {
     pos_ = end;
   }
 
-  /// Writes `text` as a JSON string literal (quotes included; makes its own room), escaping `"`,
-  /// `\` and controls, writing C1 controls, U+2028-U+202E and U+2066-U+2069 as \u escapes and
-  /// replacing invalid UTF-8 with U+FFFD.
+  /// Writes `text` as a JSON string literal (quotes included; makes its own room), escaping `"` and
+  /// `\`, writing every code point that must_escape_in_json (C0, DEL, C1, bidi controls,
+  /// U+2028-U+2029; wegwijzer/support/sanitize.hpp) as an escape (\n, \t, ... or \uXXXX) and
+  /// replacing invalid UTF-8 with U+FFFD. The only JSON string writer of the tool.
   void put_json_string(std::string_view text);
 
  private:

@@ -1,5 +1,9 @@
-// The JSON form of the summary: the machine record plus the prose in the chosen language.
-#include <nlohmann/json.hpp>
+// The JSON form of the summary: the machine record plus the prose in the chosen language. Every
+// string goes through append_json_string (the one JSON string writer, which escapes controls, bidi
+// controls and line separators); the layout is indented here without parsing the text again.
+#include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "summary_model.hpp"
 #include "summary_texts.hpp"
@@ -88,6 +92,57 @@ class JsonWriter {
   bool first_ = true;
   bool pending_value_ = false;
 };
+
+/// `compact` (JSON without whitespace between tokens, as JsonWriter and append_result_json write it)
+/// laid out as people read it, the way nlohmann's dump(2) lays out JSON: one member or element per
+/// line, indented by two spaces per level, `"key": value`, empty objects and arrays as `{}` and `[]`.
+/// Strings are copied as they stand, so their escapes stay escapes. Linear in the text's length.
+std::string indented(std::string_view compact) {
+  std::string out;
+  out.reserve(compact.size() + compact.size() / 2);
+  std::size_t depth = 0;
+  auto new_line = [&] {
+    out += '\n';
+    out.append(2 * depth, ' ');
+  };
+  const std::size_t size = compact.size();
+  for (std::size_t i = 0; i < size; ++i) {
+    const char c = compact[i];
+    switch (c) {
+      case '"': {
+        std::size_t end = i + 1;
+        while (end < size && compact[end] != '"') end += compact[end] == '\\' ? 2 : 1;
+        end = std::min(end, size - 1);
+        out.append(compact.substr(i, end + 1 - i));
+        i = end;
+        break;
+      }
+      case '{':
+      case '[':
+        out += c;
+        if (i + 1 < size && compact[i + 1] == (c == '{' ? '}' : ']')) {
+          out += compact[++i];
+        } else {
+          ++depth;
+          new_line();
+        }
+        break;
+      case '}':
+      case ']':
+        if (depth > 0) --depth;
+        new_line();
+        out += c;
+        break;
+      case ',':
+        out += c;
+        new_line();
+        break;
+      case ':': out += ": "; break;
+      default: out += c; break;
+    }
+  }
+  return out;
+}
 
 /// One resource with its parts and its line.
 void resource_object(JsonWriter& j, const ResourceText& resource) {
@@ -244,8 +299,8 @@ std::string render_json(const Model& model, const Bank& bank, const AnswerSet& a
   j.key("texts");
   texts(j, model);
   j.end_object();
-  // Indented for people reading the file; the order of the fields is kept.
-  return nlohmann::ordered_json::parse(out).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // Indented for people reading the file.
+  return indented(out) + "\n";
 }
 
 }  // namespace wegwijzer::summary

@@ -47,8 +47,10 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
     std::size_t end = i;
     while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n') ++end;
     std::string_view word = text.substr(i, end - i);
+    // The width of what is left of the word, kept up to date as pieces are split off: measuring the rest
+    // again for each piece made a long unbroken word quadratic.
+    std::size_t word_width = display_width(word);
     while (!word.empty()) {
-      std::size_t word_width = display_width(word);
       std::size_t needed = word_width + (line_has_word ? 1 : 0);
       if (line_width + needed <= width) {
         if (line_has_word) line += ' ';
@@ -64,11 +66,13 @@ std::vector<std::string> wrap(std::string_view text, std::size_t width, std::str
       // The word alone does not fit: split it.
       std::size_t room = width > line_width ? width - line_width : 1;
       std::size_t bytes = fitting_bytes(word, room);
+      std::size_t piece_width = display_width(word.substr(0, bytes));
       line += word.substr(0, bytes);
+      line_width += piece_width;
       word.remove_prefix(bytes);
+      word_width -= piece_width;
       line_has_word = true;
       if (!word.empty()) new_line();
-      line_width = display_width(line);
     }
     if (end >= text.size()) break;
     if (text[end] == '\n') new_line();

@@ -9,8 +9,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool is_bidi_control(std::uint32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
-
 /// Skips an escape sequence starting with ESC at `i`; returns the index after it.
 std::size_t skip_escape(std::string_view s, std::size_t i) {
   std::size_t k = i + 1;
@@ -34,6 +32,23 @@ std::size_t skip_escape(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+std::size_t find_unescaped_control(std::string_view json) {
+  for (std::size_t i = 0; i < json.size();) {
+    const auto byte = static_cast<unsigned char>(json[i]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: most of the text
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = 0;
+    const std::size_t len = decode_utf8(json, i, cp);
+    if (len == 0 || (cp != '\n' && must_escape_in_json(cp))) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+bool has_unescaped_control(std::string_view json) { return find_unescaped_control(json) != std::string_view::npos; }
 
 std::string repair_utf8(std::string_view text) {
   std::string out;

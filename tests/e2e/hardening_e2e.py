@@ -121,6 +121,9 @@ def case_big_bank(command):
         expect_code(proc, 65, f"{command} with a 5 MiB bank")
         messages = proc.stdout + proc.stderr
         expect(re.search(rb"limit", messages) is not None, f"no message naming the limit: {messages[-400:]!r}")
+        # Only limit + 1 bytes are read: the message must not pass that off as the file's size.
+        expect(b"4194305" not in messages and b"larger than the limit" in messages,
+               f"the message misstates the size: {messages[-400:]!r}")
 
 
 def case_endless_bank(_):

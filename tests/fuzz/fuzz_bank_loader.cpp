@@ -1,7 +1,8 @@
 // Fuzz target: the bank loader and `check` diagnostics on arbitrary bytes. When the bytes happen to
 // form a valid bank, the engine and the summary renderer run on it too (hostile banks reach both).
 // Properties: no crash, no sanitizer report, every diagnostic line and the text and Markdown
-// summaries are terminal-safe, the JSON forms parse as JSON.
+// summaries are terminal-safe, the JSON forms parse as JSON and carry no raw control, DEL, C1, bidi
+// control or U+2028/U+2029 (require_json_escaped: bank texts are escaped, never copied raw).
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -33,9 +34,11 @@ void exercise_bank(const Bank& bank, std::uint64_t seed) {
   std::string record;
   append_result_json(record, bank, answers, result, "fuzz");
   if (!nlohmann::json::accept(record)) fuzz::fail("append_result_json wrote invalid JSON");
+  fuzz::require_json_escaped(record, "raw control in append_result_json");
   record.clear();
   append_result_json(record, bank, empty, incomplete, "fuzz");
   if (!nlohmann::json::accept(record)) fuzz::fail("append_result_json wrote invalid JSON (incomplete)");
+  fuzz::require_json_escaped(record, "raw control in append_result_json (incomplete)");
 
   SummaryFormat json_format{};
   if (!parse_summary_format("json", json_format)) return;  // the summary renderer is not there yet
@@ -49,7 +52,9 @@ void exercise_bank(const Bank& bank, std::uint64_t seed) {
     options.format = SummaryFormat::markdown;
     fuzz::require_terminal_safe(render_summary(bank, answers, result, options), "markdown summary");
     options.format = SummaryFormat::json;
-    if (!nlohmann::json::accept(render_summary(bank, answers, result, options))) fuzz::fail("JSON summary");
+    const std::string json = render_summary(bank, answers, result, options);
+    if (!nlohmann::json::accept(json)) fuzz::fail("JSON summary");
+    fuzz::require_json_escaped(json, "raw control in the JSON summary");
   }
 }
 

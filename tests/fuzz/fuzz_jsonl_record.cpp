@@ -2,7 +2,8 @@
 // per-record entry point (RecordScorer::score_json_line, the hot path of `wegwijzer score`), into
 // both output formats. Properties: no crash, no sanitizer report; the JSON Lines output is exactly
 // one line of valid JSON, and both outputs are valid UTF-8 without any control character,
-// C1 control or bidi override (ids and messages are escaped or sanitised). Each input is also scored by
+// C1 control or bidi override (ids and messages are escaped or sanitised); the JSON one without U+2028/U+2029
+// or any bidi control either (require_json_escaped). Each input is also scored by
 // simdjson alone (JsonReading::simdjson_only): the strict scanner's fast path must write the same bytes.
 #include <cstddef>
 #include <cstdint>
@@ -73,6 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   out.pop_back();
   if (!nlohmann::json::accept(out)) fuzz::fail("output record is not valid JSON");
   fuzz::require_terminal_safe(out, "JSON Lines output record");
+  fuzz::require_json_escaped(out, "raw control in a JSON Lines output record");
   if (tally.records != 1 || tally.scored + tally.errors != 1) fuzz::fail("tally does not count one record");
 
   std::string csv;

@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "wegwijzer/support/sanitize.hpp"
+
 namespace wegwijzer::fuzz {
 
 /// Stops the fuzzer with a message naming the broken property (never the input).
@@ -58,6 +60,13 @@ inline bool is_terminal_safe(std::string_view text, bool only_c0 = false) {
 /// Aborts unless `text` is terminal-safe.
 inline void require_terminal_safe(std::string_view text, const char* what) {
   if (!is_terminal_safe(text)) fail(what);
+}
+
+/// Aborts when the JSON bytes `json` hold invalid UTF-8 or a raw code point that JSON must escape
+/// (C0 other than newline, DEL, C1, bidi controls, U+2028/U+2029): the promise of docs/security.md,
+/// checked with the same has_unescaped_control as the unit tests.
+inline void require_json_escaped(std::string_view json, const char* what) {
+  if (has_unescaped_control(json)) fail(what);
 }
 
 }  // namespace wegwijzer::fuzz

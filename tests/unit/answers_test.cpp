@@ -217,7 +217,7 @@ TEST_CASE("an exclusive option cannot be combined, by ids or by indices", "[answ
   AnswerSet answers(bank);
   auto error = answers.set_options_at(topics, {2, 0});
   REQUIRE(error);
-  CHECK(error->code == AnswerError::Code::wrong_type);
+  CHECK(error->code == AnswerError::Code::exclusive_option);
   CHECK(error->message == "question 'topics': option 'none' cannot be combined with other options");
   CHECK_FALSE(answers.set_options_at(topics, {2}));
   CHECK(answers.at(topics)->options == std::vector<std::uint16_t>{2});

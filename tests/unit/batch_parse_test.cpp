@@ -148,7 +148,30 @@ TEST_CASE("an exclusive option read quickly or decoded is still exclusive", "[ba
   for (const char* topics : {R"(["work","none"])", R"(["n\u006fne","work"])", R"([ "none" , "home" ])"}) {
     CAPTURE(topics);
     std::string line = R"({"id":"x","answers":{"need":"a","mood":"p0","topics":)" + std::string(topics) + "}}";
-    CHECK(problem_of(scorer.score(line)) == std::make_pair(std::string("wrong_type"), std::string("topics")));
+    std::string out = scorer.score(line);
+    CHECK(problem_of(out) == std::make_pair(std::string("exclusive_option"), std::string("topics")));
+    // Not the wrong_type message "takes a list of option ids": the answer *is* a list of option ids.
+    CHECK_THAT(out, Catch::Contains("together with other options") && !Catch::Contains("takes a list"));
   }
   CHECK(problem_of(scorer.score(R"({"id":"x","answers":{"need":"a","mood":"p0","topics":["none"]}})")).first == "-");
+}
+
+TEST_CASE("a field the record does not use must still be valid JSON", "[batch][parse]") {
+  // Found by fuzz_batch_differential: simdjson on demand skips the value of an unused field unchecked,
+  // so `"note": d"x"` was scored as if the line were valid JSON; nlohmann (the plain path) refuses it.
+  Bank bank = test::load_test_bank(test::test_path("batch/bank.json"));
+  LineScorer quick(bank);
+  LineScorer general(bank, JsonReading::simdjson_only);
+  const std::string answers = R"("answers":{"need":"task","down":"never"})";
+  for (LineScorer* scorer : {&quick, &general}) {
+    CHECK(problem_of(scorer->score(R"({"note":"ok",)" + answers + "}")).first == "-");
+    CHECK(problem_of(scorer->score(R"({"note":[1,{"a":null}],)" + answers + "}")).first == "-");
+    for (const char* note : {R"(d"x")", R"([1,})", R"({"a"})", "tru", R"("a\q")", "01"}) {
+      CAPTURE(note);
+      CHECK(problem_of(scorer->score(R"({"note":)" + std::string(note) + "," + answers + "}")).first ==
+            "invalid_json");
+      CHECK(problem_of(scorer->score("{" + answers + R"(,"note":)" + std::string(note) + "}")).first ==
+            "invalid_json");
+    }
+  }
 }

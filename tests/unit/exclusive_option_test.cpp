@@ -62,14 +62,14 @@ TEST_CASE("an exclusive option cannot be combined with other options", "[answers
     CHECK(answers.at(2)->options == std::vector<std::uint16_t>{2});
     CHECK_FALSE(answers.set_choice("topics", {"work", "home"}));
   }
-  SECTION("combined, in any order: wrong_type naming the option, and the old answer stays") {
+  SECTION("combined, in any order: exclusive_option naming the option, and the old answer stays") {
     REQUIRE_FALSE(answers.set_choice("topics", {"work"}));
     for (const auto& choice :
          {std::vector<std::string_view>{"none", "work"}, std::vector<std::string_view>{"home", "none"},
           std::vector<std::string_view>{"work", "home", "none"}}) {
       auto error = answers.set_choice("topics", choice);
       REQUIRE(error);
-      CHECK(error->code == AnswerError::Code::wrong_type);
+      CHECK(error->code == AnswerError::Code::exclusive_option);
       CHECK(error->question == "topics");
       CHECK(error->message == "question 'topics': option 'none' cannot be combined with other options");
       REQUIRE(answers.at(2));
@@ -79,7 +79,7 @@ TEST_CASE("an exclusive option cannot be combined with other options", "[answers
   SECTION("set_choice_at applies the same check") {
     auto error = answers.set_choice_at(2, {"none", "home"});
     REQUIRE(error);
-    CHECK(error->code == AnswerError::Code::wrong_type);
+    CHECK(error->code == AnswerError::Code::exclusive_option);
     CHECK_FALSE(answers.at(2));
   }
 }
@@ -96,7 +96,7 @@ TEST_CASE("the default bank's \"none\" and \"rather not say\" cannot be combined
         "question 'experiences': option 'rather_not_say' cannot be combined with other options");
   auto no_and_coaching = answers.set_choice("earlier_help", {"none", "coaching"});
   REQUIRE(no_and_coaching);
-  CHECK(no_and_coaching->code == AnswerError::Code::wrong_type);
+  CHECK(no_and_coaching->code == AnswerError::Code::exclusive_option);
   CHECK_FALSE(answers.set_choice("experiences", {"event", "panic"}));
   CHECK_FALSE(answers.set_choice("earlier_help", {"rather_not_say"}));
 }

@@ -20,7 +20,7 @@ struct Answer {
 /// Why an answer does not fit the bank. Messages never contain answer text.
 struct AnswerError {
   /// Machine code, also used in batch error records.
-  enum class Code { unknown_question, unknown_option, wrong_type, duplicate_option };
+  enum class Code { unknown_question, unknown_option, wrong_type, duplicate_option, exclusive_option };
   Code code = Code::wrong_type;
   std::string question;  ///< the question id (sanitised by the caller before printing)
   std::string message;   ///< plain words, English, without answer text

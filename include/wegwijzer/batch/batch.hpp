@@ -38,6 +38,7 @@ enum class RecordCode {
   unknown_option,    ///< an option the question does not have
   wrong_type,        ///< a value of the wrong JSON type (or several options for a single choice)
   duplicate_option,  ///< the same option twice in one answer
+  exclusive_option,  ///< an exclusive option ("none of these") together with other options
   duplicate_key,     ///< the same question (or "id" / "answers") twice in one record
   incomplete,        ///< a shown, required question is unanswered (the engine's Status::incomplete)
   line_too_long,     ///< the line (CSV: record) exceeds BatchLimits::max_line_bytes
@@ -45,7 +46,7 @@ enum class RecordCode {
   invalid_csv,       ///< bad CSV quoting, or a field count that differs from the header
 };
 /// Number of RecordCode values.
-constexpr std::size_t record_code_count = 12;
+constexpr std::size_t record_code_count = 13;
 
 /// Machine name of a record code ("invalid_json", ...).
 std::string_view to_string(RecordCode code);

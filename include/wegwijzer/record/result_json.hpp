@@ -29,8 +29,10 @@ struct ResultJsonOptions {
 void append_result_json(std::string& out, const Bank& bank, const AnswerSet& answers, const Result& result,
                         std::string_view record_id, const ResultJsonOptions& options = {});
 
-/// Appends `text` as a JSON string literal (quotes included), escaping as needed and replacing
-/// invalid UTF-8 with U+FFFD.
+/// Appends `text` as a JSON string literal (quotes included): the one JSON string writer of the tool
+/// (batch records, the summary, `sample`). Escapes `"` and `\`, writes every code point that
+/// must_escape_in_json (C0, DEL, C1, bidi controls, U+2028-U+2029; wegwijzer/support/sanitize.hpp)
+/// as an escape (\n, \t, ... or \uXXXX), and replaces invalid UTF-8 with U+FFFD.
 void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace wegwijzer
