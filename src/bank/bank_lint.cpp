@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "condition_analysis.hpp"
 #include "json_reader.hpp"
@@ -17,22 +19,27 @@ struct References {
   std::vector<bool> scale_item;           ///< per question: an item of some scale
 };
 
-void mark(const Bank& bank, const Condition& condition, References& refs) {
+/// What `mark` records while it walks the conditions: linear in their size (a scale or a points
+/// comparison is marked once, its items and options after the walk).
+struct Marks {
+  std::vector<bool> scale;        ///< per scale: some condition reads it
+  std::vector<bool> all_options;  ///< per question: some condition compares its points
+};
+
+void mark(const Condition& condition, References& refs, Marks& marks) {
   switch (condition.kind) {
     case Condition::Kind::all:
     case Condition::Kind::any:
     case Condition::Kind::negate:
-      for (const Condition& child : condition.children) mark(bank, child, refs);
+      for (const Condition& child : condition.children) mark(child, refs, marks);
       return;
     case Condition::Kind::scale_at_least:
-    case Condition::Kind::scale_at_most:
-      for (std::size_t item : bank.scales[condition.scale].items) refs.question[item] = true;
-      return;
+    case Condition::Kind::scale_at_most: marks.scale[condition.scale] = true; return;
     case Condition::Kind::answered: refs.question[condition.question] = true; return;
     case Condition::Kind::answer_at_least:
     case Condition::Kind::answer_at_most:
       refs.question[condition.question] = true;
-      std::fill(refs.option[condition.question].begin(), refs.option[condition.question].end(), true);
+      marks.all_options[condition.question] = true;
       return;
     case Condition::Kind::equals:
     case Condition::Kind::in:
@@ -48,12 +55,19 @@ References collect_references(const Bank& bank) {
   refs.question.assign(bank.questions.size(), false);
   refs.scale_item.assign(bank.questions.size(), false);
   for (const Question& question : bank.questions) refs.option.emplace_back(question.options.size(), false);
+  Marks marks{std::vector<bool>(bank.scales.size(), false), std::vector<bool>(bank.questions.size(), false)};
   for (const Question& question : bank.questions) {
-    if (question.show_if) mark(bank, *question.show_if, refs);
+    if (question.show_if) mark(*question.show_if, refs, marks);
   }
-  for (const Rule& rule : bank.rules) mark(bank, rule.when, refs);
-  for (const Scale& scale : bank.scales) {
-    for (std::size_t item : scale.items) refs.scale_item[item] = true;
+  for (const Rule& rule : bank.rules) mark(rule.when, refs, marks);
+  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
+    for (std::size_t item : bank.scales[s].items) {
+      refs.scale_item[item] = true;
+      if (marks.scale[s]) refs.question[item] = true;
+    }
+  }
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) {
+    if (marks.all_options[q]) std::fill(refs.option[q].begin(), refs.option[q].end(), true);
   }
   return refs;
 }
@@ -65,51 +79,75 @@ bool has_weight(const std::vector<double>& weights) {
 class Linter {
  public:
   Linter(const ParsedBank& parsed, BankReader& reader, const BankLimits& limits)
-      : bank_(parsed.bank), extras_(parsed.extras), reader_(reader) {
-    budget_.per_condition = limits.analysis_budget;
-    budget_.remaining = limits.analysis_total_budget;
-  }
+      : bank_(parsed.bank), extras_(parsed.extras), reader_(reader), limits_(limits) {}
 
   void run() {
-    for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
-      const Question& question = bank_.questions[q];
-      if (!question.show_if) continue;
-      std::string pointer = pointer_append("/questions", q) + "/show_if";
-      check_condition(*question.show_if, pointer,
-                      fmt::format("this condition can never be true, so question '{}' is never shown", question.id));
-    }
-    for (std::size_t r = 0; r < bank_.rules.size(); ++r) {
-      std::string pointer = pointer_append("/rules", r) + "/when";
-      check_condition(bank_.rules[r].when, pointer,
-                      fmt::format("this condition can never be true, so rule '{}' never fires", bank_.rules[r].id));
-    }
+    if (limits_.analyse_conditions) never_true();
     exclusive_options();
     effects();
     red_flags();
   }
 
  private:
+  /// One condition the never-true analysis looks at.
+  struct Target {
+    const Condition* condition;
+    std::string pointer;
+    std::string message;  ///< the error when it can never be true
+  };
+
+  /// Reports show_ifs and rule conditions that can never be true, within the work budget; says
+  /// once where it stopped when the budget ran out.
+  void never_true() {
+    std::vector<Target> targets;
+    for (std::size_t q = 0; q < bank_.questions.size(); ++q) {
+      const Question& question = bank_.questions[q];
+      if (!question.show_if) continue;
+      targets.push_back(
+          {&*question.show_if, pointer_append("/questions", q) + "/show_if",
+           fmt::format("this condition can never be true, so question '{}' is never shown", question.id)});
+    }
+    for (std::size_t r = 0; r < bank_.rules.size(); ++r) {
+      targets.push_back({&bank_.rules[r].when, pointer_append("/rules", r) + "/when",
+                         fmt::format("this condition can never be true, so rule '{}' never fires", bank_.rules[r].id)});
+    }
+    ConditionAnalysis analysis(bank_, AnalysisBudget{limits_.analysis_budget, limits_.analysis_work_budget});
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      check_condition(analysis, *targets[i].condition, targets[i].pointer, targets[i].message);
+      if (!analysis.spent()) continue;
+      reader_.warning(targets[i].pointer,
+                      fmt::format("the never-true analysis stopped early after {} of {} conditions (work budget of "
+                                  "{} steps spent); this condition and the ones after it were not checked completely",
+                                  i, targets.size(), limits_.analysis_work_budget));
+      return;
+    }
+  }
+
   /// Reports `condition` when it can never be true; otherwise looks at the alternatives inside it.
-  void check_condition(const Condition& condition, const std::string& pointer, const std::string& message) {
-    if (can_be_true(bank_, condition, budget_) == Satisfiable::no) {
+  void check_condition(ConditionAnalysis& analysis, const Condition& condition, const std::string& pointer,
+                       const std::string& message) {
+    if (analysis.can_be_true(condition) == Satisfiable::no) {
       reader_.error(pointer, message);
       return;
     }
-    check_alternatives(condition, pointer);
+    check_alternatives(analysis, condition, pointer);
   }
 
   /// Every alternative of an "any" (through "all" and "any" nesting) must be able to be true.
-  void check_alternatives(const Condition& condition, const std::string& pointer) {
+  void check_alternatives(ConditionAnalysis& analysis, const Condition& condition, const std::string& pointer) {
     if (condition.kind != Condition::Kind::all && condition.kind != Condition::Kind::any) return;
     const char* key = condition.kind == Condition::Kind::all ? "all" : "any";
-    for (std::size_t i = 0; i < condition.children.size(); ++i) {
-      std::string child_pointer = pointer_append(pointer_append(pointer, key), i);
+    const std::string list_pointer = pointer_append(pointer, key);
+    for (std::size_t i = 0; i < condition.children.size() && !analysis.spent(); ++i) {
       const Condition& child = condition.children[i];
-      if (condition.kind == Condition::Kind::any && can_be_true(bank_, child, budget_) == Satisfiable::no) {
-        reader_.error(child_pointer, "this condition can never be true, so this alternative of \"any\" never applies");
+      if (condition.kind == Condition::Kind::any && analysis.can_be_true(child) == Satisfiable::no) {
+        reader_.error(pointer_append(list_pointer, i),
+                      "this condition can never be true, so this alternative of \"any\" never applies");
         continue;
       }
-      check_alternatives(child, child_pointer);
+      if (child.kind == Condition::Kind::all || child.kind == Condition::Kind::any) {
+        check_alternatives(analysis, child, pointer_append(list_pointer, i));
+      }
     }
   }
 
@@ -187,7 +225,7 @@ class Linter {
   const Bank& bank_;
   const BankExtras& extras_;
   BankReader& reader_;
-  AnalysisBudget budget_;
+  const BankLimits& limits_;
 };
 
 }  // namespace

@@ -7,8 +7,9 @@
 
 namespace wegwijzer::detail {
 
-/// Reports conditions that can never be true (errors), options with no effect and questions that
-/// influence nothing (warnings). The limits bound the brute-force condition analysis.
+/// Reports options with no effect and questions that influence nothing (warnings), and more; with
+/// `limits.analyse_conditions`, also conditions that can never be true (errors), within the work
+/// budget of the limits (one warning when it ran out). Linear in the size of the bank otherwise.
 void lint_bank(const ParsedBank& parsed, BankReader& reader, const BankLimits& limits);
 
 }  // namespace wegwijzer::detail

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <set>
 
 #include "json_reader.hpp"
 
@@ -83,9 +85,10 @@ class BankParser {
     const json* question_list = member(root, "questions");
     if (question_list) questions(*question_list);
     if (const json* list = member(root, "scales")) scales(*list);
-    if (question_list) show_ifs(*question_list);
-    if (const json* list = member(root, "outcomes")) outcome_variants(*list);
-    if (const json* list = member(root, "rules")) rules(*list);
+    const BankIndex index(parsed_.bank);  // what conditions refer to: every question and scale
+    if (question_list) show_ifs(*question_list, index);
+    if (const json* list = member(root, "outcomes")) outcome_variants(*list, index);
+    if (const json* list = member(root, "rules")) rules(*list, index);
     if (reader_.errors() > 0) return std::nullopt;
     return std::move(parsed_);
   }
@@ -96,7 +99,14 @@ class BankParser {
     if (!list_value) return false;
     const json* list = reader_.array(*list_value, "/languages", 1, "a list of language codes such as [\"nl\", \"en\"]");
     if (!list) return false;
+    if (list->size() > limits_.max_languages) {
+      // Every text is checked against every language: thousands of them would make loading quadratic.
+      reader_.error("/languages",
+                    fmt::format("the bank lists {} languages; the limit is {}", list->size(), limits_.max_languages));
+      return false;
+    }
     bool ok = true;
+    std::set<std::string, std::less<>> seen;
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string pointer = pointer_append("/languages", i);
       auto code = reader_.string((*list)[i], pointer, "a language code such as \"nl\"");
@@ -110,7 +120,7 @@ class BankParser {
         reader_.error(pointer, fmt::format("found {}, expected a lower-case language code such as \"nl\" or \"en\"",
                                            describe((*list)[i])));
         ok = false;
-      } else if (std::find(reader_.languages.begin(), reader_.languages.end(), *code) != reader_.languages.end()) {
+      } else if (!seen.insert(*code).second) {
         reader_.error(pointer, fmt::format("the language '{}' is listed twice", *code));
         ok = false;
       } else {
@@ -145,6 +155,7 @@ class BankParser {
         if (const json* free = member(item, "free")) resource.free = reader_.boolean(*free, pointer + "/free");
         if (const json* phones = member(item, "phone")) phone_list(*phones, pointer + "/phone", resource);
       }
+      if (!resource.id.empty()) resource_ids_.emplace(resource.id, parsed_.bank.resources.size());
       parsed_.bank.resources.push_back(std::move(resource));
     }
   }
@@ -175,17 +186,19 @@ class BankParser {
     std::vector<std::size_t> indices;
     const json* list = reader_.array(value, pointer, 1, fmt::format("a list of resource ids: {}", what));
     if (!list) return indices;
+    std::vector<bool> listed(parsed_.bank.resources.size(), false);
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string item_pointer = pointer_append(pointer, i);
       auto id = reader_.id((*list)[i], item_pointer);
       if (!id) continue;
-      auto index = parsed_.bank.find_resource(*id);
-      if (!index) {
+      auto found = resource_ids_.find(*id);
+      if (found == resource_ids_.end()) {
         reader_.error(item_pointer, fmt::format("unknown resource '{}'; define it in \"resources\" first", *id));
-      } else if (std::find(indices.begin(), indices.end(), *index) != indices.end()) {
+      } else if (listed[found->second]) {
         reader_.error(item_pointer, fmt::format("the resource '{}' is listed twice", *id));
       } else {
-        indices.push_back(*index);
+        listed[found->second] = true;
+        indices.push_back(found->second);
       }
     }
     return indices;
@@ -425,15 +438,17 @@ class BankParser {
       return;
     }
     IdRegistry ids("scale");
+    BankIndex questions(parsed_.bank);  // the questions are parsed; scale items refer to them
     for (std::size_t i = 0; i < list->size(); ++i) {
       Scale scale;
       std::string pointer = pointer_append("/scales", i);
-      scale_body((*list)[i], pointer, ids, scale);
+      scale_body((*list)[i], pointer, ids, questions, scale);
       parsed_.bank.scales.push_back(std::move(scale));
     }
   }
 
-  void scale_body(const json& item, const std::string& pointer, IdRegistry& ids, Scale& scale) {
+  void scale_body(const json& item, const std::string& pointer, IdRegistry& ids, const BankIndex& questions,
+                  Scale& scale) {
     if (!reader_.object(item, pointer, {"id", "label", "items", "bands"}, {}, "a scale")) return;
     if (const json* id = member(item, "id")) {
       auto text = reader_.id(*id, pointer + "/id");
@@ -441,14 +456,17 @@ class BankParser {
     }
     if (const json* text = member(item, "label")) scale.label = reader_.text(*text, pointer + "/label");
     bool items_ok = false;
-    if (const json* items = member(item, "items")) items_ok = scale_items(*items, pointer + "/items", scale);
+    if (const json* items = member(item, "items")) {
+      items_ok = scale_items(*items, pointer + "/items", questions, scale);
+    }
     if (const json* bands = member(item, "bands")) scale_bands(*bands, pointer + "/bands", scale, items_ok);
   }
 
-  bool scale_items(const json& value, const std::string& pointer, Scale& scale) {
+  bool scale_items(const json& value, const std::string& pointer, const BankIndex& questions, Scale& scale) {
     const json* list = reader_.array(value, pointer, 1, "a list of question ids");
     if (!list) return false;
     bool ok = true;
+    std::vector<bool> listed(parsed_.bank.questions.size(), false);
     long long low = 0;
     long long high = 0;
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -458,13 +476,13 @@ class BankParser {
         ok = false;
         continue;
       }
-      auto index = parsed_.bank.find_question(*id);
+      auto index = questions.question(*id);
       if (!index) {
         reader_.error(item_pointer, fmt::format("unknown question '{}'", *id));
         ok = false;
         continue;
       }
-      if (std::find(scale.items.begin(), scale.items.end(), *index) != scale.items.end()) {
+      if (listed[*index]) {
         reader_.error(item_pointer, fmt::format("the question '{}' is listed twice", *id));
         ok = false;
         continue;
@@ -480,6 +498,7 @@ class BankParser {
         ok = false;
         continue;
       }
+      listed[*index] = true;
       scale.items.push_back(*index);
       if (question.type == QuestionType::multiple) {
         for (const Option& option : question.options) {
@@ -560,19 +579,19 @@ class BankParser {
     }
   }
 
-  void show_ifs(const json& value) {
+  void show_ifs(const json& value, const BankIndex& index) {
     if (!value.is_array() || value.size() != parsed_.bank.questions.size()) return;
     for (std::size_t i = 0; i < value.size(); ++i) {
       const json* condition = member(value[i], "show_if");
       if (!condition) continue;
       ConditionScope scope{i};
       parsed_.bank.questions[i].show_if =
-          parse_condition(*condition, pointer_append("/questions", i) + "/show_if", parsed_.bank, scope, reader_);
+          parse_condition(*condition, pointer_append("/questions", i) + "/show_if", index, scope, reader_);
     }
   }
 
   /// The variants of every outcome (after the questions and scales their conditions name).
-  void outcome_variants(const json& value) {
+  void outcome_variants(const json& value, const BankIndex& index) {
     if (!value.is_array()) return;
     for (std::size_t i = 0; i < value.size(); ++i) {
       const json* list = member(value[i], "variants");
@@ -594,7 +613,7 @@ class BankParser {
         }
         OutcomeVariant variant;
         auto condition =
-            parse_condition(*member(item, "when"), item_pointer + "/when", parsed_.bank, ConditionScope{}, reader_);
+            parse_condition(*member(item, "when"), item_pointer + "/when", index, ConditionScope{}, reader_);
         if (condition) variant.when = std::move(*condition);
         if (const json* text = member(item, "what_it_is")) {
           variant.what_it_is = reader_.text(*text, item_pointer + "/what_it_is");
@@ -613,7 +632,7 @@ class BankParser {
     }
   }
 
-  void rules(const json& value) {
+  void rules(const json& value, const BankIndex& index) {
     const json* list = reader_.array(value, "/rules", 0, "the list of rules");
     if (!list) return;
     if (list->size() > limits_.max_rules) {
@@ -631,7 +650,7 @@ class BankParser {
           if (text && ids.add(*text, pointer + "/id", reader_)) rule.id = *text;
         }
         if (const json* when = member(item, "when")) {
-          auto condition = parse_condition(*when, pointer + "/when", parsed_.bank, ConditionScope{}, reader_);
+          auto condition = parse_condition(*when, pointer + "/when", index, ConditionScope{}, reader_);
           if (condition) rule.when = std::move(*condition);
         }
         if (const json* effects = member(item, "effects")) rule.effects = effects_body(*effects, pointer + "/effects");
@@ -727,6 +746,7 @@ class BankParser {
   BankReader& reader_;
   const BankLimits& limits_;
   ParsedBank parsed_;
+  std::map<std::string, std::size_t, std::less<>> resource_ids_;  ///< resource id → index (the first wins)
 };
 
 }  // namespace

@@ -1,8 +1,11 @@
 #pragma once
 // Internal to the engine: turns bank JSON into a typed Bank, reporting structure errors.
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bank_reader.hpp"
@@ -31,8 +34,31 @@ struct ConditionScope {
   std::optional<std::size_t> question;
 };
 
-/// Parses a condition; questions and scales of `bank` must already be parsed.
-std::optional<Condition> parse_condition(const nlohmann::json& value, const std::string& pointer, const Bank& bank,
-                                         const ConditionScope& scope, BankReader& reader);
+/// The questions and scales of a bank by id, so that every reference in a condition is found in
+/// logarithmic time (the first of repeated ids wins, as in Bank::find_question).
+class BankIndex {
+ public:
+  /// Indexes the questions and scales `bank` has now; `bank` must outlive the index.
+  explicit BankIndex(const Bank& bank);
+
+  /// The bank indexed.
+  const Bank& bank() const { return bank_; }
+  /// Index of the question with this id, if any.
+  std::optional<std::size_t> question(std::string_view id) const;
+  /// Index of the scale with this id, if any.
+  std::optional<std::size_t> scale(std::string_view id) const;
+  /// The last question (in bank order) among the items of scale `scale`; nullopt when it has none.
+  std::optional<std::size_t> last_item(std::size_t scale) const { return last_item_[scale]; }
+
+ private:
+  const Bank& bank_;
+  std::map<std::string, std::size_t, std::less<>> questions_;
+  std::map<std::string, std::size_t, std::less<>> scales_;
+  std::vector<std::optional<std::size_t>> last_item_;
+};
+
+/// Parses a condition; the questions and scales of the indexed bank must already be parsed.
+std::optional<Condition> parse_condition(const nlohmann::json& value, const std::string& pointer,
+                                         const BankIndex& index, const ConditionScope& scope, BankReader& reader);
 
 }  // namespace wegwijzer::detail

@@ -18,8 +18,8 @@ const char* const kShapes =
 
 class ConditionParser {
  public:
-  ConditionParser(const Bank& bank, const ConditionScope& scope, BankReader& reader)
-      : bank_(bank), scope_(scope), reader_(reader) {}
+  ConditionParser(const BankIndex& index, const ConditionScope& scope, BankReader& reader)
+      : index_(index), bank_(index.bank()), scope_(scope), reader_(reader) {}
 
   std::optional<Condition> parse(const json& value, const std::string& pointer) {
     if (!value.is_object() || value.empty()) {
@@ -172,12 +172,13 @@ class ConditionParser {
     std::string scale_pointer = pointer_append(pointer, "scale");
     auto scale_id = reader_.id(value.at("scale"), scale_pointer);
     if (!scale_id) return std::nullopt;
-    auto scale_index = bank_.find_scale(*scale_id);
+    auto scale_index = index_.scale(*scale_id);
     if (!scale_index) {
       reader_.error(scale_pointer, fmt::format("unknown scale '{}'", *scale_id));
       return std::nullopt;
     }
-    if (scope_.question) {
+    auto last_item = index_.last_item(*scale_index);
+    if (scope_.question && last_item && *last_item >= *scope_.question) {  // then find the first such item
       for (std::size_t item : bank_.scales[*scale_index].items) {
         if (item >= *scope_.question) {
           reader_.error(scale_pointer,
@@ -201,7 +202,7 @@ class ConditionParser {
   std::optional<std::size_t> question_ref(const json& value, const std::string& pointer) {
     auto id = reader_.id(value, pointer);
     if (!id) return std::nullopt;
-    auto index = bank_.find_question(*id);
+    auto index = index_.question(*id);
     if (!index) {
       reader_.error(pointer, fmt::format("unknown question '{}'", *id));
       return std::nullopt;
@@ -235,6 +236,7 @@ class ConditionParser {
     return index;
   }
 
+  const BankIndex& index_;
   const Bank& bank_;
   const ConditionScope& scope_;
   BankReader& reader_;
@@ -242,9 +244,30 @@ class ConditionParser {
 
 }  // namespace
 
-std::optional<Condition> parse_condition(const json& value, const std::string& pointer, const Bank& bank,
+BankIndex::BankIndex(const Bank& bank) : bank_(bank), last_item_(bank.scales.size()) {
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) questions_.emplace(bank.questions[q].id, q);
+  for (std::size_t s = 0; s < bank.scales.size(); ++s) {
+    scales_.emplace(bank.scales[s].id, s);
+    const auto& items = bank.scales[s].items;
+    if (!items.empty()) last_item_[s] = *std::max_element(items.begin(), items.end());
+  }
+}
+
+std::optional<std::size_t> BankIndex::question(std::string_view id) const {
+  auto found = questions_.find(id);
+  if (found == questions_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<std::size_t> BankIndex::scale(std::string_view id) const {
+  auto found = scales_.find(id);
+  if (found == scales_.end()) return std::nullopt;
+  return found->second;
+}
+
+std::optional<Condition> parse_condition(const json& value, const std::string& pointer, const BankIndex& index,
                                          const ConditionScope& scope, BankReader& reader) {
-  ConditionParser parser(bank, scope, reader);
+  ConditionParser parser(index, scope, reader);
   return parser.parse(value, pointer);
 }
 

@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "json_linear_parse.hpp"
+
 namespace wegwijzer::detail {
 namespace {
 
@@ -218,10 +220,10 @@ std::optional<nlohmann::json> read_json(std::string_view text, const std::string
   }
   ParseTracker tracker(max_depth);
   try {
-    json::parser_callback_t callback = [&tracker](int depth, json::parse_event_t event, json& parsed) {
+    // Not json::parse with a callback: that is quadratic in the length of a list of objects.
+    return parse_json_linear(text, [&tracker](int depth, json::parse_event_t event, json& parsed) {
       return tracker.on_event(depth, event, parsed);
-    };
-    return json::parse(text.begin(), text.end(), callback, true, false);
+    });
   } catch (const json::parse_error& error) {
     // error.byte is the 1-based position of the last character read.
     std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;

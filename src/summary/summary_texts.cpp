@@ -112,7 +112,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::recap_phone_or, " of ", " or "},
     {Phrase::recap_how_soon, "Hoe snel: {1}", "How soon: {1}"},
     {Phrase::recap_how_soon_prompt, "deze week", "this week"},
-    {Phrase::recap_how_soon_crisis, "nu", "now"},
+    {Phrase::recap_how_soon_crisis, "zo snel mogelijk, uiterlijk vandaag", "as soon as possible, today at the latest"},
     {Phrase::recap_first_step, "Eerste stap: {1}", "First step: {1}"},
     {Phrase::recap_more_steps, "Meer stappen staan in het overzicht hierboven.", "The summary above names more steps."},
     {Phrase::recap_save_hint, "Om je overzicht te bewaren: start opnieuw met --out BESTAND.",

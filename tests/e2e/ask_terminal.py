@@ -361,7 +361,7 @@ def recap_terminal(workdir, answer):
         if first_step is None:
             check(recap_soon == soon, "how soon differs: %r / %r" % (recap_soon, soon))  # it says the first step
         else:
-            check(recap_soon in ("How soon: this week", "How soon: now"), "how soon: %r" % recap_soon)
+            check(recap_soon in ("How soon: this week", "How soon: as soon as possible, today at the latest"), "how soon: %r" % recap_soon)
             step = first_step[len("First step: "):].replace(" The summary above names more steps.", "")
             check(soon.startswith("How soon: " + step), "the first step %r is not the summary's %r" % (step, soon))
         check(paragraph(screen, "To save your summary, run again with --out FILE.") is not None,

@@ -61,8 +61,8 @@ std::vector<std::unique_ptr<Subject>>& subjects() {
   static std::vector<std::unique_ptr<Subject>> all = [] {
     std::vector<std::unique_ptr<Subject>> made;
     made.push_back(std::make_unique<Subject>(load_builtin_bank()));
-    for (const char* path : {"tests/banks/good/all_features.json", "tests/banks/good/minimal.json",
-                             "tests/banks/session_bank.json"}) {
+    for (const char* path :
+         {"tests/banks/good/all_features.json", "tests/banks/good/minimal.json", "tests/banks/session_bank.json"}) {
       made.push_back(std::make_unique<Subject>(load_file(path)));
     }
     return made;

@@ -8,13 +8,19 @@ using wegwijzer::LoadResult;
 using wegwijzer::test::load_edited;
 
 namespace {
-/// The base bank with the show_if of question "unsafe" (index 3) replaced.
-LoadResult with_show_if(const char* condition) {
-  return load_edited([condition](json& b) { b["questions"][3]["show_if"] = json::parse(condition); });
+/// The limits of `wegwijzer check`: with the never-true analysis.
+wegwijzer::BankLimits check_limits() {
+  wegwijzer::BankLimits limits;
+  limits.analyse_conditions = true;
+  return limits;
 }
-/// The base bank with the condition of rule "low-mood" (index 1) replaced.
+/// The base bank with the show_if of question "unsafe" (index 3) replaced, loaded as `check` does.
+LoadResult with_show_if(const char* condition) {
+  return load_edited([condition](json& b) { b["questions"][3]["show_if"] = json::parse(condition); }, check_limits());
+}
+/// The base bank with the condition of rule "low-mood" (index 1) replaced, loaded as `check` does.
 LoadResult with_rule_when(const char* condition) {
-  return load_edited([condition](json& b) { b["rules"][1]["when"] = json::parse(condition); });
+  return load_edited([condition](json& b) { b["rules"][1]["when"] = json::parse(condition); }, check_limits());
 }
 }  // namespace
 
@@ -193,7 +199,7 @@ TEST_CASE("questions that influence nothing are warnings", "[lint]") {
 TEST_CASE("the condition analysis splits conditions that are too large to try at once", "[lint]") {
   const char* impossible_part = R"({"all": [{"scale": "low", "at_least": 3}, {"answer": "need", "equals": "a"}]})";
   auto load_with_budget = [impossible_part](std::size_t budget) {
-    wegwijzer::BankLimits limits;
+    wegwijzer::BankLimits limits = check_limits();
     limits.analysis_budget = budget;
     return load_edited([impossible_part](json& b) { b["rules"][1]["when"] = json::parse(impossible_part); }, limits);
   };

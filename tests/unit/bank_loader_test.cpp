@@ -536,3 +536,14 @@ TEST_CASE("outcome text variants: a condition and at least one text, checked lik
                    }),
                    "/outcomes/1/variants/0/when/answered", "unknown question 'nosuch'");
 }
+
+TEST_CASE("a bank with more languages than the limit is refused at once", "[loader]") {
+  // Every text is checked against every language: thousands of languages made loading quadratic.
+  LoadResult many = load_edited([](json& b) {
+    for (int i = 0; i < 40; ++i)
+      b["languages"].push_back("x" + std::string(1, static_cast<char>('a' + i % 26)) + "-" +
+                               std::string(1, static_cast<char>('a' + i / 26)));
+  });
+  CHECK_BANK_ERROR(many, "/languages", "the bank lists 42 languages; the limit is 32");
+  CHECK(many.diagnostics.size() == 1);  // not one "missing translation" per text and language
+}

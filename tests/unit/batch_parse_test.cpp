@@ -168,10 +168,8 @@ TEST_CASE("a field the record does not use must still be valid JSON", "[batch][p
     CHECK(problem_of(scorer->score(R"({"note":[1,{"a":null}],)" + answers + "}")).first == "-");
     for (const char* note : {R"(d"x")", R"([1,})", R"({"a"})", "tru", R"("a\q")", "01"}) {
       CAPTURE(note);
-      CHECK(problem_of(scorer->score(R"({"note":)" + std::string(note) + "," + answers + "}")).first ==
-            "invalid_json");
-      CHECK(problem_of(scorer->score("{" + answers + R"(,"note":)" + std::string(note) + "}")).first ==
-            "invalid_json");
+      CHECK(problem_of(scorer->score(R"({"note":)" + std::string(note) + "," + answers + "}")).first == "invalid_json");
+      CHECK(problem_of(scorer->score("{" + answers + R"(,"note":)" + std::string(note) + "}")).first == "invalid_json");
     }
   }
 }

@@ -148,7 +148,7 @@ TEST_CASE("check: --bank loading for the other commands", "[check]") {
     }
   }
   SECTION("an invalid bank: its errors, then a pointer to check") {
-    std::string path = test_path("banks/bad/never_shown.json");
+    std::string path = test_path("banks/bad/yes_no_without_no.json");
     try {
       wegwijzer::cli::load_bank_option(path, io);
       FAIL("no exception");
@@ -157,8 +157,13 @@ TEST_CASE("check: --bank loading for the other commands", "[check]") {
       CHECK(std::string(fatal.what()) ==
             "the bank '" + path + "' is invalid (2 errors); run 'wegwijzer check --bank " + path + "'");
       CHECK(count_lines(err.str()) == 2);
-      CHECK_THAT(err.str(), Catch::Contains(path + ": /questions/3/show_if: error:"));
+      CHECK_THAT(err.str(), Catch::Contains(path + ": /questions/3/options: error:"));
     }
+  }
+  SECTION("conditions that can never be true: only check looks for them, so the bank loads") {
+    auto bank = wegwijzer::cli::load_bank_option(test_path("banks/bad/never_shown.json"), io);
+    CHECK(bank.questions.size() == 5);
+    CHECK(err.str().empty());
   }
 }
 

@@ -185,7 +185,7 @@ TEST_CASE("the default bank loads without errors or warnings", "[default-bank]")
   CHECK(loaded.diagnostics.empty());
   const Bank& bank = *loaded.bank;
   CHECK(bank.id == "wegwijzer-default");
-  CHECK(bank.version == "2.1.0");
+  CHECK(bank.version == "2.1.1");
   CHECK(load_builtin_bank().sha256 == bank.sha256);  // the binary embeds this very file
 }
 

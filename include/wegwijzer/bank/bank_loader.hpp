@@ -18,10 +18,17 @@ struct BankLimits {
   std::size_t max_options = 100;  ///< per question
   std::size_t max_rules = 1000;
   std::size_t max_scales = 100;
-  /// Most answer combinations tried when proving a condition can never be true (larger: not analysed).
+  std::size_t max_languages = 32;  ///< every text is checked against every language
+  /// Run the "never true" analysis of every show_if and rule (errors for conditions that can never
+  /// be true). `check` sets this; the other loads (ask, score, sample) skip it and stay linear.
+  bool analyse_conditions = false;
+  /// Most answer combinations tried at once when proving a condition can never be true (a larger
+  /// condition is split into its parts).
   std::size_t analysis_budget = 200000;
-  /// Most answer combinations tried for the whole bank (bounds the load time of huge banks).
-  std::size_t analysis_total_budget = 20000000;
+  /// Work the analysis may do for the whole bank, in steps (a condition node collected or
+  /// evaluated, a show_if dependency followed, a scale item summed): about a second at most. When
+  /// it is spent the analysis stops, and one warning says which conditions were not checked.
+  std::size_t analysis_work_budget = 50000000;
 };
 
 /// A loaded bank, or the reasons it could not be loaded.
