@@ -62,13 +62,24 @@ void exercise_bank(const Bank& bank, std::uint64_t seed) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
+  // As `check` loads (with the never-true analysis), then as ask and score load (without it).
+  BankLimits check_limits;
+  check_limits.analyse_conditions = true;
+  LoadResult checked = load_bank(text, "fuzz.json", check_limits);
   LoadResult loaded = load_bank(text, "fuzz.json");
-  for (const Diagnostic& diagnostic : loaded.diagnostics) {
-    std::string line = diagnostic.format();
-    fuzz::require_terminal_safe(line, "diagnostic line");
-    if (line.find('\n') != std::string::npos) fuzz::fail("a diagnostic spans more than one line");
+  for (const LoadResult* result : {&checked, &loaded}) {
+    for (const Diagnostic& diagnostic : result->diagnostics) {
+      std::string line = diagnostic.format();
+      fuzz::require_terminal_safe(line, "diagnostic line");
+      if (line.find('\n') != std::string::npos) fuzz::fail("a diagnostic spans more than one line");
+    }
+    if (result->bank.has_value() == has_errors(result->diagnostics)) {
+      fuzz::fail("bank set although errors (or vice versa)");
+    }
   }
-  if (loaded.bank.has_value() == has_errors(loaded.diagnostics)) fuzz::fail("bank set although errors (or vice versa)");
+  // The analysis only adds findings: what check accepts, an ordinary load accepts too.
+  if (checked.bank && !loaded.bank) fuzz::fail("check accepts a bank that an ordinary load refuses");
+  if (loaded.diagnostics.size() > checked.diagnostics.size()) fuzz::fail("an ordinary load finds more than check");
   if (loaded.bank) exercise_bank(*loaded.bank, size);
   return 0;
 }

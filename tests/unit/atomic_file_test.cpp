@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/support/error.hpp"
 
@@ -18,39 +19,7 @@ using namespace wegwijzer;
 
 namespace {
 
-/// A fresh temporary directory, removed (with its files) at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/wegwijzer-atomic-XXXXXX";
-    REQUIRE(::mkdtemp(name) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    for (const auto& entry : entries()) {
-      std::string full = path + "/" + entry;
-      struct stat info {};
-      if (::stat(full.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-        ::rmdir(full.c_str());
-      } else {
-        ::unlink(full.c_str());
-      }
-    }
-    ::rmdir(path.c_str());
-  }
-  /// Names in the directory (without . and ..).
-  std::set<std::string> entries() const {
-    std::set<std::string> names;
-    if (DIR* dir = ::opendir(path.c_str())) {
-      while (dirent* entry = ::readdir(dir)) {
-        std::string name = entry->d_name;
-        if (name != "." && name != "..") names.insert(name);
-      }
-      ::closedir(dir);
-    }
-    return names;
-  }
-};
+using test::TempDir;
 
 mode_t mode_of(const std::string& path) {
   struct stat info {};

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "record/json_sink.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/bank/answers_json.hpp"
 #include "wegwijzer/bank/bank_loader.hpp"
@@ -127,24 +128,7 @@ std::string hostile_bank_text() {
   return bank.dump();
 }
 
-/// A temporary directory, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char name[] = "/tmp/wegwijzer-json-escape-XXXXXX";
-    REQUIRE(::mkdtemp(name) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string file(const std::string& name, const std::string& text) const {
-    std::string full = (path / name).string();
-    std::ofstream(full, std::ios::binary) << text;
-    return full;
-  }
-};
+using wegwijzer::test::TempDir;
 
 }  // namespace
 
@@ -293,7 +277,7 @@ TEST_CASE("json escape: the JSON summary is laid out as nlohmann's dump(2) lays 
 TEST_CASE("json escape: ask --format json on a hostile bank, on stdout and in --out", "[json_escape][hardening]") {
   TempDir dir;
   const std::string bank = dir.file("hostile.json", hostile_bank_text());
-  const std::string out = (dir.path / "summary.json").string();
+  const std::string out = dir.path + "/summary.json";
   const std::string input = "2\n1\n1\n" + hostile_text("typed") + "\n";
   auto piped = test::run({"ask", "--bank", bank, "--lang", "en", "--format", "json"}, input);
   CHECK(piped.exit_code == 0);

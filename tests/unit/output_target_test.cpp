@@ -22,6 +22,7 @@
 #include <streambuf>
 #include <string>
 
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/cli/cli.hpp"
 #include "wegwijzer/session/interrupt.hpp"
@@ -32,46 +33,7 @@ using namespace wegwijzer;
 
 namespace {
 
-/// A fresh temporary directory, removed (with its entries, one level) at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char name[] = "/tmp/wegwijzer-output-XXXXXX";
-    REQUIRE(::mkdtemp(name) != nullptr);
-    path = name;
-  }
-  ~TempDir() {
-    for (const auto& entry : entries()) {
-      std::string full = path + "/" + entry;
-      struct stat info {};
-      if (::lstat(full.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
-        if (DIR* dir = ::opendir(full.c_str())) {
-          while (dirent* inner = ::readdir(dir)) {
-            std::string name = inner->d_name;
-            if (name != "." && name != "..") ::unlink((full + "/" + name).c_str());
-          }
-          ::closedir(dir);
-        }
-        ::rmdir(full.c_str());
-      } else {
-        ::unlink(full.c_str());
-      }
-    }
-    ::rmdir(path.c_str());
-  }
-  /// Names in `sub` (default: the directory itself), without . and ..
-  std::set<std::string> entries(const std::string& sub = "") const {
-    std::set<std::string> names;
-    if (DIR* dir = ::opendir((sub.empty() ? path : path + "/" + sub).c_str())) {
-      while (dirent* entry = ::readdir(dir)) {
-        std::string name = entry->d_name;
-        if (name != "." && name != "..") names.insert(name);
-      }
-      ::closedir(dir);
-    }
-    return names;
-  }
-};
+using test::TempDir;
 
 void write_plain(const std::string& path, const std::string& content) {
   std::ofstream file(path, std::ios::binary);
