@@ -134,10 +134,14 @@ bool ConditionAnalysis::evaluate(const Condition& condition) {
     case Condition::Kind::answered: return code_[condition.question] != 0;
     case Condition::Kind::equals:
     case Condition::Kind::in:
-    case Condition::Kind::contains: return chose(condition);
+    case Condition::Kind::contains:
+      steps_ += condition.options.size();  // each option is looked at
+      return chose(condition);
     case Condition::Kind::answer_at_least:
+      steps_ += bank_.questions[condition.question].options.size();  // points() may sum every option
       return code_[condition.question] != 0 && points(condition.question) >= condition.value;
     case Condition::Kind::answer_at_most:
+      steps_ += bank_.questions[condition.question].options.size();
       return code_[condition.question] != 0 && points(condition.question) <= condition.value;
     case Condition::Kind::scale_at_least:
     case Condition::Kind::scale_at_most: {

@@ -38,7 +38,7 @@ bool RecordScorer::Impl::read_answer(Field& field, std::size_t count) {
     fail(RecordCode::too_many_answers, fmt::format("more than {} answers", limits.max_answers));
     return true;
   }
-  if (has_problem) return field.decode_key(key, decoded);  // the rest is only checked for valid JSON
+  if (has_problem) return field.decode_key(key, decoded);  // the whole line is validated at its end
   std::optional<std::size_t> index;
   if (!decoded) {  // a key with escapes is no id as it stands
     index = question_ids.find_padded(key);

@@ -439,10 +439,14 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
       }
       // Anything after the object (other than whitespace) makes the line invalid.
       if (!broken && document.current_location().error() != simdjson::OUT_OF_BOUNDS) broken = true;
-      // A field the record does not use was skipped, not read: validate the whole line once (found by the
-      // differential fuzz target; rare in practice, so the DOM parse costs the common record nothing).
+      // On demand skips values it does not read without checking them: a field the record does not use, an
+      // unknown question, answers after the first problem, a repeated id. Validate the whole line once then
+      // (found by the differential fuzz target): an invalid line is invalid_json, never a scored or partly
+      // read record. Only lines with other fields and error records pay for it.
       simdjson::dom::element element;
-      if (!broken && other_fields && validator.parse(line.data(), line.size(), false).get(element)) broken = true;
+      if (!broken && (other_fields || has_problem) && validator.parse(line.data(), line.size(), false).get(element)) {
+        broken = true;
+      }
       if (!broken && !seen_answers) fail_missing_answers();
     }
   }

@@ -43,6 +43,7 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
   CLI::App* ask = cli::add_ask_command(app, context);
   cli::add_sample_command(app, context);
   cli::add_score_command(app, context);
+  cli::add_help_command(app, context);
   app.require_subcommand(0, 1);
 
   // Options before any subcommand belong to `ask`, the default: `wegwijzer --lang en` asks in English.
@@ -70,7 +71,11 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
       }
       std::string help_command = "wegwijzer --help";
       for (const CLI::App* sub : app.get_subcommands()) help_command = "wegwijzer " + sub->get_name() + " --help";
-      io.err << "wegwijzer: " << sanitize_for_terminal(e.what()) << "\n"
+      // A first word that is no command (`wegwijzer scroe`): say so, with the nearest command.
+      const bool unknown_command = app.get_subcommands().empty() && !effective.empty() && !effective.front().empty() &&
+                                   effective.front()[0] != '-';
+      std::string message = unknown_command ? cli::unknown_command_message(app, effective.front()) : e.what();
+      io.err << "wegwijzer: " << sanitize_for_terminal(message) << "\n"
              << "Run '" << help_command << "' for usage.\n";
       return static_cast<int>(ExitCode::usage);
     }

@@ -216,7 +216,7 @@ int run_ask(const AskOptions& ask, Io& io) {
 CLI::App* add_ask_command(CLI::App& app, Context& context) {
   auto ask = std::make_shared<AskOptions>();
   auto* cmd = app.add_subcommand("ask", "Answer the questionnaire interactively and get a referral summary (default)");
-  cmd->add_option("--bank", ask->bank, "Question bank file (default: the built-in bank)")->type_name("FILE");
+  add_bank_option(*cmd, ask->bank);
   cmd->add_option("--lang", ask->language, "Language: nl or en (default: en when LANG starts with 'en', else nl)")
       ->check(CLI::IsMember({"nl", "en"}));
   cmd->add_option("--format", ask->format, "Summary format: text, markdown or json (default: text)")
@@ -225,7 +225,7 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
       ->type_name("FILE");
   cmd->add_flag("--no-color", ask->no_color, "No colour (also when NO_COLOR is set or TERM=dumb)");
   cmd->footer([] {
-    return std::string(
+    return with_examples(
                "Answer with the option's number; several as 1,3 or 1 3. ? explains the question, b (terug/back)\n"
                "goes back, q (stop/quit) stops after a confirmation, an empty line skips an optional question.\n"
                "With piped input, one answer per line. Nothing is saved unless the questionnaire is finished and\n"
@@ -237,7 +237,8 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
                "its first language (nl or en), unless --lang asked for it (then: usage error).\n"
                "Exit codes: 0 summary shown; 65 stopped, or input ended before the end (nothing saved);\n"
                "130 interrupted by Ctrl-C (nothing saved); 64 usage; 65/66 bad or missing bank; 73/74 --out "
-               "failed.\n") +
+               "failed.\n",
+               {"wegwijzer ask --lang en --out ~/wegwijzer-summary.txt"}) +
            builtin_crisis_help();
   });
   cmd->callback([&context, ask] { context.action = [&context, ask] { return run_ask(*ask, context.io); }; });

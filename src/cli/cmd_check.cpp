@@ -119,19 +119,24 @@ int check_one(const std::string& path, bool witness, Io& io) {
 void add_check_command(CLI::App& app, Context& context) {
   auto* cmd = app.add_subcommand("check", "Validate and lint question banks (for bank authors)");
   cmd->footer(
-      "Prints one line per finding: FILE: /json/pointer: error|warning: message\n"
-      "(syntax errors: FILE:LINE:COLUMN: error: message), then a summary line per bank.\n"
-      "Exit codes: 0 no errors, 65 errors found, 66 a bank file is missing or unreadable.");
+      with_examples("Prints one line per finding: FILE: /json/pointer: error|warning: message\n"
+                    "(syntax errors: FILE:LINE:COLUMN: error: message), then a summary line per bank.\n"
+                    "Exit codes: 0 no errors, 65 errors found, 66 a bank file is missing or unreadable.",
+                    {"wegwijzer check my-bank.json", "wegwijzer check --witness"}));
   auto banks = std::make_shared<std::vector<std::string>>();
   auto witness = std::make_shared<bool>(false);
+  auto files = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--bank", *banks, "Bank file to check (repeatable; default: the built-in bank)")
       ->allow_extra_args(false)
       ->type_name("FILE");
+  cmd->add_option("files", *files, "Bank files to check, as with --bank")->type_name("FILE");
   cmd->add_flag("--witness", *witness,
                 "Also search, per outcome and per urgency, an answer set that leads to it, and print it");
-  cmd->callback([&context, banks, witness] {
-    context.action = [&context, banks, witness] {
-      std::vector<std::string> paths = banks->empty() ? std::vector<std::string>{""} : *banks;
+  cmd->callback([&context, banks, files, witness] {
+    context.action = [&context, banks, files, witness] {
+      std::vector<std::string> paths = *banks;
+      paths.insert(paths.end(), files->begin(), files->end());
+      if (paths.empty()) paths.push_back("");  // the built-in bank
       int worst = 0;
       for (const std::string& path : paths) {
         int code = check_one(path, *witness, context.io);

@@ -114,7 +114,8 @@ void add_sample_command(CLI::App& app, Context& context) {
   cmd->add_option("--seed", options->seed, "Seed for the random generator (same seed, same output; default: random)")
       ->type_name("N")
       ->transform(CLI::Validator(check_seed, "0..18446744073709551615"));
-  cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
+  add_bank_option(*cmd, options->bank);
+  cmd->footer(with_examples("", {"wegwijzer sample --count 1000 --seed 7 | wegwijzer score --report -"}));
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_sample(*options, context.io); }; });
 }

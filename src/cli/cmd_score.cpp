@@ -103,7 +103,7 @@ void add_score_command(CLI::App& app, Context& context) {
       "Score answer records in batch: JSON Lines or CSV in, exactly one line out per record, in input order.\n"
       "Records that cannot be scored become error records in place (see docs/batch.md); an incomplete or\n"
       "partly invalid one still carries the urgency and red flags of its valid answers, never advice.");
-  cmd->add_option("--bank", options->bank, "Question bank file (default: the built-in bank)");
+  add_bank_option(*cmd, options->bank);
   cmd->add_option("--input-format", options->input_format, "auto (by extension, else content), jsonl or csv")
       ->check(CLI::IsMember({"auto", "jsonl", "csv"}));
   cmd->add_option("--format", options->format, "Output format: jsonl (default) or csv")
@@ -114,9 +114,10 @@ void add_score_command(CLI::App& app, Context& context) {
                   "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")->allow_extra_args(true);
-  cmd->footer(
+  cmd->footer(with_examples(
       "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
-      "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.");
+      "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.",
+      {"wegwijzer score answers.jsonl > scored.jsonl", "wegwijzer score --format csv --report - answers.csv"}));
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_score(*options, context.io); }; });
 }

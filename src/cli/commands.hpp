@@ -25,6 +25,21 @@ Bank load_bank_option(const std::string& path, Io& io);
 /// has no phone number of its own). Loads the built-in bank only when help is printed.
 std::string builtin_crisis_help();
 
+/// Adds `--bank FILE` to a subcommand that uses one bank.
+CLI::Option* add_bank_option(CLI::App& command, std::string& bank);
+
+/// `footer` followed by "Example(s):" and the examples, one per line, indented.
+std::string with_examples(const std::string& footer, std::initializer_list<const char*> examples);
+
+/// The subcommand of `app` nearest to a mistyped `typed` (a prefix, or at most two edits), or "".
+std::string nearest_command(const CLI::App& app, const std::string& typed);
+
+/// "unknown command 'X'", with "; did you mean 'Y'?" when a subcommand is near.
+std::string unknown_command_message(const CLI::App& app, const std::string& typed);
+
+/// `wegwijzer help [COMMAND]`: the same text as `--help`.
+void add_help_command(CLI::App& app, Context& context);
+
 /// `wegwijzer check`
 void add_check_command(CLI::App& app, Context& context);
 /// `wegwijzer ask` (also what runs without a subcommand)

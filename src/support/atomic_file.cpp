@@ -95,9 +95,14 @@ extern "C" void remove_temporary_and_die(int signal) {
   action.sa_handler = SIG_DFL;
   sigemptyset(&action.sa_mask);
   ::sigaction(signal, &action, nullptr);
-  // The signal is blocked while its handler runs: it is delivered with the default action (the
-  // process ends) as soon as the handler returns.
+  // Unblock it (it is blocked while its handler runs) and raise it again: the default action ends the
+  // process here. As PID 1 (a container without init) default actions are ignored: end all the same.
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, signal);
+  ::sigprocmask(SIG_UNBLOCK, &only, nullptr);
   ::raise(signal);
+  ::_exit(128 + signal);
 }
 
 /// While alive, SIGHUP, SIGINT and SIGTERM remove the armed temporary file and end the process. The

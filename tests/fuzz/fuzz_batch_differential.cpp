@@ -77,16 +77,38 @@ std::string scored(RecordScorer& scorer, std::string_view line) {
   return out;
 }
 
-/// nlohmann keeps the last of repeated keys; the batch contract makes them an error (duplicate_key).
-/// Parses `line` and tells whether any object repeats a key.
+/// nlohmann keeps the last of repeated keys; the batch contract makes a repeated "id", "answers" or
+/// question an error (duplicate_key), and ignores repeats among the fields it does not use.
+/// Parses `line` and tells whether such a key is repeated.
 std::optional<json> parse_without_repeats(std::string_view line, bool& repeated) {
-  std::vector<std::set<std::string>> keys;
+  struct Open {
+    bool object = false;
+    std::string name;  ///< the key this container is the value of ("" at the top or in a list)
+    std::set<std::string> keys;
+  };
+  std::vector<Open> open;
+  std::string last_key;
   repeated = false;
   json::parser_callback_t callback = [&](int, json::parse_event_t event, json& value) {
-    if (event == json::parse_event_t::object_start) keys.emplace_back();
-    if (event == json::parse_event_t::object_end && !keys.empty()) keys.pop_back();
-    if (event == json::parse_event_t::key && !keys.empty() && !keys.back().insert(value.get<std::string>()).second) {
-      repeated = true;
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        open.push_back({event == json::parse_event_t::object_start,
+                        !open.empty() && open.back().object ? last_key : std::string(),
+                        {}});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!open.empty()) open.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        last_key = value.get<std::string>();
+        const bool counted = (open.size() == 1 && (last_key == "id" || last_key == "answers")) ||
+                             (open.size() == 2 && open[1].object && open[1].name == "answers");
+        if (counted && !open.back().keys.insert(last_key).second) repeated = true;
+        break;
+      }
+      case json::parse_event_t::value: break;
     }
     return true;
   };
@@ -147,6 +169,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!batch_record.is_object() || !batch_record.contains("status")) fuzz::fail("the batch record is not an object");
   bool batch_scored = batch_record["status"] != "error";
 
+  // What nlohmann cannot parse is invalid_json, whatever else is wrong with the record.
+  const json* error = batch_record.contains("error") ? &batch_record["error"] : nullptr;
+  const bool invalid_json = error != nullptr && error->is_object() && error->value("code", "") == "invalid_json";
+  if (!json::accept(line) && !invalid_json) {
+    fuzz::fail("the batch read a line that is not valid JSON as a record");
+  }
   std::string plain = plain_record(subject.bank, line, batch_record);
   if (plain.empty()) {
     if (batch_scored) fuzz::fail("the batch scored a record the plain path refuses");

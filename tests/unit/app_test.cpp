@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
 
 #include "test_support.hpp"
 
@@ -39,4 +41,55 @@ TEST_CASE("options without a subcommand go to ask", "[app]") {
   CHECK(result.exit_code == 65);
   CHECK(result.err.find("incomplete") != std::string::npos);
   CHECK(result.out.find("Question") != std::string::npos);
+}
+
+TEST_CASE("wegwijzer help [COMMAND] shows the same text as --help", "[app]") {
+  auto help = run({"help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out == run({"--help"}).out);
+  for (const char* sub : {"ask", "check", "score", "sample"}) {
+    INFO(sub);
+    auto one = run({"help", sub});
+    CHECK(one.exit_code == 0);
+    CHECK(one.out == run({sub, "--help"}).out);
+  }
+  auto unknown = run({"help", "scroe"});
+  CHECK(unknown.exit_code == 64);
+  CHECK(unknown.err.find("unknown command 'scroe'; did you mean 'score'?") != std::string::npos);
+}
+
+TEST_CASE("a mistyped command suggests the nearest one", "[app]") {
+  for (const auto& [typed, nearest] :
+       {std::pair{"scroe", "score"}, {"chek", "check"}, {"sampel", "sample"}, {"ak", "ask"}, {"sco", "score"}}) {
+    INFO(typed);
+    auto result = run({typed});
+    CHECK(result.exit_code == 64);
+    CHECK(result.err.find(std::string("unknown command '") + typed + "'; did you mean '" + nearest + "'?") !=
+          std::string::npos);
+  }
+  auto far = run({"frobnicate"});
+  CHECK(far.exit_code == 64);
+  CHECK(far.err.find("unknown command 'frobnicate'\n") != std::string::npos);  // nothing near: no guess
+}
+
+TEST_CASE("every subcommand's help has an example, and --bank reads FILE everywhere", "[app]") {
+  for (const char* sub : {"ask", "check", "score", "sample", "help"}) {
+    INFO(sub);
+    auto help = run({sub, "--help"});
+    CHECK(help.out.find("Example") != std::string::npos);
+    CHECK(help.out.find(std::string("wegwijzer ") + sub) != std::string::npos);
+    if (std::string(sub) != "help") CHECK(help.out.find("--bank FILE") != std::string::npos);
+  }
+}
+
+TEST_CASE("check takes bank files as arguments, as with --bank", "[app][check]") {
+  const std::string good = wegwijzer::test::test_path("banks/good/minimal.json");
+  const std::string bad = wegwijzer::test::test_path("banks/bad/yes_no_without_no.json");
+  auto one = run({"check", good});
+  CHECK(one.exit_code == 0);
+  CHECK(one.out.find(good + ": 0 errors") != std::string::npos);
+  auto both = run({"check", good, "--bank", bad});
+  CHECK(both.exit_code == 65);
+  CHECK(both.out.find(good + ": 0 errors") != std::string::npos);
+  CHECK(both.out.find(bad + ": ") != std::string::npos);
 }

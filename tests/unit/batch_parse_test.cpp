@@ -173,3 +173,28 @@ TEST_CASE("a field the record does not use must still be valid JSON", "[batch][p
     }
   }
 }
+
+TEST_CASE("a value skipped after a problem must still be valid JSON", "[batch][parse]") {
+  // Found in review: on demand also skips the values of unknown questions, answers after the first problem and
+  // a repeated id without checking them, so an invalid line became a partly read error record (with urgency
+  // and red flags from a line that is not JSON) instead of invalid_json.
+  Bank bank = test::load_test_bank(test::test_path("batch/bank.json"));
+  LineScorer quick(bank);
+  LineScorer general(bank, JsonReading::simdjson_only);
+  for (LineScorer* scorer : {&quick, &general}) {
+    for (const char* line : {R"({"answers":{"zzz":tru,"need":"task","down":"never"}})",
+                             R"({"answers":{"zzz":"x","need":"task","down":d"x"}})",
+                             R"({"answers":{"need":"nope","topics":[1,}],"down":"never"}})",
+                             R"({"id":"a","id":d"x","answers":{"need":"task","down":"never"}})",
+                             R"({"id":{"a":tru},"answers":{"need":"task","down":"never"}})",
+                             R"({"answers":{"need":"task","down":"never"},"answers":[1,}]})"}) {
+      CAPTURE(line);
+      CHECK(problem_of(scorer->score(line)).first == "invalid_json");
+    }
+    // The same records with valid JSON keep their own problem.
+    CHECK(problem_of(scorer->score(R"({"answers":{"zzz":true,"need":"task","down":"never"}})")).first ==
+          "unknown_question");
+    CHECK(problem_of(scorer->score(R"({"id":"a","id":"b","answers":{"need":"task","down":"never"}})")).first ==
+          "duplicate_key");
+  }
+}

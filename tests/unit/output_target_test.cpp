@@ -21,6 +21,7 @@
 #include <sstream>
 #include <streambuf>
 #include <string>
+#include <utility>
 
 #include "temp_dir.hpp"
 #include "test_support.hpp"
@@ -114,10 +115,13 @@ int fsync_slow(int fd) {
 
 /// Keeps /dev/stdout a symlink even if a broken build replaced it (the tests run as root in CI).
 void repair_dev_stdout() {
-  struct stat info {};
-  if (::lstat("/dev/stdout", &info) == 0 && !S_ISLNK(info.st_mode) && ::geteuid() == 0) {
-    ::unlink("/dev/stdout");
-    (void)::symlink("/proc/self/fd/1", "/dev/stdout");
+  // Both links: the tests write /dev/stderr too.
+  for (const auto& [link, target] : {std::pair{"/dev/stdout", "/proc/self/fd/1"}, {"/dev/stderr", "/proc/self/fd/2"}}) {
+    struct stat info {};
+    if (::lstat(link, &info) == 0 && !S_ISLNK(info.st_mode) && ::geteuid() == 0) {
+      ::unlink(link);
+      (void)::symlink(target, link);
+    }
   }
 }
 

@@ -48,7 +48,7 @@ OutputTarget resolve_output_target(const std::string& path, std::string_view opt
 void check_output_target(const std::string& path, std::string_view option, OutputKind dash = OutputKind::file);
 
 /// Writes `content` where `path` points, resolved again now (the file system may have changed
-/// since check_output_target()): a file with write_file_atomically(); a stream through io.out or
+/// since check_output_target()): a file as write_file_atomically() writes it; a stream through io.out or
 /// io.err, flushed, and Fatal(ExitCode::io) naming the option when the stream failed (a full disk
 /// behind 2>, a closed pipe).
 void write_output(const std::string& path, std::string_view option, std::string_view content, Io& io,
