@@ -155,7 +155,7 @@ struct RecordScorer::Impl {
   SimpleRecord simple;                ///< what the scanner found in the record
   QuickAnswers quick;                 ///< sets the answers in front of a simple record while the scanner reads them
   simdjson::ondemand::parser parser;  ///< reads the records that are not simple
-  simdjson::dom::parser validator;    ///< lines that are not objects, or with unused fields: valid JSON?
+  simdjson::dom::parser validator;    ///< validates every line the on-demand path reads
 
   /// Scores one JSON Lines record.
   void score_json(std::string_view line, std::uint64_t line_number, std::string& out, BatchTally& tally);

@@ -80,7 +80,13 @@ class OndemandValue {
     ondemand::json_type type;
     if (value_.type().get(type)) return false;
     switch (type) {
-      case ondemand::json_type::null: kind = JsonKind::null; break;
+      case ondemand::json_type::null: {
+        // type() only looks at the first byte: `nul` or `nx` must not pass as null (the differential target).
+        bool null_value = false;
+        if (value_.is_null().get(null_value) || !null_value) return false;
+        kind = JsonKind::null;
+        break;
+      }
       case ondemand::json_type::string: kind = JsonKind::string; break;
       case ondemand::json_type::array: kind = JsonKind::array; break;
       default: kind = JsonKind::other; break;
@@ -358,7 +364,6 @@ bool RecordScorer::Impl::read_answers(ondemand::value value) {
 void RecordScorer::Impl::read_json_record(std::string_view line, std::string_view& id, bool& have_id) {
   bool seen_id = false;
   bool seen_answers = false;
-  bool other_fields = false;
   bool broken = false;
   ondemand::document document;
   if (parser.iterate(line.data(), line.size(), line.size() + batch_json_padding).get(document)) {
@@ -420,7 +425,13 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
               break;
             }
             have_id = true;
-          } else if (type != ondemand::json_type::null) {
+          } else if (type == ondemand::json_type::null) {
+            bool null_value = false;  // type() only looked at the first byte
+            if (value.is_null().get(null_value) || !null_value) {
+              broken = true;
+              break;
+            }
+          } else {
             fail(RecordCode::wrong_type, "the id must be a string or a number");
           }
         } else if (key == "answers") {
@@ -433,21 +444,18 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
             broken = true;
             break;
           }
-        } else {
-          other_fields = true;  // on demand skips its value unchecked: `"note": d"x"` would pass
         }
       }
       // Anything after the object (other than whitespace) makes the line invalid.
       if (!broken && document.current_location().error() != simdjson::OUT_OF_BOUNDS) broken = true;
-      // On demand skips values it does not read without checking them: a field the record does not use, an
-      // unknown question, answers after the first problem, a repeated id. Validate the whole line once then
-      // (found by the differential fuzz target): an invalid line is invalid_json, never a scored or partly
-      // read record. Only lines with other fields and error records pay for it.
-      simdjson::dom::element element;
-      if (!broken && (other_fields || has_problem) && validator.parse(line.data(), line.size(), false).get(element)) {
-        broken = true;
-      }
       if (!broken && !seen_answers) fail_missing_answers();
+      // On demand is not a validating parser: it skips values it does not read (a field the record does not use,
+      // an unknown question, answers after the first problem) and may read on past a misplaced token. The
+      // differential fuzz target found lines that were scored or read as records that way. So a line this path
+      // reads is validated once as a whole: an invalid line is invalid_json, never a scored or partly read
+      // record. The common record is read by the strict scanner and never comes here.
+      simdjson::dom::element element;
+      if (!broken && validator.parse(line.data(), line.size(), false).get(element)) broken = true;
     }
   }
   if (broken) {  // an invalid line has no trustworthy id: it gets its line number

@@ -187,7 +187,12 @@ TEST_CASE("a value skipped after a problem must still be valid JSON", "[batch][p
                              R"({"answers":{"need":"nope","topics":[1,}],"down":"never"}})",
                              R"({"id":"a","id":d"x","answers":{"need":"task","down":"never"}})",
                              R"({"id":{"a":tru},"answers":{"need":"task","down":"never"}})",
-                             R"({"answers":{"need":"task","down":"never"},"answers":[1,}]})"}) {
+                             R"({"answers":{"need":"task","down":"never"},"answers":[1,}]})",
+                             // null is recognised by its first byte: the rest must be checked too
+                             R"({"id":n})", R"({"id":nul,"answers":{"need":"task","down":"never"}})",
+                             R"({"answers":{"need":"task","down":"never","remarks":nx}})",
+                             // a misplaced colon after a known answer (fuzz_batch_differential)
+                             R"({"answers":{"need":"task":"goal","down":"never"}})"}) {
       CAPTURE(line);
       CHECK(problem_of(scorer->score(line)).first == "invalid_json");
     }
