@@ -274,6 +274,41 @@ TEST_CASE("json escape: the JSON summary is laid out as nlohmann's dump(2) lays 
   }
 }
 
+TEST_CASE("json escape: the layout holds for texts with quotes, backslashes and brackets", "[json_escape][summary]") {
+  // The indenting writer must tell structure from text: quotes, backslashes (also at the end of a
+  // text, before its closing quote), brackets, commas and colons inside strings are text.
+  nlohmann::ordered_json bank_json = nlohmann::ordered_json::parse(builtin_bank_text());
+  const std::string tricky = R"(say "yes" {or} [no], a\b: c \"d\" e\)";
+  std::function<void(nlohmann::ordered_json&)> walk = [&](nlohmann::ordered_json& node) {
+    if (node.is_object()) {
+      for (auto& [key, value] : node.items()) {
+        if ((key == "nl" || key == "en") && value.is_string()) {
+          value = value.get<std::string>() + " " + tricky;
+        } else {
+          walk(value);
+        }
+      }
+    } else if (node.is_array()) {
+      for (auto& value : node) walk(value);
+    }
+  };
+  walk(bank_json);
+  LoadResult loaded = load_bank(bank_json.dump(), "tricky.json");
+  REQUIRE(loaded.bank.has_value());
+  std::mt19937_64 random(17);
+  for (int i = 0; i < 6; ++i) {
+    AnswerSet answers = sample_answers(*loaded.bank, random);
+    Result result = evaluate(*loaded.bank, answers);
+    SummaryOptions options;
+    options.format = SummaryFormat::json;
+    options.language = i % 2 == 0 ? "nl" : "en";
+    options.date = "2024-02-29";
+    const std::string json = render_summary(*loaded.bank, answers, result, options);
+    REQUIRE(json.find(R"(a\\b: c \\\"d\\\" e\\)") != std::string::npos);  // the texts are in it
+    CHECK(json == nlohmann::ordered_json::parse(json).dump(2) + "\n");
+  }
+}
+
 TEST_CASE("json escape: ask --format json on a hostile bank, on stdout and in --out", "[json_escape][hardening]") {
   TempDir dir;
   const std::string bank = dir.file("hostile.json", hostile_bank_text());
