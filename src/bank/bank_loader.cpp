@@ -12,6 +12,10 @@
 
 namespace wegwijzer {
 
+std::string builtin_bank_label(std::string_view name) {
+  return name == "default" ? "<built-in>" : fmt::format("<built-in {}>", name);
+}
+
 LoadResult load_bank(std::string_view text, const std::string& file_name, const BankLimits& limits) {
   LoadResult result;
   auto root = detail::read_json(text, file_name, limits.max_bytes, limits.max_depth, result.diagnostics);
@@ -27,8 +31,22 @@ LoadResult load_bank(std::string_view text, const std::string& file_name, const 
   return result;
 }
 
-Bank load_builtin_bank() {
-  LoadResult result = load_bank(builtin_bank_text(), "<built-in>");
+const std::vector<BuiltinBank>& builtin_banks() {
+  static const std::vector<BuiltinBank> banks{{"default", &builtin_bank_text}};
+  return banks;
+}
+
+const BuiltinBank* find_builtin_bank(std::string_view name) {
+  for (const BuiltinBank& bank : builtin_banks()) {
+    if (bank.name == name) return &bank;
+  }
+  return nullptr;
+}
+
+Bank load_builtin_bank(std::string_view name) {
+  const BuiltinBank* builtin = find_builtin_bank(name);
+  if (builtin == nullptr) throw Fatal(ExitCode::usage, fmt::format("no built-in bank is called '{}'", name));
+  LoadResult result = load_bank(builtin->text(), builtin_bank_label(name));
   if (!result.bank) {
     std::string message = "the built-in bank is invalid (a build error):";
     for (const Diagnostic& diagnostic : result.diagnostics) {

@@ -25,14 +25,12 @@ bool starts_ask_option(const std::string& arg) {
 }
 }  // namespace
 
-int run_cli(const std::vector<std::string>& args, Io& io) {
-  cli::Context context{io, {}};
-  CLI::App app{
+CLI::App* cli::define_commands(CLI::App& app, Context& context) {
+  app.description(
       "wegwijzer: which kind of help fits? Werkbegeleiding, coaching, supervisie or therapie.\n"
       "Not a diagnosis. The crisis lines of the built-in bank are listed at the end.\n"
       "Without a subcommand, wegwijzer starts the questionnaire: 'wegwijzer --lang en' is\n"
-      "'wegwijzer ask --lang en'.",
-      "wegwijzer"};
+      "'wegwijzer ask --lang en'.");
   app.set_version_flag("--version", std::string(tool_version()));
   app.footer([] {
     return "Exit codes: 0 ok, 64 usage, 65 invalid data or incomplete answers, 66 missing input,\n"
@@ -43,8 +41,17 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
   CLI::App* ask = cli::add_ask_command(app, context);
   cli::add_sample_command(app, context);
   cli::add_score_command(app, context);
+  cli::add_banks_command(app, context);
+  cli::add_completion_command(app, context);
   cli::add_help_command(app, context);
   app.require_subcommand(0, 1);
+  return ask;
+}
+
+int run_cli(const std::vector<std::string>& args, Io& io) {
+  cli::Context context{io, {}};
+  CLI::App app{"", "wegwijzer"};
+  CLI::App* ask = cli::define_commands(app, context);
 
   // Options before any subcommand belong to `ask`, the default: `wegwijzer --lang en` asks in English.
   std::vector<std::string> effective = args;

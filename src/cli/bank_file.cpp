@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "wegwijzer/bank/bank_loader.hpp"
+
 namespace wegwijzer::cli {
 
 BankFile read_bank_file(const std::string& path, std::size_t max_bytes) {
@@ -29,6 +31,18 @@ BankFile read_bank_file(const std::string& path, std::size_t max_bytes) {
   if (text.size() > max_bytes + 1) text.resize(max_bytes + 1);
   result.text = std::move(text);
   return result;
+}
+
+bool names_builtin_bank(const std::string& value) {
+  return value.find('/') == std::string::npos && find_builtin_bank(value) != nullptr;
+}
+
+BankSource read_bank_source(const std::string& value, std::size_t max_bytes) {
+  if (value.empty() || names_builtin_bank(value)) {
+    std::string name = value.empty() ? "default" : value;
+    return {builtin_bank_label(name), {std::string(find_builtin_bank(name)->text()), {}}};
+  }
+  return {value, read_bank_file(value, max_bytes)};
 }
 
 }  // namespace wegwijzer::cli

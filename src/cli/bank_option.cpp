@@ -12,9 +12,13 @@ namespace wegwijzer::cli {
 
 Bank load_bank_option(const std::string& path, Io& io) {
   if (path.empty()) return load_builtin_bank();
+  if (names_builtin_bank(path)) return load_builtin_bank(path);
   BankLimits limits;
   BankFile file = read_bank_file(path, limits.max_bytes);
-  if (!file.text) throw Fatal(ExitCode::no_input, fmt::format("cannot read bank '{}': {}", path, file.error));
+  if (!file.text) {
+    throw Fatal(ExitCode::no_input,
+                fmt::format("cannot read bank '{}': {}{}", path, file.error, builtin_names_hint(path)));
+  }
   LoadResult result = load_bank(*file.text, path, limits);
   if (result.bank) return std::move(*result.bank);
   std::size_t errors = 0;
@@ -25,6 +29,13 @@ Bank load_bank_option(const std::string& path, Io& io) {
   }
   throw Fatal(ExitCode::data, fmt::format("the bank '{}' is invalid ({} {}); run 'wegwijzer check --bank {}'", path,
                                           errors, errors == 1 ? "error" : "errors", path));
+}
+
+std::string builtin_names_hint(const std::string& value) {
+  if (value.find_first_of("/.") != std::string::npos) return {};  // clearly a file name
+  std::string names;
+  for (const BuiltinBank& bank : builtin_banks()) names += (names.empty() ? "" : ", ") + std::string(bank.name);
+  return fmt::format(" (the built-in banks are {}; 'wegwijzer banks' lists them)", names);
 }
 
 std::string builtin_crisis_help() {

@@ -16,8 +16,6 @@
 namespace wegwijzer::cli {
 namespace {
 
-const char* const kBuiltInLabel = "<built-in>";
-
 std::string plural(std::size_t count, const char* word) {
   return fmt::format("{} {}{}", count, word, count == 1 ? "" : "s");
 }
@@ -86,22 +84,18 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
 
 /// Checks one bank; returns its exit code.
 int check_one(const std::string& path, bool witness, Io& io) {
-  std::string label = path.empty() ? kBuiltInLabel : path;
   BankLimits limits;
   limits.analyse_conditions = true;  // only check proves conditions never true: other loads stay linear
-  std::string text;
-  if (path.empty()) {
-    text = std::string(builtin_bank_text());
-  } else {
-    BankFile file = read_bank_file(path, limits.max_bytes);
-    if (!file.text) {
-      io.err << "wegwijzer: "
-             << sanitize_for_terminal(fmt::format("cannot read bank '{}': {}", path, file.error), false) << "\n";
-      return static_cast<int>(ExitCode::no_input);
-    }
-    text = std::move(*file.text);
+  BankSource source = read_bank_source(path, limits.max_bytes);
+  const std::string& label = source.label;
+  if (!source.file.text) {
+    io.err << "wegwijzer: "
+           << sanitize_for_terminal(
+                  fmt::format("cannot read bank '{}': {}{}", path, source.file.error, builtin_names_hint(path)), false)
+           << "\n";
+    return static_cast<int>(ExitCode::no_input);
   }
-  LoadResult result = load_bank(text, label, limits);
+  LoadResult result = load_bank(*source.file.text, label, limits);
   std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
   for (const Diagnostic& diagnostic : diagnostics) io.out << diagnostic.format() << "\n";
   std::size_t printed = diagnostics.size();
@@ -126,10 +120,10 @@ void add_check_command(CLI::App& app, Context& context) {
   auto banks = std::make_shared<std::vector<std::string>>();
   auto witness = std::make_shared<bool>(false);
   auto files = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--bank", *banks, "Bank file to check (repeatable; default: the built-in bank)")
+  cmd->add_option("--bank", *banks, "Bank to check: a file or a built-in bank's name (repeatable; default: default)")
       ->allow_extra_args(false)
-      ->type_name("FILE");
-  cmd->add_option("files", *files, "Bank files to check, as with --bank")->type_name("FILE");
+      ->type_name("FILE|NAME");
+  cmd->add_option("files", *files, "Banks to check, as with --bank")->type_name("FILE|NAME");
   cmd->add_flag("--witness", *witness,
                 "Also search, per outcome and per urgency, an answer set that leads to it, and print it");
   cmd->callback([&context, banks, files, witness] {

@@ -111,9 +111,12 @@ void add_score_command(CLI::App& app, Context& context) {
   cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
       ->check(CLI::Range(0, 256));
   cmd->add_option("--report", options->report,
-                  "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)");
+                  "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)")
+      ->type_name("FILE");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
-  cmd->add_option("files", options->files, "Input files (default or -: standard input)")->allow_extra_args(true);
+  cmd->add_option("files", options->files, "Input files (default or -: standard input)")
+      ->type_name("FILE")
+      ->allow_extra_args(true);
   cmd->footer(with_examples(
       "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
       "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.",

@@ -32,7 +32,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }  // namespace
 
 CLI::Option* add_bank_option(CLI::App& command, std::string& bank) {
-  return command.add_option("--bank", bank, "Question bank file (default: the built-in bank)")->type_name("FILE");
+  return command.add_option("--bank", bank, "Question bank: a file, or the name of a built-in bank (default: default)")
+      ->type_name("FILE|NAME");
 }
 
 std::string with_examples(const std::string& footer, std::initializer_list<const char*> examples) {

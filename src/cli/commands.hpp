@@ -17,7 +17,11 @@ struct Context {
   std::function<int()> action;
 };
 
-/// Loads the bank named by --bank (empty: the built-in bank). Prints the bank's diagnostics on
+/// " (the built-in banks are default, …; 'wegwijzer banks' lists them)" after a `--bank` value that is
+/// neither a readable file nor a built-in bank's name; "" when `value` is clearly a file name (has '/' or '.').
+std::string builtin_names_hint(const std::string& value);
+
+/// Loads the bank named by --bank FILE|NAME (empty: the default built-in bank). Prints the bank's diagnostics on
 /// io.err; throws Fatal(no_input) for a missing file and Fatal(data) for an invalid bank.
 Bank load_bank_option(const std::string& path, Io& io);
 
@@ -25,7 +29,7 @@ Bank load_bank_option(const std::string& path, Io& io);
 /// has no phone number of its own). Loads the built-in bank only when help is printed.
 std::string builtin_crisis_help();
 
-/// Adds `--bank FILE` to a subcommand that uses one bank.
+/// Adds `--bank FILE|NAME` to a subcommand that uses one bank.
 CLI::Option* add_bank_option(CLI::App& command, std::string& bank);
 
 /// `footer` followed by "Example(s):" and the examples, one per line, indented.
@@ -40,6 +44,14 @@ std::string unknown_command_message(const CLI::App& app, const std::string& type
 /// `wegwijzer help [COMMAND]`: the same text as `--help`.
 void add_help_command(CLI::App& app, Context& context);
 
+/// Defines the whole command line on `app` (description, version, every subcommand) and returns `ask`,
+/// the subcommand that runs when none is given. Shared by run_cli, the man pages and completion.
+CLI::App* define_commands(CLI::App& app, Context& context);
+
+/// `wegwijzer completion bash|zsh`
+void add_completion_command(CLI::App& app, Context& context);
+/// `wegwijzer banks`
+void add_banks_command(CLI::App& app, Context& context);
 /// `wegwijzer check`
 void add_check_command(CLI::App& app, Context& context);
 /// `wegwijzer ask` (also what runs without a subcommand)

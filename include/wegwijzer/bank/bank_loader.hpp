@@ -43,7 +43,23 @@ LoadResult load_bank(std::string_view text, const std::string& file_name, const 
 /// The bank compiled into the binary (data/banks/default.json).
 std::string_view builtin_bank_text();
 
-/// Loads the built-in bank; throws Fatal(internal) if it is invalid (a build bug).
-Bank load_builtin_bank();
+/// A bank compiled into the binary, chosen with `--bank NAME`.
+struct BuiltinBank {
+  std::string_view name;       ///< what `--bank` accepts, e.g. "default"
+  std::string_view (*text)();  ///< the bank's JSON text
+};
+
+/// How diagnostics name a built-in bank: "<built-in>" for `default`, else "<built-in NAME>".
+std::string builtin_bank_label(std::string_view name);
+
+/// Every built-in bank, `default` first.
+const std::vector<BuiltinBank>& builtin_banks();
+
+/// The built-in bank called `name`, or nullptr.
+const BuiltinBank* find_builtin_bank(std::string_view name);
+
+/// Loads the built-in bank called `name`; throws Fatal(internal) if it is invalid (a build bug)
+/// and Fatal(usage) if no built-in bank has that name.
+Bank load_builtin_bank(std::string_view name = "default");
 
 }  // namespace wegwijzer
