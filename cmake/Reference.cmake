@@ -4,8 +4,6 @@
 # The pages are gzipped as Debian expects (man reads them as they are).
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
 set(WEGWIJZER_REFERENCE_DIR ${CMAKE_CURRENT_BINARY_DIR}/reference)
-set(WEGWIJZER_ZSH_COMPLETION_DIR "${CMAKE_INSTALL_DATADIR}/zsh/site-functions"
-    CACHE STRING "Where zsh completion is installed (Debian packages: share/zsh/vendor-completions)")
 
 add_executable(wegwijzer_reference tools/reference.cpp)
 target_link_libraries(wegwijzer_reference PRIVATE wegwijzer_cli wegwijzer_warnings)
@@ -31,5 +29,13 @@ add_custom_target(wegwijzer_reference_files ALL DEPENDS ${WEGWIJZER_REFERENCE_DI
 install(DIRECTORY ${WEGWIJZER_REFERENCE_DIR}/man1 ${WEGWIJZER_REFERENCE_DIR}/man5 DESTINATION ${CMAKE_INSTALL_MANDIR})
 install(FILES ${WEGWIJZER_REFERENCE_DIR}/completion/wegwijzer
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
-install(FILES ${WEGWIJZER_REFERENCE_DIR}/completion/_wegwijzer DESTINATION ${WEGWIJZER_ZSH_COMPLETION_DIR})
+# zsh looks in share/zsh/site-functions under /usr/local and in share/zsh/vendor-completions under /usr (Debian),
+# so the folder is chosen when installing, by the prefix then in force (cpack installs with prefix /usr).
+install(CODE "
+  set(zsh_dir \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_DATADIR}/zsh/site-functions\")
+  if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")
+    set(zsh_dir \"/usr/${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions\")
+  endif()
+  file(INSTALL \"${WEGWIJZER_REFERENCE_DIR}/completion/_wegwijzer\" DESTINATION \"\${zsh_dir}\")
+")
 install(FILES ${WEGWIJZER_REFERENCE_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
