@@ -16,7 +16,7 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -E make_directory ${WEGWIJZER_REFERENCE_DIR}/man5
   COMMAND Python3::Interpreter ${PROJECT_SOURCE_DIR}/tools/md2man.py ${PROJECT_SOURCE_DIR}/docs/bank-format.md
           ${WEGWIJZER_REFERENCE_DIR}/man5/wegwijzer-bank.5 wegwijzer-bank 5 "the question bank format of wegwijzer"
-          ${PROJECT_VERSION}
+          ${PROJECT_VERSION} "wegwijzer(1),wegwijzer-check(1)"
   COMMAND sh -c "gzip -9nf man1/*.1 man5/*.5 && gzip -9nc changelog > changelog.gz"
   COMMAND ${CMAKE_COMMAND} -E touch ${WEGWIJZER_REFERENCE_DIR}/stamp
   WORKING_DIRECTORY ${WEGWIJZER_REFERENCE_DIR}

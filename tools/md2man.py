@@ -3,7 +3,7 @@
 wegwijzer-bank(5) is generated from the document it describes and cannot drift from it.
 
 Handles the Markdown the docs use: headings, paragraphs, lists, fenced code, tables, block quotes,
-inline code, emphasis and links. Usage: md2man.py INPUT.md OUTPUT NAME SECTION "one-line summary" VERSION
+inline code, emphasis and links. Usage: md2man.py INPUT.md OUTPUT NAME SECTION "one-line summary" VERSION [SEE_ALSO,...]
 """
 import re
 import sys
@@ -35,7 +35,16 @@ def split_row(row):
     return [cell.strip() for cell in cells]
 
 
-def convert(lines, name, section, summary, version):
+def see_also(pages):
+    """SEE ALSO from "wegwijzer(1),wegwijzer-check(1)"."""
+    refs = []
+    for page in pages:
+        title, _, rest = page.partition("(")
+        refs.append(f"\\fB{escape(title)}\\fR({rest}")
+    return [".SH SEE ALSO", ",\n".join(refs)] if refs else []
+
+
+def convert(lines, name, section, summary, version, related=()):
     out = [f'.TH {name.upper()} {section} "" "wegwijzer {version}" "wegwijzer manual"',
            ".SH NAME", f"{escape(name)} \\- {escape(summary)}"]
     i = 0
@@ -109,14 +118,16 @@ def convert(lines, name, section, summary, version):
             paragraph.append(stripped)
         i += 1
     flush()
+    out.extend(see_also(related))
     return "\n".join(out) + "\n"
 
 
 def main():
     source, target, name, section, summary, version = sys.argv[1:7]
+    related = sys.argv[7].split(",") if len(sys.argv) > 7 else []
     with open(source, encoding="utf-8") as f:
         lines = f.readlines()
-    text = convert(lines, name, section, summary, version)
+    text = convert(lines, name, section, summary, version, related)
     with open(target, "w", encoding="utf-8") as f:
         f.write(text)
 

@@ -273,8 +273,10 @@ _wegwijzer_banks() {{
 }}
 
 _wegwijzer_languages() {{
-  local IFS=$'\n' languages
-  languages=$("$program" banks --languages ${{bank:+--bank "$bank"}} 2>/dev/null)
+  local arguments=(banks --languages) languages
+  [[ -z $bank ]] || arguments+=(--bank "$bank")
+  languages=$("$program" "${{arguments[@]}}" 2>/dev/null)
+  local IFS=$'\n'
   COMPREPLY=($(compgen -W "$languages" -- "$cur"))
 }}
 
