@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `cmake --install` into a DESTDIR, then the installed files used as a person would: the binary (check, ask with
-# piped answers, score), every man page through man -l, and the bash completion (subcommands, --lang from the
-# bank's languages, --format, bank names). Usage: install.sh BUILD_DIR SOURCE_DIR
+# piped answers, score), every man page through man -l, and the bash and zsh completion (subcommands, --lang from
+# the bank's languages, --format, bank names). Usage: install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1
 source_dir=$2
@@ -79,8 +79,30 @@ expect "bash zsh " wegwijzer completion ""
 expect "en " wegwijzer ask --bank "$source_dir/tests/banks/session_bank_en.json" --lang ""
 echo "bash completion ok"
 
-if command -v zsh >/dev/null; then
-  zsh -n "$share/zsh/site-functions/_wegwijzer" || fail "zsh completion does not parse"
-  echo "zsh completion parses"
-fi
+# zsh completion as zsh runs it: a real zsh in tmux with the installed function on its fpath, Tab pressed.
+zsh -n "$share/zsh/site-functions/_wegwijzer" || fail "zsh completion does not parse"
+session="wegwijzer-install-$$"
+tmux kill-session -t "$session" 2>/dev/null || true
+trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
+tmux new-session -d -s "$session" -x 150 -y 40 \
+  "env -i HOME=$work TERM=xterm PATH=$root$prefix/bin:/usr/bin:/bin zsh -f"
+tmux send-keys -t "$session" "fpath=($share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u -D" Enter
+zsh_expect() {  # types $1 at an empty prompt, presses Tab, waits for the screen to match the regex $2
+  local typed=$1 pattern=$2 screen=""
+  tmux send-keys -t "$session" C-u "clear" Enter
+  sleep 0.3
+  tmux send-keys -t "$session" "$typed" Tab
+  for _ in $(seq 1 50); do
+    screen=$(tmux capture-pane -p -t "$session")
+    grep -Eq -- "$pattern" <<<"$screen" && return 0
+    sleep 0.2
+  done
+  fail "zsh: completing '$typed' did not show /$pattern/; the screen: $screen"
+}
+zsh_expect "wegwijzer sc" "wegwijzer score"
+zsh_expect "wegwijzer ask --lang " "^en +nl"
+zsh_expect "wegwijzer score --format " "^csv +jsonl"
+zsh_expect "wegwijzer ask --bank def" "wegwijzer ask --bank default"
+zsh_expect "wegwijzer help sa" "wegwijzer help sample"
+echo "zsh completion ok"
 echo "PASS: install"
