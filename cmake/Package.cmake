@@ -1,5 +1,5 @@
 # `cpack` (or `cmake --build BUILD --target package`) builds wegwijzer_<version>_<arch>.deb from the install
-# rules; scripts/package does it with the right prefix, and tests/e2e/deb.sh checks it with lintian.
+# rules (docs/install.md), and tests/e2e/deb.sh checks it with lintian.
 # The runtime dependencies come from dpkg-shlibdeps (package dpkg-dev).
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME wegwijzer)

@@ -53,7 +53,7 @@ def convert(lines, name, section, summary, version, related=()):
     def flush():
         if paragraph:
             out.append(".PP")
-            out.extend(line_out(inline(p)) for p in paragraph)
+            out.append(line_out(inline(" ".join(paragraph))))  # inline code may span lines
             paragraph.clear()
 
     while i < len(lines):
@@ -73,7 +73,7 @@ def convert(lines, name, section, summary, version, related=()):
             if level == 1:
                 out.append(".SH DESCRIPTION")
             elif level == 2:
-                out.append(".SH " + inline(title).upper())
+                out.append(".SH " + inline(title.upper()))  # upper-case first: \\fB must stay lower-case
             else:
                 out.append(".SS " + inline(title))
         elif stripped.startswith("|"):
@@ -101,7 +101,7 @@ def convert(lines, name, section, summary, version, related=()):
                 text.append(lines[i].strip())
             indent = 4 if m.group(1) == "" else 8
             out.append(f".IP \\(bu {indent}" if indent == 4 else ".RS 4\n.IP \\(bu 4")
-            out.extend(line_out(inline(t)) for t in text)
+            out.append(line_out(inline(" ".join(text))))
             if indent == 8:
                 out.append(".RE")
         elif stripped.startswith(">"):

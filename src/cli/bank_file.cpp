@@ -1,5 +1,7 @@
 #include "bank_file.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -35,6 +37,12 @@ BankFile read_bank_file(const std::string& path, std::size_t max_bytes) {
 
 bool names_builtin_bank(const std::string& value) {
   return value.find('/') == std::string::npos && find_builtin_bank(value) != nullptr;
+}
+
+std::string shadowed_file_note(const std::string& value) {
+  struct stat info {};
+  if (!names_builtin_bank(value) || ::stat(value.c_str(), &info) != 0) return {};
+  return "note: '" + value + "' is the built-in bank of that name; to read the file '" + value + "', write ./" + value;
 }
 
 BankSource read_bank_source(const std::string& value, std::size_t max_bytes) {

@@ -21,6 +21,10 @@ struct BankSource {
 /// `./default` still reads a file called default).
 bool names_builtin_bank(const std::string& value);
 
+/// When `value` names a built-in bank and a file of that name exists too: a note that says which one is read
+/// and how to read the file ("write ./default"); else "".
+std::string shadowed_file_note(const std::string& value);
+
 /// Resolves `--bank` (empty: the default built-in bank) to the bank's text.
 BankSource read_bank_source(const std::string& value, std::size_t max_bytes);
 

@@ -12,7 +12,10 @@ namespace wegwijzer::cli {
 
 Bank load_bank_option(const std::string& path, Io& io) {
   if (path.empty()) return load_builtin_bank();
-  if (names_builtin_bank(path)) return load_builtin_bank(path);
+  if (names_builtin_bank(path)) {
+    if (std::string note = shadowed_file_note(path); !note.empty()) io.err << "wegwijzer: " << note << "\n";
+    return load_builtin_bank(path);
+  }
   BankLimits limits;
   BankFile file = read_bank_file(path, limits.max_bytes);
   if (!file.text) {

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/session/terminal.hpp"
 #include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer::cli {
@@ -31,11 +32,12 @@ int run_banks(const BanksOptions& options, Io& io) {
     std::string name, version, languages, title;
   };
   std::vector<Row> rows{{"NAME", "VERSION", "LANGUAGES", "TITLE"}};
+  const std::string language = choose_language("", io);  // the titles in the language ask would use
   for (const BuiltinBank& builtin : builtin_banks()) {
     Bank bank = load_builtin_bank(builtin.name);
     std::string languages;
-    for (const std::string& language : bank.languages) languages += (languages.empty() ? "" : ",") + language;
-    rows.push_back({std::string(builtin.name), bank.version, languages, bank.title.in("en")});
+    for (const std::string& tag : bank.languages) languages += (languages.empty() ? "" : ",") + tag;
+    rows.push_back({std::string(builtin.name), bank.version, languages, bank.title.in(language)});
   }
   std::size_t name_width = 0, version_width = 0, languages_width = 0;
   for (const Row& row : rows) {

@@ -86,6 +86,7 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
 int check_one(const std::string& path, bool witness, Io& io) {
   BankLimits limits;
   limits.analyse_conditions = true;  // only check proves conditions never true: other loads stay linear
+  if (std::string note = shadowed_file_note(path); !note.empty()) io.err << "wegwijzer: " << note << "\n";
   BankSource source = read_bank_source(path, limits.max_bytes);
   const std::string& label = source.label;
   if (!source.file.text) {

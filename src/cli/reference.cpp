@@ -46,19 +46,36 @@ std::string roff_text(std::string_view text) {
   return out;
 }
 
-/// Text kept as laid out (help footers, whose lines and indentation carry meaning); a line too long for a
-/// terminal (a crisis line) is filled instead, on a line of its own.
-std::string roff_verbatim(std::string_view text) {
-  std::string out = ".nf\n";
+/// A help footer as roff: its prose filled in paragraphs ("Exit codes" and "In crisis" start their own),
+/// an indented line on a line of its own, and the examples kept as laid out.
+std::string roff_footer(std::string_view text) {
+  std::string out;
+  bool examples = false;
   std::istringstream lines{std::string(text)};
   for (std::string line; std::getline(lines, line);) {
-    if (line.size() > 78) {
-      out += ".fi\n" + roff_line(line.substr(line.find_first_not_of(' '))) + "\n.br\n.nf\n";
+    const std::size_t start = line.find_first_not_of(' ');
+    if (examples && start == 0) {  // the examples are indented; a line that is not ends them
+      out += ".fi\n";
+      examples = false;
+    }
+    if (start == std::string::npos) {
+      if (examples) out += ".fi\n";
+      examples = false;
+      out += ".PP\n";
+    } else if (examples) {
+      out += roff_line(line) + "\n";
+    } else if (line.rfind("Example", 0) == 0) {
+      out += ".PP\n" + roff_line(line) + "\n.nf\n";
+      examples = true;
+    } else if (start > 0) {
+      out += ".br\n" + roff_line(line.substr(start)) + "\n";
+    } else if (line.rfind("Exit code", 0) == 0 || line.rfind("In crisis", 0) == 0) {
+      out += ".PP\n" + roff_line(line) + "\n";
     } else {
-      out += line.empty() ? "\n" : roff_line(line) + "\n";
+      out += roff_line(line) + "\n";
     }
   }
-  return out + ".fi\n";
+  return examples ? out + ".fi\n" : out;
 }
 
 /// The options a command lists: every named option, help and version included.
@@ -144,7 +161,7 @@ ManPage program_page(const CLI::App& app) {
             fmt::format(".br\nSee \\fBwegwijzer\\-{}\\fR(1).\n", sub->get_name());
   }
   text += options_section(app);
-  text += ".SH EXIT STATUS AND CRISIS LINES\n" + roff_verbatim(app.get_footer());
+  text += ".SH EXIT STATUS AND CRISIS LINES\n" + roff_footer(app.get_footer());
   text += see_also(app, "wegwijzer(1)");
   return {"wegwijzer.1", text};
 }
@@ -156,7 +173,7 @@ ManPage command_page(const CLI::App& app, const CLI::App& command) {
   text += ".SH DESCRIPTION\n" + roff_text(command.get_description());
   text += options_section(command);
   std::string footer = command.get_footer();
-  if (!footer.empty()) text += ".SH NOTES AND EXAMPLES\n" + roff_verbatim(footer);
+  if (!footer.empty()) text += ".SH NOTES AND EXAMPLES\n" + roff_footer(footer);
   text += see_also(app, name + "(1)");
   return {name + ".1", text};
 }
@@ -254,6 +271,18 @@ std::string bash_script(const CLI::App& app) {
 # (`wegwijzer completion bash`). Bank names and a bank's languages come from `wegwijzer banks`.
 _wegwijzer_commands="{commands}"
 
+# A typed word as the shell will pass it: quotes removed, backslashes dropped, ~/ expanded. Never evaluated.
+_wegwijzer_dequote() {{
+  local word=$1
+  case $word in
+    \'*\') word=${{word:1:${{#word}}-2}} ;;
+    \"*\") word=${{word:1:${{#word}}-2}} ;;
+    *) word=${{word//\\/}} ;;
+  esac
+  [[ $word != "~/"* ]] || word=$HOME/${{word:2}}
+  printf '%s' "$word"
+}}
+
 _wegwijzer_words() {{
   local IFS=$' \t\n'
   COMPREPLY=($(compgen -W "$1" -- "$cur"))
@@ -267,7 +296,7 @@ _wegwijzer_files() {{
 
 _wegwijzer_banks() {{
   local IFS=$'\n' names
-  names=$("$program" banks --names 2>/dev/null)
+  names=$("$program" banks --names </dev/null 2>/dev/null)
   compopt -o filenames 2>/dev/null
   COMPREPLY=($(compgen -W "$names" -- "$cur") $(compgen -f -- "$cur"))
 }}
@@ -275,7 +304,7 @@ _wegwijzer_banks() {{
 _wegwijzer_languages() {{
   local arguments=(banks --languages) languages
   [[ -z $bank ]] || arguments+=(--bank "$bank")
-  languages=$("$program" "${{arguments[@]}}" 2>/dev/null)
+  languages=$("$program" "${{arguments[@]}}" </dev/null 2>/dev/null)
   local IFS=$'\n'
   COMPREPLY=($(compgen -W "$languages" -- "$cur"))
 }}
@@ -287,15 +316,19 @@ _wegwijzer() {{
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${{COMP_WORDS[i]}}
     case $word in
-      --bank) bank=${{COMP_WORDS[i+1]}} ;;
-      --bank=*) bank=${{word#--bank=}} ;;
+      --bank)
+        # bash splits --bank=FILE at the '=' (COMP_WORDBREAKS): the value is then two words on.
+        if [[ ${{COMP_WORDS[i+1]}} == "=" ]]; then bank=${{COMP_WORDS[i+2]}}; else bank=${{COMP_WORDS[i+1]}}; fi
+        bank=$(_wegwijzer_dequote "$bank") ;;
       -*) ;;
-      *) if [[ -z $command && " $_wegwijzer_commands " == *" $word "* && ${{COMP_WORDS[i-1]}} != --* ]]; then command=$word; fi ;;
+      *) if [[ -z $command && " $_wegwijzer_commands " == *" $word "* && ${{COMP_WORDS[i-1]}} != -* ]]; then command=$word; fi ;;
     esac
   done
-  if [[ $cur == --*=* ]]; then
-    prev=${{cur%%=*}}
-    cur=${{cur#*=}}
+  # --lang=<Tab>: bash gives the words "--lang" "=" "" (or "--lang" "=" "e").
+  if [[ $cur == "=" ]]; then
+    cur=""
+  elif [[ $prev == "=" ]]; then
+    prev=${{COMP_WORDS[COMP_CWORD-2]}}
   fi
   case "$command $prev" in
 {values}  esac
@@ -386,6 +419,12 @@ std::string zsh_arguments(const CLI::App& command) {
 std::string zsh_script(const CLI::App& app) {
   std::string commands;
   std::string cases;
+  // Before any subcommand, options belong to `ask` (wegwijzer --lang en); -h and --help among them.
+  std::string top;
+  {
+    std::istringstream lines(zsh_arguments(*app.get_subcommand("ask")));
+    for (std::string line; std::getline(lines, line);) top += line + " \\\n";
+  }
   for (const CLI::App* sub : app.get_subcommands({})) {
     commands += fmt::format("    '{}:{}'\n", sub->get_name(), zsh_description(sub->get_description()));
     cases += fmt::format("      {})\n        _arguments -s \\\n{}        ;;\n", sub->get_name(), [&] {
@@ -409,27 +448,30 @@ _wegwijzer_commands() {{
 
 _wegwijzer_banks() {{
   local -a names
-  names=(${{(f)"$(${{_wegwijzer_program:-wegwijzer}} banks --names 2>/dev/null)"}})
+  names=(${{(f)"$(${{_wegwijzer_program:-wegwijzer}} banks --names </dev/null 2>/dev/null)"}})
   _alternative "banks:built-in bank:compadd -a names" 'files:bank file:_files'
 }}
 
 _wegwijzer_languages() {{
-  local bank="" i
+  local -a arguments languages
+  local i
+  arguments=(banks --languages)
   for ((i = 1; i < CURRENT; i++)); do
-    [[ $words[i] == --bank ]] && bank=$words[i+1]
+    case $words[i] in
+      --bank) arguments+=(--bank ${{(Q)~words[i+1]}}) ;;
+      --bank=*) arguments+=(--bank ${{(Q)~${{words[i]#--bank=}}}}) ;;
+    esac
   done
-  local -a languages
-  languages=(${{(f)"$(${{_wegwijzer_program:-wegwijzer}} banks --languages ${{bank:+--bank $bank}} 2>/dev/null)"}})
+  languages=(${{(f)"$(${{_wegwijzer_program:-wegwijzer}} $arguments </dev/null 2>/dev/null)"}})
   compadd -a languages
 }}
 
 _wegwijzer() {{
   local _wegwijzer_program=$words[1]
   local curcontext=$curcontext state line
-  _arguments -C \
-    '(- *)'{{-h,--help}}'[Print this help message and exit]' \
+  _arguments -C -A '-*' \
     '(- *)--version[Display program version information and exit]' \
-    '1: :->command' \
+{top}    '1: :->command' \
     '*:: :->arguments'
   case $state in
     command) _wegwijzer_commands ;;
@@ -442,7 +484,7 @@ _wegwijzer() {{
 
 _wegwijzer "$@"
 )SCRIPT",
-                     fmt::arg("commands", commands), fmt::arg("cases", cases));
+                     fmt::arg("commands", commands), fmt::arg("cases", cases), fmt::arg("top", top));
 }
 
 }  // namespace

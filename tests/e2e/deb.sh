@@ -46,8 +46,12 @@ dpkg -i "$deb" >"$work/dpkg.log" 2>&1 || fail "dpkg -i: $(cat "$work/dpkg.log")"
 PATH=/usr/sbin:/usr/bin:/sbin:/bin
 [ "$(command -v wegwijzer)" = /usr/bin/wegwijzer ] || fail "wegwijzer is not /usr/bin/wegwijzer on the PATH"
 [ "$(wegwijzer --version)" = "wegwijzer $version" ] || fail "wegwijzer --version: $(wegwijzer --version)"
-[ "$(man -w wegwijzer)" = /usr/share/man/man1/wegwijzer.1.gz ] || fail "man -w wegwijzer: $(man -w wegwijzer 2>&1)"
-man -w 5 wegwijzer-bank >/dev/null || fail "man -w 5 wegwijzer-bank"
+if grep -rqs '^path-exclude=/usr/share/man' /etc/dpkg/dpkg.cfg.d/; then
+  echo "note: this machine's dpkg excludes /usr/share/man (a slim image); man -w is not checked"
+else
+  [ "$(man -w wegwijzer)" = /usr/share/man/man1/wegwijzer.1.gz ] || fail "man -w wegwijzer: $(man -w wegwijzer 2>&1)"
+  man -w 5 wegwijzer-bank >/dev/null || fail "man -w 5 wegwijzer-bank"
+fi
 [ -f /usr/share/zsh/vendor-completions/_wegwijzer ] || fail "zsh completion not in vendor-completions"
 echo "installed: $(wegwijzer --version), $(man -w wegwijzer)"
 

@@ -34,6 +34,12 @@ grep -q '"status": "complete"' "$work/summary.json" || fail "ask: no complete su
 "$bin" sample --count 20 --seed 3 >"$work/in.jsonl"
 "$bin" score "$work/in.jsonl" >"$work/out.jsonl" || fail "score"
 [ "$(wc -l <"$work/out.jsonl")" -eq 20 ] || fail "score: expected 20 lines"
+# A built-in bank's name beside a file of that name: the built-in bank is read, and a note says how to get the file.
+printf '{ not a bank' >"$work/default"
+(cd "$work" && "$bin" check default >"$work/shadow.out" 2>"$work/shadow.err") || fail "check default beside a file named default"
+grep -q "<built-in>: 0 errors" "$work/shadow.out" || fail "check default did not read the built-in bank"
+grep -q "write ./default" "$work/shadow.err" || fail "no note about the file named default: $(cat "$work/shadow.err")"
+(cd "$work" && "$bin" check ./default >/dev/null 2>&1) && fail "check ./default should read the (broken) file"
 echo "program: check, ask, score ok"
 
 # Every page the program has a command for, and the bank format, through man -l without warnings.
@@ -47,9 +53,13 @@ for page in "${pages[@]}"; do
   LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" >"$work/page.txt" 2>"$work/page.err" || fail "man -l ${page##*/}"
   [ ! -s "$work/page.err" ] || fail "man -l ${page##*/} warns: $(cat "$work/page.err")"
   grep -q "SEE ALSO" "$work/page.txt" || fail "${page##*/} has no SEE ALSO"
+  cp "$work/page.txt" "$work/${page##*/}.txt"
+  # groff's PostScript device also checks fonts (a \FB where \fB was meant), which the terminal device ignores.
+  zcat "$page" | preconv | groff -man -Tps -ww -z 2>"$work/groff.err" || fail "groff on ${page##*/}"
+  [ ! -s "$work/groff.err" ] || fail "groff warns on ${page##*/}: $(cat "$work/groff.err")"
 done
-LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$share/man/man1/wegwijzer-score.1.gz" | grep -q -- "--jobs" || fail "score page lacks --jobs"
-LC_ALL=C.UTF-8 MANWIDTH=80 man -l "$share/man/man5/wegwijzer-bank.5.gz" | grep -q "CONDITIONS" || fail "bank page lacks CONDITIONS"
+grep -q -- "--jobs" "$work/wegwijzer-score.1.gz.txt" || fail "score page lacks --jobs"
+grep -q "CONDITIONS" "$work/wegwijzer-bank.5.gz.txt" || fail "bank page lacks CONDITIONS"
 echo "man: ${#pages[@]} pages ok"
 
 # bash completion as bash runs it: the installed script sourced, the installed program on the PATH.
@@ -77,7 +87,33 @@ expect "--jobs " wegwijzer score --jo
 expect "bash zsh " wegwijzer completion ""
 # --lang follows the bank chosen on the same line: a bank with other languages offers those.
 expect "en " wegwijzer ask --bank "$source_dir/tests/banks/session_bank_en.json" --lang ""
-echo "bash completion ok"
+echo "bash completion ok (functions)"
+
+# And in a real bash in tmux, Tab pressed: words that bash itself splits or quotes (--lang=, a bank path with a
+# space written with a backslash and ~/).
+cp "$source_dir/tests/banks/session_bank_en.json" "$work/my bank.json"
+bash_session="wegwijzer-bash-$$"
+trap 'tmux kill-session -t "$bash_session" 2>/dev/null || true; rm -rf "$work"' EXIT
+tmux new-session -d -s "$bash_session" -x 150 -y 40 \
+  "env -i HOME=$work TERM=xterm PATH=$root$prefix/bin:/usr/bin:/bin bash --norc --noprofile"
+tmux send-keys -t "$bash_session" "source $share/bash-completion/completions/wegwijzer; PS1='> '" Enter
+bash_expect() {  # types $1 at an empty prompt, presses Tab twice, waits for the screen to match the regex $2
+  local typed=$1 pattern=$2 screen=""
+  tmux send-keys -t "$bash_session" C-u "clear" Enter
+  sleep 0.3
+  tmux send-keys -t "$bash_session" "$typed" Tab Tab
+  for _ in $(seq 1 50); do
+    screen=$(tmux capture-pane -p -t "$bash_session")
+    grep -Eq -- "$pattern" <<<"$screen" && return 0
+    sleep 0.2
+  done
+  fail "bash: completing '$typed' did not show /$pattern/; the screen: $screen"
+}
+bash_expect "wegwijzer sc" "wegwijzer score"
+bash_expect "wegwijzer ask --lang=" "^en +nl"
+bash_expect 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
+bash_expect "wegwijzer ask --bank=~/my\\ bank.json --lang " "--lang en"
+echo "bash completion ok (in bash)"
 
 # zsh completion as zsh runs it: a real zsh in tmux with the installed function on its fpath, Tab pressed.
 zsh -n "$share/zsh/site-functions/_wegwijzer" || fail "zsh completion does not parse"
@@ -104,5 +140,7 @@ zsh_expect "wegwijzer ask --lang " "^en +nl"
 zsh_expect "wegwijzer score --format " "^csv +jsonl"
 zsh_expect "wegwijzer ask --bank def" "wegwijzer ask --bank default"
 zsh_expect "wegwijzer help sa" "wegwijzer help sample"
+zsh_expect "wegwijzer --lang " "^en +nl"
+zsh_expect 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
 echo "zsh completion ok"
 echo "PASS: install"

@@ -141,7 +141,10 @@ TEST_CASE("wegwijzer banks lists the built-in banks with version and languages",
   CHECK(list.out.rfind("NAME", 0) == 0);
   CHECK(list.out.find("default  " + builtin.version) != std::string::npos);
   CHECK(list.out.find("nl,en") != std::string::npos);
-  CHECK(list.out.find(builtin.title.in("en")) != std::string::npos);
+  CHECK(list.out.find(builtin.title.in("nl")) != std::string::npos);  // no LANG: Dutch, as ask
+  auto english_list = run({"banks"}, "", {{"LANG", "en_GB.UTF-8"}});
+  CHECK(english_list.out.find(builtin.title.in("en")) != std::string::npos);
+  CHECK(builtin.title.in("en") != builtin.title.in("nl"));
   auto names = run({"banks", "--names"});
   CHECK(names.out == "default\n");
   CHECK(run({"banks", "--languages"}).out == "nl\nen\n");
