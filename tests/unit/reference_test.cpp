@@ -155,7 +155,7 @@ TEST_CASE("wegwijzer banks lists the built-in banks with version and languages",
   CHECK(run({"banks", "--bank", "default"}).exit_code == 64);  // --bank only says whose languages
 }
 
-TEST_CASE("--bank takes a built-in bank's name, and a path with a '/' is always a file", "[reference][app]") {
+TEST_CASE("a built-in bank's name works as --bank, and a path with a '/' is always a file", "[reference][app]") {
   auto named = run({"check", "default"});
   CHECK(named.exit_code == 0);
   CHECK(named.out.find("<built-in>: 0 errors") != std::string::npos);
