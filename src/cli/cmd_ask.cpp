@@ -28,6 +28,7 @@ namespace wegwijzer::cli {
 namespace {
 
 struct AskOptions {
+  bool explain = false;  ///< always show "What would change this advice"
   std::string bank;
   std::string language;
   std::string format = "text";
@@ -170,6 +171,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   SummaryOptions summary;
   summary.format = format_of(ask.format);
   summary.language = language;
+  summary.explain = ask.explain;
   summary.unicode = options.unicode;
   summary.color = options.color && summary.format == SummaryFormat::text;
   summary.width = options.width;
@@ -224,6 +226,8 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
   cmd->add_option("--out", ask->out, "Also write the summary to FILE (mode 0600, replaced atomically)")
       ->type_name("FILE");
   cmd->add_flag("--no-color", ask->no_color, "No colour (also when NO_COLOR is set or TERM=dumb)");
+  cmd->add_flag("--explain", ask->explain,
+                "Always show what would change the advice (otherwise only when the call is close)");
   cmd->footer([] {
     return with_examples(
                "Answer with the option's number; several as 1,3 or 1 3. ? explains the question, b (terug/back)\n"

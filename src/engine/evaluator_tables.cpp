@@ -27,8 +27,22 @@ std::vector<double> rule_rows(const Bank& bank, std::size_t width) {
 }
 
 /// Whether `condition` has an answer leaf about question `first` or a later one.
-/// Marks in `marks` (indexed like bank.questions) every question `condition` refers to,
-/// directly or through a scale's items.
+bool refers_from(const Condition& condition, std::size_t first) {
+  using Kind = Condition::Kind;
+  switch (condition.kind) {
+    case Kind::all:
+    case Kind::any:
+    case Kind::negate:
+      return std::any_of(condition.children.begin(), condition.children.end(),
+                         [first](const Condition& child) { return refers_from(child, first); });
+    case Kind::scale_at_least:
+    case Kind::scale_at_most: return false;  // scales are tallied as the questions are walked
+    default: return condition.question >= first;
+  }
+}
+
+}  // namespace
+
 void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks) {
   using Kind = Condition::Kind;
   switch (condition.kind) {
@@ -51,21 +65,6 @@ void mark_questions(const Bank& bank, const Condition& condition, std::vector<bo
   }
 }
 
-bool refers_from(const Condition& condition, std::size_t first) {
-  using Kind = Condition::Kind;
-  switch (condition.kind) {
-    case Kind::all:
-    case Kind::any:
-    case Kind::negate:
-      return std::any_of(condition.children.begin(), condition.children.end(),
-                         [first](const Condition& child) { return refers_from(child, first); });
-    case Kind::scale_at_least:
-    case Kind::scale_at_most: return false;  // scales are tallied as the questions are walked
-    default: return condition.question >= first;
-  }
-}
-
-}  // namespace
 
 std::optional<std::size_t> band_of(const Scale& scale, int value) {
   for (std::size_t b = 0; b < scale.bands.size(); ++b) {

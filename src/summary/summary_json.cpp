@@ -230,6 +230,46 @@ void texts(JsonWriter& j, const Model& m) {
   j.string_or_null(m.alongside_note);
   j.key("close_call_note");
   j.string_or_null(m.close_call_note);
+  j.key("what_would_change");
+  if (m.complete) {
+    j.begin_object();
+    j.string_field("heading", phrase(Phrase::flips_heading, m.language));
+    j.key("decided_by_red_flag");
+    j.raw(m.flips_decided_by_red_flag ? "true" : "false");
+    j.key("flips");
+    j.begin_array();
+    for (const auto& flip : m.flips) {
+      j.begin_object();
+      j.string_field("outcome", flip.outcome);
+      j.string_field("name", flip.name);
+      j.key("changes");
+      j.begin_array();
+      for (const auto& change : flip.changes) {
+        j.begin_object();
+        j.string_field("question", change.question);
+        j.key("from");
+        j.begin_array();
+        for (const auto& id : change.from) j.string(id);
+        j.end_array();
+        j.key("to");
+        j.begin_array();
+        for (const auto& id : change.to) j.string(id);
+        j.end_array();
+        j.end_object();
+      }
+      j.end_array();
+      j.string_field("line", flip.line);
+      j.end_object();
+    }
+    j.end_array();
+    j.key("note");
+    j.string_or_null(m.flips_note);
+    j.key("caveat");
+    j.string_or_null(m.flips_caveat);
+    j.end_object();
+  } else {
+    j.raw("null");
+  }
   j.key("scales");
   j.begin_array();
   for (const auto& scale : m.scales) {

@@ -215,6 +215,12 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
   for (const auto& alternative : m.alternatives) w.item(escape(alternative.line));
   if (!m.alongside_note.empty()) w.paragraph(escape(m.alongside_note));
   if (!m.close_call_note.empty()) w.paragraph(escape(m.close_call_note));
+  if (m.show_flips) {
+    w.heading(2, Phrase::flips_heading);
+    for (const auto& flip : m.flips) w.item(escape(flip.line));
+    if (!m.flips_note.empty()) w.paragraph(escape(m.flips_note));
+    if (!m.flips_caveat.empty()) w.paragraph(escape(m.flips_caveat));
+  }
 
   if (!m.scales.empty()) {
     w.heading(2, Phrase::distress_heading);

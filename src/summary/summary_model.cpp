@@ -6,6 +6,7 @@
 
 #include "summary_texts.hpp"
 #include "wegwijzer/conditions/skip_logic.hpp"
+#include "wegwijzer/engine/counterfactual.hpp"
 #include "wegwijzer/summary/guidance.hpp"
 #include "wegwijzer/support/version.hpp"
 
@@ -163,6 +164,39 @@ std::string answer_sentence(const Question& question, const std::vector<std::str
     line.pop_back();
   }
   return line;
+}
+
+/// The labels of `options` of `question`, as a list in a sentence.
+std::string option_labels(const Question& question, const std::vector<std::uint16_t>& options,
+                          std::string_view language) {
+  std::vector<std::string> labels;
+  for (std::uint16_t o : options) {
+    if (o < question.options.size()) labels.push_back(question.options[o].label.in(language));
+  }
+  return join_list(labels, language);
+}
+
+/// One flip in words: "If you had answered "a" instead of "b" about {topic}, the advice would be {outcome}."
+FlipText flip_text(const Bank& bank, const Flip& flip, std::string_view language) {
+  FlipText text;
+  text.outcome = bank.outcomes[flip.outcome].id;
+  text.name = bank.outcomes[flip.outcome].name.in(language);
+  std::vector<std::string> changes;
+  for (const AnswerChange& change : flip.changes) {
+    const Question& question = bank.questions[change.question];
+    FlipText::Change ids{question.id, {}, {}};
+    for (std::uint16_t o : change.from) ids.from.push_back(question.options[o].id);
+    for (std::uint16_t o : change.to) ids.to.push_back(question.options[o].id);
+    text.changes.push_back(std::move(ids));
+    const std::string to = option_labels(question, change.to, language);
+    const std::string from = option_labels(question, change.from, language);
+    changes.push_back(question.topic.empty()
+                          ? fill(phrase(Phrase::flip_change_question, language),
+                                 {to, from, question_gist(question.text.in(language), language)})
+                          : fill(phrase(Phrase::flip_change_topic, language), {to, from, question.topic.in(language)}));
+  }
+  text.line = fill(phrase(Phrase::flip_line, language), {join_list(changes, language), text.name});
+  return text;
 }
 
 /// "You said about ...: answer." for each answered question that raised `rule`.
@@ -399,6 +433,18 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       model.close_call_note = fill(phrase(Phrase::tie_note, lang), {outcome_names(bank, tied, lang)});
     } else if (result.close_call) {
       model.close_call_note = std::string(phrase(Phrase::close_call_note, lang));
+    }
+
+    const Counterfactuals counterfactuals = find_counterfactuals(bank, answers, result);
+    model.show_flips = options.explain || result.close_call || tied.size() > 1;
+    model.flips_decided_by_red_flag = counterfactuals.decided_by_red_flag;
+    for (const Flip& flip : counterfactuals.flips) model.flips.push_back(flip_text(bank, flip, lang));
+    if (model.flips_decided_by_red_flag) {
+      model.flips_note = std::string(phrase(Phrase::flips_red_flag, lang));
+    } else if (model.flips.empty()) {
+      model.flips_note = std::string(phrase(Phrase::flips_none, lang));
+    } else {
+      model.flips_caveat = std::string(phrase(Phrase::flips_caveat, lang));
     }
 
     for (const ScaleValue& value : result.scales) {

@@ -35,6 +35,18 @@ struct Alternative {
   std::string line;  ///< phrased: "coaching: fits less well"
 };
 
+/// One way the advice would change (see find_counterfactuals()).
+struct FlipText {
+  struct Change {
+    std::string question;               ///< question id
+    std::vector<std::string> from, to;  ///< option ids
+  };
+  std::string outcome;  ///< outcome id
+  std::string name;     ///< outcome name
+  std::vector<Change> changes;
+  std::string line;  ///< "If you had answered ... instead of ..., the advice would be ..."
+};
+
 /// A resource as the summary shows it.
 struct ResourceText {
   std::string id;
@@ -103,6 +115,12 @@ struct Model {
   std::vector<Alternative> alternatives;
   std::string close_call_note;  ///< empty unless a close call; at a tie it names the tied outcomes
   std::string alongside_note;   ///< after any red flag: other help alongside treatment, not instead
+  // What would change this advice (complete only)
+  bool show_flips = false;  ///< text and Markdown show the section: a close call, or asked for
+  bool flips_decided_by_red_flag = false;
+  std::vector<FlipText> flips;  ///< most plausible first
+  std::string flips_note;       ///< when there are no flips: why (a red flag decides, or nothing near)
+  std::string flips_caveat;     ///< with flips: this is not a suggestion to answer differently
   // Distress indication
   std::vector<ScaleLine> scales;
   // What to expect

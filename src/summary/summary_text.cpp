@@ -220,6 +220,15 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     w.blank();
     w.paragraph(m.close_call_note);
   }
+  if (m.show_flips) {
+    w.heading(phrase(Phrase::flips_heading, lang));
+    for (const auto& flip : m.flips) w.item(flip.line);
+    if (!m.flips_note.empty()) w.paragraph(m.flips_note);
+    if (!m.flips_caveat.empty()) {
+      w.blank();
+      w.paragraph(m.flips_caveat);
+    }
+  }
 
   if (!m.scales.empty()) {
     w.heading(phrase(Phrase::distress_heading, lang));

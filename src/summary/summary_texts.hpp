@@ -45,8 +45,15 @@ enum class Phrase {
   alternative_clearly_less,  ///< {1}: outcome name (behind by kClearlyLessMargin or more)
   alternative_set_aside,     ///< {1}: outcome name (a fired rule requires other help)
   close_call_note,
-  tie_note,             ///< {1}: the names of the outcomes that tie with the advice, the advice first (a list)
-  alongside_treatment,  ///< under the alternatives after any red flag
+  flips_heading,         ///< "What would change this advice"
+  flip_change_topic,     ///< {1}: the other answer, {2}: the answer given, {3}: the question's topic
+  flip_change_question,  ///< {1}: the other answer, {2}: the answer given, {3}: the question (its gist)
+  flip_line,             ///< {1}: the changes (a list), {2}: outcome name
+  flips_none,            ///< no change of one or two answers changes the advice
+  flips_red_flag,        ///< a red flag decides: no other answer changes the advice
+  flips_caveat,          ///< this is not a suggestion to answer differently
+  tie_note,              ///< {1}: the names of the outcomes that tie with the advice, the advice first (a list)
+  alongside_treatment,   ///< under the alternatives after any red flag
   no_alternatives,
   distress_heading,
   scale_not_answered,

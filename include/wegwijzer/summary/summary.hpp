@@ -21,6 +21,9 @@ struct SummaryOptions {
   bool color = false;           ///< text: ANSI colour
   int width = 80;               ///< text: wrap width in columns
   std::string date;             ///< ISO date for the footer (the caller supplies today's date)
+  /// Text and Markdown: always show "What would change this advice" (otherwise only on a close call). JSON always
+  /// has it.
+  bool explain = false;
 };
 
 /// Renders the referral summary for a person. Pure: returns the whole document.

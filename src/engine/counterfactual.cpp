@@ -1,0 +1,155 @@
+// What would change the advice: one answer changed, else two, per other outcome (see counterfactual.hpp).
+#include "wegwijzer/engine/counterfactual.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "engine_detail.hpp"
+#include "wegwijzer/engine/engine.hpp"
+
+namespace wegwijzer {
+namespace {
+
+/// One proposed answer change and how far it moves along the question's options.
+struct Candidate {
+  AnswerChange change;
+  int distance = 1;
+};
+
+/// The other answers a shown, answered choice question could have had: every other option (scales: the distance
+/// along the scale; other choices count 1), or for multiple choice one option added or taken away. Never "rather not
+/// say", never an empty multiple choice, and nothing for a question answered "rather not say".
+std::vector<Candidate> alternatives(const Question& question, std::size_t q, const Answer& answer) {
+  std::vector<Candidate> out;
+  const std::vector<std::uint16_t>& from = answer.options;
+  if (question.type == QuestionType::text || from.empty()) return out;
+  for (std::uint16_t o : from) {
+    if (o >= question.options.size() || question.options[o].unknown) return out;
+  }
+  for (std::size_t index = 0; index < question.options.size(); ++index) {
+    const auto o = static_cast<std::uint16_t>(index);
+    const Option& option = question.options[index];
+    if (option.unknown) continue;
+    std::vector<std::uint16_t> to;
+    int distance = 1;
+    if (question.type == QuestionType::multiple) {
+      if (std::binary_search(from.begin(), from.end(), o)) {
+        std::copy_if(from.begin(), from.end(), std::back_inserter(to), [o](std::uint16_t c) { return c != o; });
+        if (to.empty()) continue;
+      } else if (option.exclusive) {
+        to = {o};
+      } else {
+        std::copy_if(from.begin(), from.end(), std::back_inserter(to),
+                     [&question](std::uint16_t c) { return !question.options[c].exclusive; });
+        to.insert(std::upper_bound(to.begin(), to.end(), o), o);
+      }
+    } else {
+      if (o == from.front()) continue;
+      to = {o};
+      if (question.type == QuestionType::scale) distance = std::abs(int{o} - int{from.front()});
+    }
+    out.push_back({{q, from, std::move(to)}, distance});
+  }
+  return out;
+}
+
+/// Tries answer changes on a copy of the answers with one evaluator.
+class Trial {
+ public:
+  Trial(const Bank& bank, const AnswerSet& answers, const Result& result)
+      : answers_(answers), original_(answers), evaluator_(bank), urgency_(result.urgency) {}
+
+  /// The outcome recommended after `changes`, if the result stays complete, raises no red flag and keeps at least
+  /// the urgency it had.
+  std::optional<std::size_t> outcome_after(std::initializer_list<const AnswerChange*> changes) {
+    for (const AnswerChange* change : changes) answers_.set(change->question, Answer{change->to, {}});
+    evaluator_.evaluate(answers_, result_);
+    for (const AnswerChange* change : changes) answers_.set(change->question, *original_.at(change->question));
+    if (result_.status != Status::complete || !result_.recommendation || !result_.red_flags.empty() ||
+        result_.urgency < urgency_) {
+      return std::nullopt;
+    }
+    return result_.recommendation;
+  }
+
+ private:
+  AnswerSet answers_;
+  const AnswerSet& original_;
+  Evaluator evaluator_;
+  Result result_;
+  Urgency urgency_;
+};
+
+/// Whether `candidate` is more plausible than `best`: fewer changes, then a smaller distance (ties: the first found,
+/// which is in question order).
+bool more_plausible(const Flip& candidate, const std::optional<Flip>& best) {
+  if (!best) return true;
+  if (candidate.changes.size() != best->changes.size()) return candidate.changes.size() < best->changes.size();
+  return candidate.distance < best->distance;
+}
+
+}  // namespace
+
+std::vector<bool> safety_questions(const Bank& bank) {
+  std::vector<bool> marks(bank.questions.size(), false);
+  for (const Rule& rule : bank.rules) {
+    if (rule.effects.red_flag || rule.effects.min_urgency) detail::mark_questions(bank, rule.when, marks);
+  }
+  return marks;
+}
+
+Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers, const Result& result) {
+  Counterfactuals found;
+  if (result.status != Status::complete || !result.recommendation) return found;
+  if (!result.red_flags.empty()) {
+    found.decided_by_red_flag = true;
+    return found;
+  }
+  const std::vector<bool> safety = safety_questions(bank);
+  std::vector<Candidate> candidates;
+  for (std::size_t q : result.shown) {
+    if (q >= bank.questions.size() || safety[q] || !answers.at(q)) continue;
+    std::vector<Candidate> more = alternatives(bank.questions[q], q, *answers.at(q));
+    candidates.insert(candidates.end(), more.begin(), more.end());
+  }
+
+  Trial trial(bank, answers, result);
+  const std::size_t current = *result.recommendation;
+  std::vector<std::optional<Flip>> best(bank.outcomes.size());
+  for (const Candidate& candidate : candidates) {
+    std::optional<std::size_t> outcome = trial.outcome_after({&candidate.change});
+    if (!outcome || *outcome == current) continue;
+    Flip flip{*outcome, {candidate.change}, candidate.distance};
+    if (more_plausible(flip, best[*outcome])) best[*outcome] = std::move(flip);
+  }
+  // Two changes only for the outcomes no single change reaches.
+  bool open = false;
+  for (std::size_t o = 0; o < best.size(); ++o) open = open || (o != current && !best[o]);
+  for (std::size_t i = 0; open && i < candidates.size(); ++i) {
+    for (std::size_t j = i + 1; j < candidates.size(); ++j) {
+      if (candidates[i].change.question == candidates[j].change.question) continue;
+      std::optional<std::size_t> outcome = trial.outcome_after({&candidates[i].change, &candidates[j].change});
+      if (!outcome || *outcome == current || (best[*outcome] && best[*outcome]->changes.size() == 1)) continue;
+      Flip flip{
+          *outcome, {candidates[i].change, candidates[j].change}, candidates[i].distance + candidates[j].distance};
+      if (more_plausible(flip, best[*outcome])) best[*outcome] = std::move(flip);
+    }
+  }
+  for (std::optional<Flip>& flip : best) {
+    if (flip) found.flips.push_back(std::move(*flip));
+  }
+  // Fewest changes, then the smallest distance, then the outcome nearest the advice in the ranking.
+  std::vector<std::size_t> rank(bank.outcomes.size(), bank.outcomes.size());
+  for (std::size_t i = 0; i < result.ranking.size(); ++i) {
+    if (result.ranking[i].outcome < rank.size()) rank[result.ranking[i].outcome] = i;
+  }
+  std::stable_sort(found.flips.begin(), found.flips.end(), [&rank](const Flip& a, const Flip& b) {
+    if (a.changes.size() != b.changes.size()) return a.changes.size() < b.changes.size();
+    if (a.distance != b.distance) return a.distance < b.distance;
+    return rank[a.outcome] < rank[b.outcome];
+  });
+  return found;
+}
+
+}  // namespace wegwijzer
