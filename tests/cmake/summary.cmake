@@ -1,12 +1,15 @@
 # Referral summary: the approved JSON goldens validate against data/schema/summary.schema.json
 # (which includes result.schema.json for the machine record), and the validator rejects a broken one.
+# Every JSON summary golden: the summary cases, the safety cases and "what would change this advice".
 set(WEGWIJZER_SUMMARY_GOLDEN_DIR ${CMAKE_CURRENT_SOURCE_DIR}/golden/summary)
-file(GLOB WEGWIJZER_SUMMARY_JSON_GOLDENS CONFIGURE_DEPENDS ${WEGWIJZER_SUMMARY_GOLDEN_DIR}/*.json.approved.txt)
+file(GLOB WEGWIJZER_SUMMARY_JSON_GOLDENS CONFIGURE_DEPENDS ${WEGWIJZER_SUMMARY_GOLDEN_DIR}/*.json.approved.txt
+     ${CMAKE_CURRENT_SOURCE_DIR}/golden/safety/*.json.approved.txt
+     ${CMAKE_CURRENT_SOURCE_DIR}/golden/counterfactual/*.json.approved.txt)
 
 add_test(NAME summary_json_goldens_match_schema
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tools/validate_summary_json.py
                  ${PROJECT_SOURCE_DIR}/data/schema --summary ${WEGWIJZER_SUMMARY_JSON_GOLDENS})
-set_tests_properties(summary_json_goldens_match_schema PROPERTIES PASS_REGULAR_EXPRESSION "8 document\\(s\\) checked, 0 problem")
+set_tests_properties(summary_json_goldens_match_schema PROPERTIES PASS_REGULAR_EXPRESSION "26 document\\(s\\) checked, 0 problem")
 
 add_test(NAME summary_schema_rejects_broken_summary
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/tools/validate_summary_json.py
