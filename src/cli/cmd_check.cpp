@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "wegwijzer/bank/answers_json.hpp"
 #include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/engine/counterfactual.hpp"
 #include "wegwijzer/engine/witness.hpp"
 #include "wegwijzer/support/exit_codes.hpp"
 #include "wegwijzer/support/sanitize.hpp"
@@ -82,8 +83,36 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
   }
 }
 
+/// What to look at besides the diagnostics.
+struct CheckOptions {
+  bool witness = false;
+  bool sensitivity = false;    ///< --sensitivity
+  std::size_t samples = 2000;  ///< answer sets --sensitivity samples
+};
+
+/// Prints, for bank authors, the questions whose answer alone most often changes the advice (at most ten).
+void print_sensitivity(const Bank& bank, const std::string& label, std::size_t samples, Io& io) {
+  const Sensitivity found = measure_sensitivity(bank, samples, 1);
+  const std::string shown = sanitize_for_terminal(label, false);
+  io.out << fmt::format("{}: sensitivity: {} of {} sampled answer sets have advice that no red flag decides", shown,
+                        found.scored, found.sampled)
+         << (found.questions.empty() ? "; no single answer changes it\n"
+                                     : "; one answer alone changes it most often:\n");
+  for (std::size_t i = 0; i < found.questions.size() && i < 10; ++i) {
+    const Sensitivity::Question& q = found.questions[i];
+    io.out << sanitize_for_terminal(
+                  fmt::format("{}: sensitivity: '{}' in {} of {} answer sets where it was asked ({:.1f}%), most often "
+                              "{} to {}",
+                              label, bank.questions[q.question].id, q.flips, q.shown,
+                              q.shown == 0 ? 0.0 : 100.0 * static_cast<double>(q.flips) / static_cast<double>(q.shown),
+                              bank.outcomes[q.from].id, bank.outcomes[q.to].id),
+                  false)
+           << "\n";
+  }
+}
+
 /// Checks one bank; returns its exit code.
-int check_one(const std::string& path, bool witness, Io& io) {
+int check_one(const std::string& path, const CheckOptions& options, Io& io) {
   BankLimits limits;
   limits.analyse_conditions = true;  // only check proves conditions never true: other loads stay linear
   if (std::string note = shadowed_file_note(path); !note.empty()) io.err << "wegwijzer: " << note << "\n";
@@ -100,7 +129,8 @@ int check_one(const std::string& path, bool witness, Io& io) {
   std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
   for (const Diagnostic& diagnostic : diagnostics) io.out << diagnostic.format() << "\n";
   std::size_t printed = diagnostics.size();
-  if (witness && result.bank) print_witnesses(*result.bank, label, diagnostics, io);
+  if (options.witness && result.bank) print_witnesses(*result.bank, label, diagnostics, io);
+  if (options.sensitivity && result.bank) print_sensitivity(*result.bank, label, options.samples, io);
   for (std::size_t i = printed; i < diagnostics.size(); ++i) io.out << diagnostics[i].format() << "\n";
   std::size_t errors = 0;
   for (const Diagnostic& diagnostic : diagnostics) errors += diagnostic.severity == Severity::error ? 1 : 0;
@@ -113,28 +143,35 @@ int check_one(const std::string& path, bool witness, Io& io) {
 
 void add_check_command(CLI::App& app, Context& context) {
   auto* cmd = app.add_subcommand("check", "Validate and lint question banks (for bank authors)");
-  cmd->footer(
-      with_examples("Prints one line per finding: FILE: /json/pointer: error|warning: message\n"
-                    "(syntax errors: FILE:LINE:COLUMN: error: message), then a summary line per bank.\n"
-                    "Exit codes: 0 no errors, 65 errors found, 66 a bank file is missing or unreadable.",
-                    {"wegwijzer check my-bank.json", "wegwijzer check --witness"}));
+  cmd->footer(with_examples(
+      "Prints one line per finding: FILE: /json/pointer: error|warning: message\n"
+      "(syntax errors: FILE:LINE:COLUMN: error: message), then a summary line per bank.\n"
+      "Exit codes: 0 no errors, 65 errors found, 66 a bank file is missing or unreadable.",
+      {"wegwijzer check my-bank.json", "wegwijzer check --witness", "wegwijzer check --sensitivity my-bank.json"}));
   auto banks = std::make_shared<std::vector<std::string>>();
-  auto witness = std::make_shared<bool>(false);
+  auto options = std::make_shared<CheckOptions>();
   auto files = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--bank", *banks, "Bank to check: a file or a built-in bank's name (repeatable; default: default)")
       ->allow_extra_args(false)
       ->type_name("FILE|NAME");
   cmd->add_option("files", *files, "Banks to check, as with --bank")->type_name("FILE|NAME");
-  cmd->add_flag("--witness", *witness,
+  cmd->add_flag("--witness", options->witness,
                 "Also search, per outcome and per urgency, an answer set that leads to it, and print it");
-  cmd->callback([&context, banks, files, witness] {
-    context.action = [&context, banks, files, witness] {
+  auto* sensitivity = cmd->add_flag("--sensitivity", options->sensitivity,
+                                    "Also sample answer sets and list the questions whose answer alone most often "
+                                    "changes the advice (the same sample each run)");
+  cmd->add_option("--samples", options->samples, "Answer sets --sensitivity samples (default: 2000)")
+      ->type_name("N")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
+      ->needs(sensitivity);
+  cmd->callback([&context, banks, files, options] {
+    context.action = [&context, banks, files, options] {
       std::vector<std::string> paths = *banks;
       paths.insert(paths.end(), files->begin(), files->end());
       if (paths.empty()) paths.push_back("");  // the built-in bank
       int worst = 0;
       for (const std::string& path : paths) {
-        int code = check_one(path, *witness, context.io);
+        int code = check_one(path, *options, context.io);
         worst = std::max(worst, code);  // 66 (missing file) over 65 (errors) over 0
       }
       return worst;

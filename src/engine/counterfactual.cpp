@@ -7,6 +7,7 @@
 
 #include "engine_detail.hpp"
 #include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/engine/sample.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -52,6 +53,18 @@ std::vector<Candidate> alternatives(const Question& question, std::size_t q, con
     out.push_back({{q, from, std::move(to)}, distance});
   }
   return out;
+}
+
+/// Every alternative answer of every shown, answered question that is not a safety question, in question order.
+std::vector<Candidate> changeable(const Bank& bank, const AnswerSet& answers, const Result& result,
+                                  const std::vector<bool>& safety) {
+  std::vector<Candidate> candidates;
+  for (std::size_t q : result.shown) {
+    if (q >= bank.questions.size() || safety[q] || !answers.at(q)) continue;
+    std::vector<Candidate> more = alternatives(bank.questions[q], q, *answers.at(q));
+    candidates.insert(candidates.end(), more.begin(), more.end());
+  }
+  return candidates;
 }
 
 /// Tries answer changes on a copy of the answers with one evaluator.
@@ -106,13 +119,7 @@ Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers,
     found.decided_by_red_flag = true;
     return found;
   }
-  const std::vector<bool> safety = safety_questions(bank);
-  std::vector<Candidate> candidates;
-  for (std::size_t q : result.shown) {
-    if (q >= bank.questions.size() || safety[q] || !answers.at(q)) continue;
-    std::vector<Candidate> more = alternatives(bank.questions[q], q, *answers.at(q));
-    candidates.insert(candidates.end(), more.begin(), more.end());
-  }
+  const std::vector<Candidate> candidates = changeable(bank, answers, result, safety_questions(bank));
 
   Trial trial(bank, answers, result);
   const std::size_t current = *result.recommendation;
@@ -150,6 +157,64 @@ Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers,
     return rank[a.outcome] < rank[b.outcome];
   });
   return found;
+}
+
+std::vector<Flip> single_flips(const Bank& bank, const AnswerSet& answers, const Result& result) {
+  std::vector<Flip> flips;
+  if (result.status != Status::complete || !result.recommendation || !result.red_flags.empty()) return flips;
+  Trial trial(bank, answers, result);
+  for (const Candidate& candidate : changeable(bank, answers, result, safety_questions(bank))) {
+    std::optional<std::size_t> outcome = trial.outcome_after({&candidate.change});
+    if (outcome && *outcome != *result.recommendation)
+      flips.push_back({*outcome, {candidate.change}, candidate.distance});
+  }
+  return flips;
+}
+
+Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64_t seed) {
+  Sensitivity sensitivity;
+  const std::size_t outcomes = bank.outcomes.size();
+  std::vector<Sensitivity::Question> per_question(bank.questions.size());
+  // Per question, how often it flipped from outcome a to b: [q][a * outcomes + b].
+  std::vector<std::vector<std::size_t>> pairs(bank.questions.size(), std::vector<std::size_t>(outcomes * outcomes, 0));
+  const std::vector<bool> safety = safety_questions(bank);
+  std::mt19937_64 random(seed);
+  Evaluator evaluator(bank);
+  Result result;
+  for (std::size_t n = 0; n < count; ++n) {
+    AnswerSet answers = sample_answers(bank, random);
+    evaluator.evaluate(answers, result);
+    ++sensitivity.sampled;
+    if (result.status != Status::complete || !result.recommendation || !result.red_flags.empty()) continue;
+    ++sensitivity.scored;
+    std::vector<bool> counted(bank.questions.size(), false);
+    for (const Candidate& candidate : changeable(bank, answers, result, safety)) {
+      const std::size_t q = candidate.change.question;
+      if (!counted[q]) ++per_question[q].shown;
+      counted[q] = true;
+    }
+    std::vector<bool> flipped(bank.questions.size(), false);
+    for (const Flip& flip : single_flips(bank, answers, result)) {
+      const std::size_t q = flip.changes.front().question;
+      if (flipped[q]) continue;
+      flipped[q] = true;
+      ++per_question[q].flips;
+      ++pairs[q][*result.recommendation * outcomes + flip.outcome];
+    }
+  }
+  for (std::size_t q = 0; q < per_question.size(); ++q) {
+    Sensitivity::Question& entry = per_question[q];
+    if (entry.flips == 0) continue;
+    entry.question = q;
+    const auto most = std::max_element(pairs[q].begin(), pairs[q].end());
+    const auto index = static_cast<std::size_t>(most - pairs[q].begin());
+    entry.from = index / outcomes;
+    entry.to = index % outcomes;
+    sensitivity.questions.push_back(entry);
+  }
+  std::stable_sort(sensitivity.questions.begin(), sensitivity.questions.end(),
+                   [](const Sensitivity::Question& a, const Sensitivity::Question& b) { return a.flips > b.flips; });
+  return sensitivity;
 }
 
 }  // namespace wegwijzer

@@ -232,3 +232,15 @@ TEST_CASE("check --witness says what to do when an urgency is unreachable", "[ch
                                          "\"prompt\" or check the conditions that should raise it"));
   CHECK_THAT(result.out, Catch::Contains("witness: urgency crisis"));
 }
+
+TEST_CASE("check --sensitivity lists the questions whose answer alone changes the advice", "[check][counterfactual]") {
+  auto result = run({"check", "--sensitivity", "--samples", "500"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("<built-in>: sensitivity: ") != std::string::npos);
+  CHECK(result.out.find("of 500 sampled answer sets have advice that no red flag decides") != std::string::npos);
+  CHECK(result.out.find("<built-in>: sensitivity: 'need' in ") != std::string::npos);
+  CHECK(result.out.find("<built-in>: 0 errors") != std::string::npos);
+  CHECK(run({"check", "--sensitivity", "--samples", "500"}).out == result.out);  // the same sample each run
+  CHECK(run({"check", "--samples", "5"}).exit_code == 64);                       // --samples needs --sensitivity
+  CHECK(run({"check"}).out.find("sensitivity") == std::string::npos);            // only when asked
+}

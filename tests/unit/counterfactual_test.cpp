@@ -243,3 +243,32 @@ TEST_CASE("flips hold over sampled answer sets of the built-in bank", "[counterf
   CHECK(with_flips > 0);  // the property was exercised
   CHECK(decided > 0);
 }
+
+TEST_CASE("sensitivity counts the questions whose answer alone changes the advice", "[counterfactual]") {
+  BankBuilder b;
+  b.question("focus", QuestionType::single,
+             {{"goal", {{"coaching", 3}}, {}, false}, {"self", {{"supervisie", 3}}, {}, false}});
+  b.question("colour", QuestionType::single, {{"red", {}, {}, false}, {"blue", {}, {}, false}});  // weighs nothing
+  b.question("lean", QuestionType::single,
+             {{"slight", {{"coaching", 0.5}}, {}, false}, {"none", {}, {}, false}});  // never enough alone
+  const Bank& bank = b.build();
+  wegwijzer::Sensitivity found = wegwijzer::measure_sensitivity(bank, 200, 7);
+  CHECK(found.sampled == 200);
+  CHECK(found.scored == 200);  // no red flags, no skip logic
+  REQUIRE(found.questions.size() == 1);
+  CHECK(found.questions[0].question == b.q("focus"));
+  CHECK(found.questions[0].flips == found.questions[0].shown);  // focus always decides
+  CHECK(found.questions[0].from != found.questions[0].to);
+  // The same seed, the same figures.
+  wegwijzer::Sensitivity again = wegwijzer::measure_sensitivity(bank, 200, 7);
+  CHECK(again.questions[0].flips == found.questions[0].flips);
+}
+
+TEST_CASE("sensitivity never counts a safety question", "[counterfactual]") {
+  Bank bank = wegwijzer::load_builtin_bank();
+  const std::vector<bool> safety = wegwijzer::safety_questions(bank);
+  wegwijzer::Sensitivity found = wegwijzer::measure_sensitivity(bank, 300, 1);
+  CHECK(found.scored > 0);
+  CHECK_FALSE(found.questions.empty());
+  for (const auto& question : found.questions) CHECK_FALSE(safety[question.question]);
+}

@@ -43,4 +43,26 @@ std::vector<bool> safety_questions(const Bank& bank);
 /// Empty for an incomplete result.
 Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers, const Result& result);
 
+/// Every single answer change that find_counterfactuals() would try and that changes the recommendation (to the
+/// outcome in each flip), in question order. Empty for an incomplete result or one a red flag decides.
+std::vector<Flip> single_flips(const Bank& bank, const AnswerSet& answers, const Result& result);
+
+/// How often one answer alone changes the advice, per question, over sampled answer sets (`check --sensitivity`).
+struct Sensitivity {
+  std::size_t sampled = 0;  ///< answer sets sampled
+  std::size_t scored = 0;   ///< of those: complete, with advice that no red flag decides (the ones looked at)
+  struct Question {
+    std::size_t question = 0;  ///< question index in the bank
+    std::size_t shown = 0;     ///< scored sets in which it was shown and could be changed
+    std::size_t flips = 0;     ///< of those: sets in which changing it alone changes the advice
+    std::size_t from = 0;      ///< the most frequent advice it flips away from (outcome index)
+    std::size_t to = 0;        ///< and the outcome it then most often leads to
+  };
+  std::vector<Question> questions;  ///< questions that flipped the advice at least once, most flips first
+};
+
+/// Samples `count` answer sets (sample_answers(), seeded with `seed`) and counts, per question, the sets in which
+/// one change of that answer alone changes the advice.
+Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64_t seed);
+
 }  // namespace wegwijzer
