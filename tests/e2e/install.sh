@@ -92,55 +92,50 @@ echo "bash completion ok (functions)"
 # And in a real bash in tmux, Tab pressed: words that bash itself splits or quotes (--lang=, a bank path with a
 # space written with a backslash and ~/).
 cp "$source_dir/tests/banks/session_bank_en.json" "$work/my bank.json"
-bash_session="wegwijzer-bash-$$"
-trap 'tmux kill-session -t "$bash_session" 2>/dev/null || true; rm -rf "$work"' EXIT
-tmux new-session -d -s "$bash_session" -x 150 -y 40 \
-  "env -i HOME=$work TERM=xterm PATH=$root$prefix/bin:/usr/bin:/bin bash --norc --noprofile"
-tmux send-keys -t "$bash_session" "source $share/bash-completion/completions/wegwijzer; PS1='> '" Enter
-bash_expect() {  # types $1 at an empty prompt, presses Tab twice, waits for the screen to match the regex $2
-  local typed=$1 pattern=$2 screen=""
-  tmux send-keys -t "$bash_session" C-u "clear" Enter
-  sleep 0.3
-  tmux send-keys -t "$bash_session" "$typed" Tab Tab
-  for _ in $(seq 1 50); do
-    screen=$(tmux capture-pane -p -t "$bash_session")
-    grep -Eq -- "$pattern" <<<"$screen" && return 0
-    sleep 0.2
-  done
-  fail "bash: completing '$typed' did not show /$pattern/; the screen: $screen"
+sessions=()
+trap 'for s in "${sessions[@]}"; do tmux kill-session -t "$s" 2>/dev/null || true; done; rm -rf "$work"' EXIT
+# start_shell NAME COMMAND: a shell in tmux with the installed program on its PATH and HOME in the work folder.
+start_shell() {
+  sessions+=("$1")
+  tmux kill-session -t "$1" 2>/dev/null || true
+  tmux new-session -d -s "$1" -x 150 -y 40 "env -i HOME=$work TERM=xterm PATH=$root$prefix/bin:/usr/bin:/bin $2"
 }
-bash_expect "wegwijzer sc" "wegwijzer score"
-bash_expect "wegwijzer ask --lang=" "^en +nl"
-bash_expect 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
-bash_expect "wegwijzer ask --bank=~/my\\ bank.json --lang " "--lang en"
-echo "bash completion ok (in bash)"
-
-# zsh completion as zsh runs it: a real zsh in tmux with the installed function on its fpath, Tab pressed.
-zsh -n "$share/zsh/site-functions/_wegwijzer" || fail "zsh completion does not parse"
-session="wegwijzer-install-$$"
-tmux kill-session -t "$session" 2>/dev/null || true
-trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -rf "$work"' EXIT
-tmux new-session -d -s "$session" -x 150 -y 40 \
-  "env -i HOME=$work TERM=xterm PATH=$root$prefix/bin:/usr/bin:/bin zsh -f"
-tmux send-keys -t "$session" "fpath=($share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u -D" Enter
-zsh_expect() {  # types $1 at an empty prompt, presses Tab, waits for the screen to match the regex $2
-  local typed=$1 pattern=$2 screen=""
+# tab_expect SESSION TABS TYPED PATTERN: types at an empty prompt, presses Tab TABS times, and waits for the screen
+# to match the regex.
+tab_expect() {
+  local session=$1 tabs=$2 typed=$3 pattern=$4 screen="" keys=()
+  for _ in $(seq 1 "$tabs"); do keys+=(Tab); done
   tmux send-keys -t "$session" C-u "clear" Enter
   sleep 0.3
-  tmux send-keys -t "$session" "$typed" Tab
+  tmux send-keys -t "$session" "$typed" "${keys[@]}"
   for _ in $(seq 1 50); do
     screen=$(tmux capture-pane -p -t "$session")
     grep -Eq -- "$pattern" <<<"$screen" && return 0
     sleep 0.2
   done
-  fail "zsh: completing '$typed' did not show /$pattern/; the screen: $screen"
+  fail "$session: completing '$typed' did not show /$pattern/; the screen: $screen"
 }
-zsh_expect "wegwijzer sc" "wegwijzer score"
-zsh_expect "wegwijzer ask --lang " "^en +nl"
-zsh_expect "wegwijzer score --format " "^csv +jsonl"
-zsh_expect "wegwijzer ask --bank def" "wegwijzer ask --bank default"
-zsh_expect "wegwijzer help sa" "wegwijzer help sample"
-zsh_expect "wegwijzer --lang " "^en +nl"
-zsh_expect 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
+
+bash_session="wegwijzer-bash-$$"
+start_shell "$bash_session" "bash --norc --noprofile"
+tmux send-keys -t "$bash_session" "source $share/bash-completion/completions/wegwijzer; PS1='> '" Enter
+tab_expect "$bash_session" 2 "wegwijzer sc" "wegwijzer score"
+tab_expect "$bash_session" 2 "wegwijzer ask --lang=" "^en +nl"
+tab_expect "$bash_session" 2 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
+tab_expect "$bash_session" 2 "wegwijzer ask --bank=~/my\\ bank.json --lang " "--lang en"
+echo "bash completion ok (in bash)"
+
+# zsh completion as zsh runs it: a real zsh in tmux with the installed function on its fpath, Tab pressed.
+zsh -n "$share/zsh/site-functions/_wegwijzer" || fail "zsh completion does not parse"
+zsh_session="wegwijzer-zsh-$$"
+start_shell "$zsh_session" "zsh -f"
+tmux send-keys -t "$zsh_session" "fpath=($share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u -D" Enter
+tab_expect "$zsh_session" 1 "wegwijzer sc" "wegwijzer score"
+tab_expect "$zsh_session" 1 "wegwijzer ask --lang " "^en +nl"
+tab_expect "$zsh_session" 1 "wegwijzer score --format " "^csv +jsonl"
+tab_expect "$zsh_session" 1 "wegwijzer ask --bank def" "wegwijzer ask --bank default"
+tab_expect "$zsh_session" 1 "wegwijzer help sa" "wegwijzer help sample"
+tab_expect "$zsh_session" 1 "wegwijzer --lang " "^en +nl"
+tab_expect "$zsh_session" 1 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
 echo "zsh completion ok"
 echo "PASS: install"
