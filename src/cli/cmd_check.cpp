@@ -97,7 +97,7 @@ void print_sensitivity(const Bank& bank, const std::string& label, std::size_t s
   io.out << fmt::format("{}: sensitivity: {} of {} sampled answer sets have advice that no red flag decides", shown,
                         found.scored, found.sampled)
          << (found.questions.empty() ? "; no single answer changes it\n"
-                                     : "; one answer alone changes it most often:\n");
+                                     : "; one answer alone changes it, most often first:\n");
   for (std::size_t i = 0; i < found.questions.size() && i < 10; ++i) {
     const Sensitivity::Question& q = found.questions[i];
     io.out << sanitize_for_terminal(

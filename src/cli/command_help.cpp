@@ -69,7 +69,11 @@ std::string unknown_command_message(const CLI::App& app, const std::string& type
 void add_help_command(CLI::App& app, Context& context) {
   auto topic = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand("help", "Show this help, or the help of one COMMAND (the same text as --help)");
-  cmd->add_option("command", *topic, "ask, check, score or sample")->type_name("COMMAND");
+  std::string commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands += (commands.empty() ? "" : ", ") + sub->get_name();
+  cmd->add_option("command", *topic,
+                  "A command: " + (commands.empty() ? std::string("ask, check, score, sample") : commands) + " or help")
+      ->type_name("COMMAND");
   cmd->footer(with_examples("", {"wegwijzer help score"}));
   cmd->callback([&app, &context, topic] {
     context.action = [&app, &context, topic] {

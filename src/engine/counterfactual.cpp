@@ -112,6 +112,14 @@ std::vector<bool> safety_questions(const Bank& bank) {
   return marks;
 }
 
+std::vector<bool> fixed_questions(const Bank& bank) {
+  std::vector<bool> marks = safety_questions(bank);
+  for (const Rule& rule : bank.rules) {
+    if (!rule.effects.require.empty() || !rule.effects.exclude.empty()) detail::mark_questions(bank, rule.when, marks);
+  }
+  return marks;
+}
+
 Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers, const Result& result) {
   Counterfactuals found;
   if (result.status != Status::complete || !result.recommendation) return found;
@@ -119,7 +127,7 @@ Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers,
     found.decided_by_red_flag = true;
     return found;
   }
-  const std::vector<Candidate> candidates = changeable(bank, answers, result, safety_questions(bank));
+  const std::vector<Candidate> candidates = changeable(bank, answers, result, fixed_questions(bank));
 
   Trial trial(bank, answers, result);
   const std::size_t current = *result.recommendation;
@@ -163,7 +171,7 @@ std::vector<Flip> single_flips(const Bank& bank, const AnswerSet& answers, const
   std::vector<Flip> flips;
   if (result.status != Status::complete || !result.recommendation || !result.red_flags.empty()) return flips;
   Trial trial(bank, answers, result);
-  for (const Candidate& candidate : changeable(bank, answers, result, safety_questions(bank))) {
+  for (const Candidate& candidate : changeable(bank, answers, result, fixed_questions(bank))) {
     std::optional<std::size_t> outcome = trial.outcome_after({&candidate.change});
     if (outcome && *outcome != *result.recommendation)
       flips.push_back({*outcome, {candidate.change}, candidate.distance});
@@ -177,7 +185,7 @@ Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64
   std::vector<Sensitivity::Question> per_question(bank.questions.size());
   // Per question, how often it flipped from outcome a to b: [q][a * outcomes + b].
   std::vector<std::vector<std::size_t>> pairs(bank.questions.size(), std::vector<std::size_t>(outcomes * outcomes, 0));
-  const std::vector<bool> safety = safety_questions(bank);
+  const std::vector<bool> fixed = fixed_questions(bank);
   std::mt19937_64 random(seed);
   Evaluator evaluator(bank);
   Result result;
@@ -188,7 +196,7 @@ Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64
     if (result.status != Status::complete || !result.recommendation || !result.red_flags.empty()) continue;
     ++sensitivity.scored;
     std::vector<bool> counted(bank.questions.size(), false);
-    for (const Candidate& candidate : changeable(bank, answers, result, safety)) {
+    for (const Candidate& candidate : changeable(bank, answers, result, fixed)) {
       const std::size_t q = candidate.change.question;
       if (!counted[q]) ++per_question[q].shown;
       counted[q] = true;

@@ -13,7 +13,7 @@ namespace wegwijzer::summary {
 namespace {
 
 /// Version of the summary document layout (the "result" part has its own schema_version).
-constexpr int kSummarySchemaVersion = 2;
+constexpr int kSummarySchemaVersion = 3;
 
 class JsonWriter {
  public:

@@ -171,7 +171,10 @@ std::string option_labels(const Question& question, const std::vector<std::uint1
                           std::string_view language) {
   std::vector<std::string> labels;
   for (std::uint16_t o : options) {
-    if (o < question.options.size()) labels.push_back(question.options[o].label.in(language));
+    if (o >= question.options.size()) continue;
+    std::string label = question.options[o].label.in(language);
+    while (!label.empty() && (label.back() == '.' || label.back() == ' ')) label.pop_back();  // inside quotes
+    labels.push_back(std::move(label));
   }
   return join_list(labels, language);
 }

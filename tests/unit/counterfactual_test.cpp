@@ -207,6 +207,7 @@ TEST_CASE("flips hold over sampled answer sets of the built-in bank", "[counterf
 #endif
   Bank bank = wegwijzer::load_builtin_bank();
   const std::vector<bool> safety = wegwijzer::safety_questions(bank);
+  const std::vector<bool> fixed = wegwijzer::fixed_questions(bank);
   std::mt19937_64 random(20261206);
   int with_flips = 0, decided = 0;
   for (int n = 0; n < kSets; ++n) {
@@ -233,10 +234,11 @@ TEST_CASE("flips hold over sampled answer sets of the built-in bank", "[counterf
       CHECK(changed.red_flags.empty());
       for (const auto& change : flip.changes) {
         CHECK_FALSE(safety[change.question]);
+        CHECK_FALSE(fixed[change.question]);
         CHECK(change.to != change.from);
       }
       // A pair is proposed only when no single answer change reaches that outcome (checked by brute force).
-      if (flip.changes.size() == 2) CHECK_FALSE(single_change_reaches(bank, answers, result, safety, flip.outcome));
+      if (flip.changes.size() == 2) CHECK_FALSE(single_change_reaches(bank, answers, result, fixed, flip.outcome));
     }
   }
   WARN("sets with flips: " << with_flips << ", decided by a red flag: " << decided);
@@ -271,4 +273,29 @@ TEST_CASE("sensitivity never counts a safety question", "[counterfactual]") {
   CHECK(found.scored > 0);
   CHECK_FALSE(found.questions.empty());
   for (const auto& question : found.questions) CHECK_FALSE(safety[question.question]);
+  const std::vector<bool> fixed = wegwijzer::fixed_questions(bank);
+  CHECK(fixed[*bank.find_question("work_situation")]);  // a "not working" rule rules work forms out
+  CHECK_FALSE(fixed[*bank.find_question("need")]);
+  for (const auto& question : found.questions) CHECK_FALSE(fixed[question.question]);
+}
+
+TEST_CASE("a question a rule uses to rule help in or out is never proposed for change", "[counterfactual]") {
+  BankBuilder b;
+  b.question("working", QuestionType::yes_no, {{"yes", {}, {}, false}, {"no", {}, {}, false}});
+  b.question("focus", QuestionType::single,
+             {{"task", {{"werkbegeleiding", 3}}, {}, false}, {"goal", {{"coaching", 2}}, {}, false}});
+  wegwijzer::Effects no_work_forms;
+  no_work_forms.exclude = {b.outcome("werkbegeleiding"), b.outcome("supervisie")};
+  b.rule("not-working", b.equals("working", "no"), no_work_forms);
+  const Bank& bank = b.build();
+  AnswerSet answers = answer(bank, {{"working", {"yes"}}, {"focus", {"task"}}});
+  Result result = wegwijzer::evaluate(bank, answers);
+  REQUIRE(result.recommendation == b.outcome("werkbegeleiding"));
+  CHECK(wegwijzer::fixed_questions(bank)[b.q("working")]);
+  Counterfactuals found = wegwijzer::find_counterfactuals(bank, answers, result);
+  // "working: no" alone would give coaching (work guidance ruled out); only the focus question is proposed.
+  const Flip* coaching = flip_to(found, b.outcome("coaching"));
+  REQUIRE(coaching != nullptr);
+  REQUIRE(coaching->changes.size() == 1);
+  CHECK(coaching->changes[0].question == b.q("focus"));
 }

@@ -324,7 +324,7 @@ TEST_CASE("summary json: machine record plus texts, valid even with invalid UTF-
   result.red_flags = {{1, Tier::clinical}};
   std::string out = render_summary(bank, answers, result, options_for(SummaryFormat::json, "nl"));
   json parsed = json::parse(out);
-  CHECK(parsed["summary_schema_version"] == 2);
+  CHECK(parsed["summary_schema_version"] == 3);
   CHECK(parsed["language"] == "nl");
   CHECK(parsed["date"] == "2025-01-15");
   CHECK(parsed["result"]["recommendation"] == "coaching");

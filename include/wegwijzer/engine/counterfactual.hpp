@@ -37,8 +37,14 @@ struct Counterfactuals {
 /// or through a scale), so that the advice never reads as "answer differently to avoid the crisis advice".
 std::vector<bool> safety_questions(const Bank& bank);
 
+/// The questions never proposed for change: the safety questions, and the questions about the person's situation
+/// that rules use to rule kinds of help in or out (a rule with "require" or "exclude" reads them: working or not,
+/// say). A change of those would read as "if your life were different", not as what carried the advice.
+std::vector<bool> fixed_questions(const Bank& bank);
+
 /// For a complete `result` of `answers` (as evaluate() gives it): per other outcome, the smallest set of changes
-/// to shown, answered, non-safety choice questions that makes it the recommendation, never lowering the urgency.
+/// to shown, answered choice questions that are not fixed_questions() that makes it the recommendation, never
+/// lowering the urgency.
 /// A change that would bring up a question not yet answered is not proposed; "rather not say" is never proposed.
 /// Empty for an incomplete result.
 Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers, const Result& result);
