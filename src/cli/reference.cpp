@@ -400,11 +400,16 @@ std::string zsh_arguments(const CLI::App& command) {
                       zsh_action(value_completion(*option)));
     }
     std::string repeat = option->get_items_expected_max() > 1 && option->nonpositional() ? "*" : "";
+    // "--lang=" takes its value after '=' or as the next word, as the program does.
+    std::vector<std::string> specs_names = names;
+    for (std::string& name : specs_names) {
+      if (takes_value(*option) && name.rfind("--", 0) == 0) name += "=";
+    }
     if (names.size() == 1) {
-      specs += fmt::format("    '{}{}[{}]{}'\n", repeat, names[0], description, value);
+      specs += fmt::format("    '{}{}[{}]{}'\n", repeat, specs_names[0], description, value);
     } else {
-      specs +=
-          fmt::format("    '({0})'{1}{{{2}}}'[{3}]{4}'\n", join(names), repeat, join(names, ","), description, value);
+      specs += fmt::format("    '({0})'{1}{{{2}}}'[{3}]{4}'\n", join(names), repeat, join(specs_names, ","),
+                           description, value);
     }
   }
   for (const CLI::Option* positional : positionals(command)) {
