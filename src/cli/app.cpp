@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "wegwijzer/cli/cli.hpp"
@@ -82,6 +83,18 @@ int run_cli(const std::vector<std::string>& args, Io& io) {
       const bool unknown_command = app.get_subcommands().empty() && !effective.empty() && !effective.front().empty() &&
                                    effective.front()[0] != '-';
       std::string message = unknown_command ? cli::unknown_command_message(app, effective.front()) : e.what();
+      // An option that is no option of the command (`--explian`): the nearest one, as for a mistyped command.
+      const std::string not_expected = "not expected: ";
+      if (const std::size_t at = message.find(not_expected); !unknown_command && at != std::string::npos) {
+        std::istringstream extras(message.substr(at + not_expected.size()));
+        const CLI::App* command = app.get_subcommands().empty() ? ask : app.get_subcommands().front();
+        for (std::string extra; extras >> extra;) {
+          if (extra.rfind("--", 0) != 0) continue;
+          const std::string nearest = cli::nearest_option(*command, extra);
+          if (!nearest.empty()) message += fmt::format("; did you mean '{}'?", nearest);
+          break;  // the first mistyped option only
+        }
+      }
       io.err << "wegwijzer: " << sanitize_for_terminal(message) << "\n"
              << "Run '" << help_command << "' for usage.\n";
       return static_cast<int>(ExitCode::usage);

@@ -59,6 +59,24 @@ std::string nearest_command(const CLI::App& app, const std::string& typed) {
   return best;
 }
 
+std::string nearest_option(const CLI::App& command, const std::string& typed) {
+  if (typed.size() < 3 || typed.size() > 64 || typed.rfind("--", 0) != 0) return {};
+  const std::string word = typed.substr(0, typed.find('='));
+  std::string best;
+  std::size_t best_distance = 3;  // more than two edits away: no suggestion
+  for (const CLI::Option* option : command.get_options()) {
+    for (const std::string& name : option->get_lnames()) {
+      const std::string candidate = "--" + name;
+      std::size_t distance = candidate.rfind(word, 0) == 0 ? 1 : edit_distance(word, candidate);
+      if (distance < best_distance) {
+        best_distance = distance;
+        best = candidate;
+      }
+    }
+  }
+  return best;
+}
+
 std::string unknown_command_message(const CLI::App& app, const std::string& typed) {
   std::string message = fmt::format("unknown command '{}'", sanitize_for_terminal(typed.substr(0, 64), false));
   std::string nearest = nearest_command(app, typed);

@@ -38,6 +38,10 @@ std::string with_examples(const std::string& footer, std::initializer_list<const
 /// The subcommand of `app` nearest to a mistyped `typed` (a prefix, or at most two edits), or "".
 std::string nearest_command(const CLI::App& app, const std::string& typed);
 
+/// The long option of `command` nearest to a mistyped `typed` ("--explian": "--explain"; a prefix, or at most two
+/// edits), or "".
+std::string nearest_option(const CLI::App& command, const std::string& typed);
+
 /// "unknown command 'X'", with "; did you mean 'Y'?" when a subcommand is near.
 std::string unknown_command_message(const CLI::App& app, const std::string& typed);
 

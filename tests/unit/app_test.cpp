@@ -72,6 +72,23 @@ TEST_CASE("a mistyped command suggests the nearest one", "[app]") {
   CHECK(far.err.find("unknown command 'frobnicate'\n") != std::string::npos);  // nothing near: no guess
 }
 
+TEST_CASE("a mistyped option suggests the nearest option of its command", "[app]") {
+  for (const auto& [args, nearest] :
+       {std::pair{std::vector<std::string>{"ask", "--explian"}, "--explain"},
+        {std::vector<std::string>{"score", "--fromat", "csv"}, "--format"},
+        {std::vector<std::string>{"--lnag", "en"}, "--lang"},  // before any command: ask's options
+        {std::vector<std::string>{"check", "--witnes"}, "--witness"},
+        {std::vector<std::string>{"sample", "--count", "3", "--sed", "1"}, "--seed"}}) {
+    INFO(args.front() << " " << args[1]);
+    auto result = run(args);
+    CHECK(result.exit_code == 64);
+    CHECK(result.err.find(std::string("; did you mean '") + nearest + "'?") != std::string::npos);
+  }
+  auto far = run({"score", "--zzzzzz"});
+  CHECK(far.exit_code == 64);
+  CHECK(far.err.find("did you mean") == std::string::npos);  // nothing near: no guess
+}
+
 TEST_CASE("every subcommand's help has an example, and --bank reads FILE|NAME everywhere", "[app]") {
   for (const char* sub : {"ask", "check", "score", "sample", "help", "banks", "completion"}) {
     INFO(sub);
