@@ -27,6 +27,28 @@ std::optional<std::size_t> Bank::find_resource(std::string_view resource_id) con
 }
 std::size_t Bank::therapy_outcome() const { return find_outcome("therapie").value_or(outcomes.size() - 1); }
 
+void mark_questions_read(const Bank& bank, const Condition& condition, std::vector<bool>& marks) {
+  using Kind = Condition::Kind;
+  switch (condition.kind) {
+    case Kind::all:
+    case Kind::any:
+    case Kind::negate:
+      for (const auto& child : condition.children) mark_questions_read(bank, child, marks);
+      return;
+    case Kind::scale_at_least:
+    case Kind::scale_at_most:
+      if (condition.scale < bank.scales.size()) {
+        for (std::size_t item : bank.scales[condition.scale].items) {
+          if (item < marks.size()) marks[item] = true;
+        }
+      }
+      return;
+    default:
+      if (condition.question < marks.size()) marks[condition.question] = true;
+      return;
+  }
+}
+
 std::string_view to_string(Urgency urgency) {
   switch (urgency) {
     case Urgency::routine: return "routine";

@@ -2,7 +2,6 @@
 #include "wegwijzer/engine/counterfactual.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <optional>
 
 #include "engine_detail.hpp"
@@ -18,40 +17,13 @@ struct Candidate {
   int distance = 1;
 };
 
-/// The other answers a shown, answered choice question could have had: every other option (scales: the distance
-/// along the scale; other choices count 1), or for multiple choice one option added or taken away. Never "rather not
-/// say", never an empty multiple choice, and nothing for a question answered "rather not say".
+/// The other answers a shown, answered choice question could have had (for_each_alternative()).
 std::vector<Candidate> alternatives(const Question& question, std::size_t q, const Answer& answer) {
   std::vector<Candidate> out;
-  const std::vector<std::uint16_t>& from = answer.options;
-  if (question.type == QuestionType::text || from.empty()) return out;
-  for (std::uint16_t o : from) {
-    if (o >= question.options.size() || question.options[o].unknown) return out;
-  }
-  for (std::size_t index = 0; index < question.options.size(); ++index) {
-    const auto o = static_cast<std::uint16_t>(index);
-    const Option& option = question.options[index];
-    if (option.unknown) continue;
-    std::vector<std::uint16_t> to;
-    int distance = 1;
-    if (question.type == QuestionType::multiple) {
-      if (std::binary_search(from.begin(), from.end(), o)) {
-        std::copy_if(from.begin(), from.end(), std::back_inserter(to), [o](std::uint16_t c) { return c != o; });
-        if (to.empty()) continue;
-      } else if (option.exclusive) {
-        to = {o};
-      } else {
-        std::copy_if(from.begin(), from.end(), std::back_inserter(to),
-                     [&question](std::uint16_t c) { return !question.options[c].exclusive; });
-        to.insert(std::upper_bound(to.begin(), to.end(), o), o);
-      }
-    } else {
-      if (o == from.front()) continue;
-      to = {o};
-      if (question.type == QuestionType::scale) distance = std::abs(int{o} - int{from.front()});
-    }
-    out.push_back({{q, from, std::move(to)}, distance});
-  }
+  std::vector<std::uint16_t> buffer;
+  for_each_alternative(question, answer, buffer, [&](const std::vector<std::uint16_t>& to, int distance) {
+    out.push_back({{q, answer.options, to}, distance});
+  });
   return out;
 }
 
@@ -107,7 +79,7 @@ bool more_plausible(const Flip& candidate, const std::optional<Flip>& best) {
 std::vector<bool> safety_questions(const Bank& bank) {
   std::vector<bool> marks(bank.questions.size(), false);
   for (const Rule& rule : bank.rules) {
-    if (rule.effects.red_flag || rule.effects.min_urgency) detail::mark_questions(bank, rule.when, marks);
+    if (rule.effects.red_flag || rule.effects.min_urgency) mark_questions_read(bank, rule.when, marks);
   }
   return marks;
 }
@@ -115,7 +87,7 @@ std::vector<bool> safety_questions(const Bank& bank) {
 std::vector<bool> fixed_questions(const Bank& bank) {
   std::vector<bool> marks = safety_questions(bank);
   for (const Rule& rule : bank.rules) {
-    if (!rule.effects.require.empty() || !rule.effects.exclude.empty()) detail::mark_questions(bank, rule.when, marks);
+    if (!rule.effects.require.empty() || !rule.effects.exclude.empty()) mark_questions_read(bank, rule.when, marks);
   }
   return marks;
 }

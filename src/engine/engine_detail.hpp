@@ -39,10 +39,6 @@ enum RuleReason : unsigned { listed_first = 1, weighed = 2, every_reason = 3 };
 void explain(const Steering& steering, const ScoredOption* scored, std::size_t count, Result& result,
              unsigned fired = every_reason);
 
-/// Marks in `marks` (indexed like bank.questions) every question `condition` refers to, directly or through a
-/// scale's items.
-void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
-
 /// A random answer to one question (free text gets a neutral filler; choice questions at least one option).
 Answer random_answer(const Question& question, std::mt19937_64& random);
 

@@ -43,29 +43,6 @@ bool refers_from(const Condition& condition, std::size_t first) {
 
 }  // namespace
 
-void mark_questions(const Bank& bank, const Condition& condition, std::vector<bool>& marks) {
-  using Kind = Condition::Kind;
-  switch (condition.kind) {
-    case Kind::all:
-    case Kind::any:
-    case Kind::negate:
-      for (const auto& child : condition.children) mark_questions(bank, child, marks);
-      return;
-    case Kind::scale_at_least:
-    case Kind::scale_at_most:
-      if (condition.scale < bank.scales.size()) {
-        for (std::size_t item : bank.scales[condition.scale].items) {
-          if (item < marks.size()) marks[item] = true;
-        }
-      }
-      return;
-    default:
-      if (condition.question < marks.size()) marks[condition.question] = true;
-      return;
-  }
-}
-
-
 std::optional<std::size_t> band_of(const Scale& scale, int value) {
   for (std::size_t b = 0; b < scale.bands.size(); ++b) {
     if (value >= scale.bands[b].min && value <= scale.bands[b].max) return b;
@@ -82,7 +59,7 @@ EvaluatorTables::EvaluatorTables(const Bank& bank_in)
       steering(bank_in, rule_weights.data(), width) {
   std::vector<bool> red_flag(bank.questions.size(), false);
   for (const Rule& rule : bank.rules) {
-    if (rule.effects.red_flag) mark_questions(bank, rule.when, red_flag);
+    if (rule.effects.red_flag) mark_questions_read(bank, rule.when, red_flag);
   }
   // The scales each question is an item of, once for every time it is listed (as a scale sums it).
   std::vector<std::vector<std::uint32_t>> scales_of(bank.questions.size());

@@ -160,6 +160,10 @@ struct Bank {
   std::size_t therapy_outcome() const;
 };
 
+/// Marks in `marks` (indexed like bank.questions) every question `condition` reads, directly or through the items
+/// of a scale it reads.
+void mark_questions_read(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
+
 /// Lower-case name of an urgency ("routine", "prompt", "crisis").
 std::string_view to_string(Urgency urgency);
 /// Lower-case name of a tier ("clinical", "crisis").

@@ -1,7 +1,10 @@
 #pragma once
 // What would change the advice: the smallest sets of answer changes that lead to another outcome.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <iterator>
 #include <vector>
 
 #include "wegwijzer/bank/answers.hpp"
@@ -16,6 +19,44 @@ struct AnswerChange {
   std::vector<std::uint16_t> from;
   std::vector<std::uint16_t> to;
 };
+
+/// Calls `visit(to, distance)` for every other answer find_counterfactuals() tries for `answer` to `question`, in
+/// option order: every other option (scales: `distance` is the steps along the scale; other choices 1), or for
+/// multiple choice one option added or taken away. Never "rather not say", never an empty multiple choice, and
+/// nothing for free text or an answer holding "rather not say". `to` (sorted option indices) is built in `buffer`.
+template <typename Visit>
+void for_each_alternative(const Question& question, const Answer& answer, std::vector<std::uint16_t>& buffer,
+                          Visit&& visit) {
+  const std::vector<std::uint16_t>& from = answer.options;
+  if (question.type == QuestionType::text || from.empty()) return;
+  for (std::uint16_t o : from) {
+    if (o >= question.options.size() || question.options[o].unknown) return;
+  }
+  for (std::size_t index = 0; index < question.options.size(); ++index) {
+    const auto o = static_cast<std::uint16_t>(index);
+    const Option& option = question.options[index];
+    if (option.unknown) continue;
+    buffer.clear();
+    int distance = 1;
+    if (question.type == QuestionType::multiple) {
+      if (std::binary_search(from.begin(), from.end(), o)) {
+        std::copy_if(from.begin(), from.end(), std::back_inserter(buffer), [o](std::uint16_t c) { return c != o; });
+        if (buffer.empty()) continue;
+      } else if (option.exclusive) {
+        buffer.push_back(o);
+      } else {
+        std::copy_if(from.begin(), from.end(), std::back_inserter(buffer),
+                     [&question](std::uint16_t c) { return !question.options[c].exclusive; });
+        buffer.insert(std::upper_bound(buffer.begin(), buffer.end(), o), o);
+      }
+    } else {
+      if (o == from.front()) continue;
+      buffer.push_back(o);
+      if (question.type == QuestionType::scale) distance = std::abs(int{o} - int{from.front()});
+    }
+    visit(static_cast<const std::vector<std::uint16_t>&>(buffer), distance);
+  }
+}
 
 /// A smallest set of answer changes (one, else two) after which `outcome` is recommended.
 struct Flip {
