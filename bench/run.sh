@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Batch scoring benchmark: `wegwijzer score` (--jobs 1 and 2) next to `jq -c .` and a minimal
-# Python loop on the same sampled file, in one run; then peak memory on 10,000,000 records.
+# Batch scoring benchmark: `wegwijzer score` (--jobs 1 and 2, and --explain with one job) next to `jq -c .` and a
+# minimal Python loop on the same sampled file, in one run; then peak memory on 10,000,000 records.
 # Not part of the tests. See bench/README.md.
 #
 # Usage: bench/run.sh [BUILD_DIR] [COUNT] [BIG_COUNT]
@@ -85,6 +85,7 @@ echo "machine load before: $(cut -d' ' -f1-3 /proc/loadavg); best of $rounds int
 for ((round = 1; round <= rounds; round++)); do
   measure "wegwijzer --jobs 1" "$bin" score --jobs 1
   measure "wegwijzer --jobs 2" "$bin" score --jobs 2
+  measure "wegwijzer --explain" "$bin" score --jobs 1 --explain
   measure "jq -c ." jq -c .
   measure "python json loop" "$python" -c "$py_loop"
 done
@@ -101,6 +102,7 @@ echo "ratios (targets in brackets; in CPU seconds, the steadier figure on a shar
 echo "  jobs 1 / jq       $(ratio "${rate[wegwijzer --jobs 1]}" "${rate[jq -c .]}")x  [>= 8]  (CPU $(ratio "${cpu[jq -c .]}" "${cpu[wegwijzer --jobs 1]}")x)"
 echo "  jobs 1 / python   $(ratio "${rate[wegwijzer --jobs 1]}" "${rate[python json loop]}")x  [>= 4]  (CPU $(ratio "${cpu[python json loop]}" "${cpu[wegwijzer --jobs 1]}")x)"
 echo "  jobs 2 / jobs 1   $(ratio "${rate[wegwijzer --jobs 2]}" "${rate[wegwijzer --jobs 1]}")x  [>= 1.7]"
+echo "  explain / jobs 1  $(ratio "${best_elapsed[wegwijzer --explain]}" "${best_elapsed[wegwijzer --jobs 1]}")x  [<= 3]  (CPU $(ratio "${cpu[wegwijzer --explain]}" "${cpu[wegwijzer --jobs 1]}")x; time, not speed: lower is better)"
 
 if [ "$big_count" -gt 0 ]; then
   echo

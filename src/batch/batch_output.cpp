@@ -76,7 +76,7 @@ inline void tally_safety(BatchTally& tally, const Result& result) {
 }
 }  // namespace
 
-void append_csv_header(std::string& out, const Bank& bank) {
+void append_csv_header(std::string& out, const Bank& bank, bool explain) {
   out += "id,line,status,recommendation,urgency";
   for (const Outcome& outcome : bank.outcomes) {
     out.push_back(',');
@@ -90,7 +90,9 @@ void append_csv_header(std::string& out, const Bank& bank) {
     out.push_back(',');
     append_csv_field(out, "band_" + scale.id);
   }
-  out += ",red_flags,error_code,error_message\n";
+  out += ",red_flags,error_code,error_message";
+  if (explain) out += ",flip_outcome,flip_distance,flip_questions,flip_from,flip_to";
+  out.push_back('\n');
 }
 
 void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
@@ -98,7 +100,8 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
   BatchRecordWriter(bank, format).scored(out, answers, result, id);
 }
 
-BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : bank_(&bank), format_(format) {
+BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format, bool explain)
+    : bank_(&bank), format_(format), explain_(explain) {
   if (format == BatchFormat::jsonl) {
     json_.emplace(bank, ResultJsonOptions::lean());
     return;
@@ -113,12 +116,87 @@ BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format) : ban
   }
 }
 
-void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id) {
+void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id,
+                               const Flip* flip) {
   if (json_) {
     json_->append_line(out, answers, result, id);
+    if (explain_) {
+      out.resize(out.size() - 2);  // the record's closing "}\n"
+      nearest_flip(out, flip);
+      out += "}\n";
+    }
     return;
   }
   scored_csv(out, result, id);
+  if (explain_) {
+    out.pop_back();  // the row's newline
+    nearest_flip(out, flip);
+    out.push_back('\n');
+  }
+}
+
+void BatchRecordWriter::nearest_flip(std::string& out, const Flip* flip) {
+  const Bank& bank = *bank_;
+  if (json_) {
+    out += ",\"nearest_flip\":";
+    if (!flip) {
+      out += "null";
+      return;
+    }
+    out += "{\"outcome\":";
+    append_json_string(out, bank.outcomes[flip->outcome].id);
+    out += ",\"distance\":";
+    append_integer(out, flip->distance);
+    out += ",\"changes\":[";
+    for (std::size_t c = 0; c < flip->changes.size(); ++c) {
+      const AnswerChange& change = flip->changes[c];
+      const Question& question = bank.questions[change.question];
+      if (c > 0) out.push_back(',');
+      out += "{\"question\":";
+      append_json_string(out, question.id);
+      for (const auto& [name, options] : {std::pair{",\"from\":[", &change.from}, std::pair{",\"to\":[", &change.to}}) {
+        out += name;
+        for (std::size_t i = 0; i < options->size(); ++i) {
+          if (i > 0) out.push_back(',');
+          append_json_string(out, question.options[(*options)[i]].id);
+        }
+        out.push_back(']');
+      }
+      out.push_back('}');
+    }
+    out += "]}";
+    return;
+  }
+  // CSV: outcome, distance, then the questions and their answers before and after, a question's options joined
+  // with '|', questions with ';'.
+  out.push_back(',');
+  if (!flip) {
+    out += ",,,,";
+    return;
+  }
+  out += outcome_fields_[flip->outcome];
+  out.push_back(',');
+  append_integer(out, flip->distance);
+  std::string joined;
+  const auto join = [&](auto part) {
+    joined.clear();
+    for (std::size_t c = 0; c < flip->changes.size(); ++c) {
+      if (c > 0) joined.push_back(';');
+      part(flip->changes[c], bank.questions[flip->changes[c].question]);
+    }
+    out.push_back(',');
+    append_csv_field(out, joined);
+  };
+  join([&](const AnswerChange&, const Question& question) { joined += question.id; });
+  for (const std::vector<std::uint16_t> AnswerChange::*side : {&AnswerChange::from, &AnswerChange::to}) {
+    join([&](const AnswerChange& change, const Question& question) {
+      const std::vector<std::uint16_t>& options = change.*side;
+      for (std::size_t i = 0; i < options.size(); ++i) {
+        if (i > 0) joined.push_back('|');
+        joined += question.options[options[i]].id;
+      }
+    });
+  }
 }
 
 void BatchRecordWriter::scored_csv(std::string& out, const Result& result, std::string_view id) {
@@ -200,6 +278,7 @@ void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64
   out += to_string(problem.code);
   out.push_back(',');
   append_csv_field(out, sanitize_for_terminal(problem.message, false));
+  if (explain_) out += ",,,,,";  // an error record has no nearest flip
   out.push_back('\n');
 }
 
@@ -215,6 +294,26 @@ void tally_result(BatchTally& tally, const Result& result) {
     ++tally.recommendations[*result.recommendation];
   }
   tally_safety(tally, result);
+}
+
+void tally_flip(BatchTally& tally, const Result& result, const Flip* flip) {
+  tally.explained = true;
+  if (!result.red_flags.empty()) {
+    ++tally.red_flag_decided;
+  } else if (!flip) {
+    ++tally.no_flip;
+  } else {
+    if (flip->changes.size() == 1 && result.recommendation) {
+      const std::size_t outcomes = result.scores.size();
+      const std::size_t pair = *result.recommendation * outcomes + flip->outcome;
+      if (pair < tally.one_away.size()) ++tally.one_away[pair];
+    } else {
+      ++tally.two_away;
+    }
+    for (const AnswerChange& change : flip->changes) {
+      if (change.question < tally.deciding.size()) ++tally.deciding[change.question];
+    }
+  }
 }
 
 void tally_error(BatchTally& tally, RecordCode code, const Result* assessed) {

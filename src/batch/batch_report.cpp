@@ -36,6 +36,40 @@ void append_section(std::string& out, std::string_view title,
   }
 }
 
+/// The --explain part: how far each scored record is from other advice, and the questions that decide.
+void append_flips(std::string& out, const Bank& bank, const BatchTally& tally) {
+  std::vector<std::pair<std::string, std::uint64_t>> rows;
+  const std::size_t outcomes = bank.outcomes.size();
+  std::uint64_t one_away = 0;
+  for (std::size_t from = 0; from < outcomes; ++from) {
+    for (std::size_t to = 0; to < outcomes; ++to) {
+      const std::size_t pair = from * outcomes + to;
+      if (pair >= tally.one_away.size() || tally.one_away[pair] == 0) continue;
+      one_away += tally.one_away[pair];
+      rows.emplace_back(sanitize_for_terminal(bank.outcomes[from].id, false) + " -> " +
+                            sanitize_for_terminal(bank.outcomes[to].id, false),
+                        tally.one_away[pair]);
+    }
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  const std::vector<std::pair<std::string, std::uint64_t>> distances = {
+      {"one answer from other advice", one_away},
+      {"two answers from other advice", tally.two_away},
+      {"no change of one or two answers", tally.no_flip},
+      {"decided by a red flag", tally.red_flag_decided}};
+  append_section(out, "nearest flip (of scored records)", distances, tally.scored);
+  append_section(out, "one answer from other advice: advice -> the advice one answer away (of scored records)", rows,
+                 tally.scored);
+  rows.clear();
+  for (std::size_t q = 0; q < bank.questions.size() && q < tally.deciding.size(); ++q) {
+    if (tally.deciding[q] > 0) rows.emplace_back(sanitize_for_terminal(bank.questions[q].id, false), tally.deciding[q]);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (rows.size() > 10) rows.resize(10);
+  append_section(out, "questions that decide (records whose nearest flip changes them, of scored records; top 10)",
+                 rows, tally.scored);
+}
+
 }  // namespace
 
 std::string render_batch_report(const Bank& bank, const BatchTally& tally) {
@@ -71,6 +105,7 @@ std::string render_batch_report(const Bank& bank, const BatchTally& tally) {
     if (tally.codes[i] > 0) rows.emplace_back(std::string(to_string(static_cast<RecordCode>(i))), tally.codes[i]);
   }
   append_section(out, "errors (of all records)", rows, tally.records);
+  if (tally.explained) append_flips(out, bank, tally);
   return out;
 }
 

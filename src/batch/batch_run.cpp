@@ -122,7 +122,7 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
   };
   if (options.output == BatchFormat::csv) {
     std::string header;
-    append_csv_header(header, bank);
+    append_csv_header(header, bank, options.explain);
     if (!write(header)) {
       outcome.output_closed = true;
       return outcome;

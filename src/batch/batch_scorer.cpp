@@ -42,20 +42,23 @@ std::string_view expected_value(QuestionType type) {
 
 }  // namespace
 
-RecordScorer::Impl::Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading)
+RecordScorer::Impl::Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading,
+                         bool explain)
     : bank(bank_in),
       limits(limits_in),
       output(output_in),
       answers(bank_in),
       evaluator(bank_in),
-      writer(bank_in, output_in),
+      writer(bank_in, output_in, explain),
       key_seen(bank_in.questions.size(), 0),
       question_ids(bank_in),
       option_ids(bank_in),
       plain_ids(ids_are_plain(bank_in)),
       scan_first(reading == JsonReading::scan_first && plain_ids),  // the scanner compares ids raw
       quick(bank_in, question_ids, option_ids, answers, key_seen.data()),
-      parser(limits_in.max_line_bytes + batch_json_padding) {}
+      parser(limits_in.max_line_bytes + batch_json_padding) {
+  if (explain) flips.emplace(bank_in);
+}
 
 std::string RecordScorer::Impl::question_label(std::string_view id) {
   constexpr std::size_t max_label = 64;
@@ -116,12 +119,20 @@ void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::st
   if (!has_problem) {
     evaluator.evaluate(answers, result);
     if (result.status == Status::complete) {
+      if (flips) return finish_explained(id, out, tally);
       writer.scored(out, answers, result, id);
       tally_result(tally, result);
       return;
     }
   }
   finish_error(id, line, out, tally);
+}
+
+void RecordScorer::Impl::finish_explained(std::string_view id, std::string& out, BatchTally& tally) {
+  const bool found = flips->find(answers, result, flip);
+  writer.scored(out, answers, result, id, found ? &flip : nullptr);
+  tally_result(tally, result);
+  tally_flip(tally, result, found ? &flip : nullptr);
 }
 
 void RecordScorer::Impl::finish_error(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
@@ -146,8 +157,9 @@ void RecordScorer::Impl::finish_error(std::string_view id, std::uint64_t line, s
   tally_error(tally, problem.code, assessed);
 }
 
-RecordScorer::RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output, JsonReading reading)
-    : impl_(std::make_unique<Impl>(bank, limits, output, reading)) {}
+RecordScorer::RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output, JsonReading reading,
+                           bool explain)
+    : impl_(std::make_unique<Impl>(bank, limits, output, reading, explain)) {}
 
 RecordScorer::~RecordScorer() = default;
 

@@ -18,6 +18,7 @@
 #include "wegwijzer/batch/batch_output.hpp"
 #include "wegwijzer/batch/batch_scorer.hpp"
 #include "wegwijzer/batch/jsonl_scan.hpp"
+#include "wegwijzer/batch/nearest_flip.hpp"
 #include "wegwijzer/engine/engine.hpp"
 #include "wegwijzer/engine/result.hpp"
 
@@ -30,7 +31,7 @@ inline bool has_backslash(std::string_view text) { return text.find('\\') != std
 enum class JsonKind { null, string, array, other };
 
 struct RecordScorer::Impl {
-  Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading);
+  Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading, bool explain);
 
   // The record being scored (batch_scorer.cpp).
 
@@ -38,11 +39,13 @@ struct RecordScorer::Impl {
   BatchLimits limits;
   BatchFormat output;
   AnswerSet answers;
-  Result result;             ///< reused for every record: its vectors keep their capacity
-  Evaluator evaluator;       ///< scores the answer sets
-  BatchRecordWriter writer;  ///< writes the output records
-  std::string line_id;       ///< the line number as an id
-  bool has_problem = false;  ///< the record has a problem (`problem`): it becomes an error record
+  Result result;                           ///< reused for every record: its vectors keep their capacity
+  Evaluator evaluator;                     ///< scores the answer sets
+  BatchRecordWriter writer;                ///< writes the output records
+  std::optional<NearestFlipFinder> flips;  ///< --explain: finds each scored record's nearest flip
+  Flip flip;                               ///< the nearest flip of the record (its vectors reused)
+  std::string line_id;                     ///< the line number as an id
+  bool has_problem = false;                ///< the record has a problem (`problem`): it becomes an error record
   /// read_next_answer() is reading an answer past the record's first problem: has_problem is false meanwhile, so
   /// that read_answer() reads it in full, and fail() keeps the first problem.
   bool past_problem = false;
@@ -93,6 +96,8 @@ struct RecordScorer::Impl {
 
   /// Scores the answers gathered (unless there was a problem) and appends the output record.
   void finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally);
+  /// finish() for a complete record with --explain: its nearest flip is found, written and counted.
+  [[gnu::noinline]] void finish_explained(std::string_view id, std::string& out, BatchTally& tally);
   /// finish() for an error record: an incomplete record (evaluated by finish()) or one with a problem. Unless its
   /// JSON is broken, the record carries the urgency, red flags and unknown red flags of its valid answers.
   [[gnu::noinline]] void finish_error(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally);

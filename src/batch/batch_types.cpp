@@ -60,6 +60,8 @@ BatchTally BatchTally::for_bank(const Bank& bank) {
   BatchTally tally;
   tally.recommendations.assign(bank.outcomes.size(), 0);
   tally.red_flags.assign(bank.rules.size(), 0);
+  tally.one_away.assign(bank.outcomes.size() * bank.outcomes.size(), 0);
+  tally.deciding.assign(bank.questions.size(), 0);
   return tally;
 }
 
@@ -73,6 +75,14 @@ void BatchTally::add(const BatchTally& other) {
   for (std::size_t i = 0; i < other.red_flags.size(); ++i) red_flags[i] += other.red_flags[i];
   for (std::size_t i = 0; i < urgencies.size(); ++i) urgencies[i] += other.urgencies[i];
   for (std::size_t i = 0; i < codes.size(); ++i) codes[i] += other.codes[i];
+  explained = explained || other.explained;
+  if (one_away.size() < other.one_away.size()) one_away.resize(other.one_away.size());
+  for (std::size_t i = 0; i < other.one_away.size(); ++i) one_away[i] += other.one_away[i];
+  two_away += other.two_away;
+  no_flip += other.no_flip;
+  red_flag_decided += other.red_flag_decided;
+  if (deciding.size() < other.deciding.size()) deciding.resize(other.deciding.size());
+  for (std::size_t i = 0; i < other.deciding.size(); ++i) deciding[i] += other.deciding[i];
 }
 
 }  // namespace wegwijzer

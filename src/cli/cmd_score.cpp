@@ -26,6 +26,7 @@ struct ScoreOptions {
   int jobs = 1;
   std::string report;
   bool errors_ok = false;
+  bool explain = false;
   std::vector<std::string> files;
 };
 
@@ -76,6 +77,7 @@ int run_score(const ScoreOptions& options, Io& io) {
   unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs) : std::thread::hardware_concurrency();
   batch.jobs = std::max(1U, std::min(jobs, 256U));
   batch.progress = true;
+  batch.explain = options.explain;
 
   BatchOutcome outcome = run_batch(bank, inputs, batch, io);
   if (outcome.output_closed) {
@@ -114,13 +116,18 @@ void add_score_command(CLI::App& app, Context& context) {
                   "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)")
       ->type_name("FILE");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
+  cmd->add_flag("--explain", options->explain,
+                "Add each scored record's nearest flip: the smallest change of one or two answers (never to a\n"
+                "safety question) that would change the advice, and the advice it would give; --report then counts\n"
+                "the records one answer from another outcome and the questions that decide most often");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")
       ->type_name("FILE")
       ->allow_extra_args(true);
   cmd->footer(with_examples(
       "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
       "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.",
-      {"wegwijzer score answers.jsonl > scored.jsonl", "wegwijzer score --format csv --report - answers.csv"}));
+      {"wegwijzer score answers.jsonl > scored.jsonl", "wegwijzer score --format csv --report - answers.csv",
+       "wegwijzer score --explain --report - answers.jsonl > explained.jsonl"}));
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_score(*options, context.io); }; });
 }

@@ -52,7 +52,12 @@ cat > "$work/bad.jsonl" <<'BAD'
 {"id":"a","line":1,"status":"error","error":{"code":"unknown_option","message":"x"},"urgency":"crisis","red_flags":[],"unknown_red_flags":[],"recommendation":"coaching"}
 {"id":"a","line":1,"status":"error","error":{"code":"wrong_type","message":"x"},"urgency":"crisis"}
 BAD
-/usr/bin/python3 - "$src/data/schema" "$work/out.jsonl" "$work/csv.jsonl" "$work/bad.jsonl" <<'PY' || fail "schema"
+# Records with their nearest flip (score --explain) match it too.
+"$bin" sample --count 300 --seed 5 > "$work/sampled.jsonl" || fail "sample"
+"$bin" score --explain "$work/sampled.jsonl" > "$work/explained.jsonl" || fail "explain run"
+grep -q '"nearest_flip":{"outcome":' "$work/explained.jsonl" || fail "no nearest flip in the explained records"
+grep -q '"nearest_flip":null' "$work/explained.jsonl" || fail "no record without a nearest flip"
+/usr/bin/python3 - "$src/data/schema" "$work/out.jsonl" "$work/csv.jsonl" "$work/explained.jsonl" "$work/bad.jsonl" <<'PY' || fail "schema"
 import json, pathlib, sys
 import jsonschema
 schema_dir = pathlib.Path(sys.argv[1])
@@ -63,12 +68,12 @@ store = {schema["$id"]: schema for schema in schemas.values()}
 main = schemas["batch_record.schema.json"]
 validator = jsonschema.Draft202012Validator(main, resolver=jsonschema.RefResolver.from_schema(main, store=store))
 problems = 0
-for path in sys.argv[2:4]:
+for path in sys.argv[2:-1]:
     for number, line in enumerate(pathlib.Path(path).read_text(encoding="utf-8").splitlines(), 1):
         for error in validator.iter_errors(json.loads(line)):
             print(f"{path}:{number}: {error.message[:200]}")
             problems += 1
-for number, line in enumerate(pathlib.Path(sys.argv[4]).read_text(encoding="utf-8").splitlines(), 1):
+for number, line in enumerate(pathlib.Path(sys.argv[-1]).read_text(encoding="utf-8").splitlines(), 1):
     if validator.is_valid(json.loads(line)):
         print(f"bad record {number} passes the schema")
         problems += 1

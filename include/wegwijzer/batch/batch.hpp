@@ -60,6 +60,13 @@ struct BatchTally {
   std::array<std::uint64_t, 3> urgencies{};              ///< routine, prompt, crisis
   std::vector<std::uint64_t> red_flags;                  ///< per rule, bank order
   std::array<std::uint64_t, record_code_count> codes{};  ///< error records per RecordCode
+  // With --explain, of the scored records:
+  bool explained = false;               ///< the flips below were counted
+  std::vector<std::uint64_t> one_away;  ///< nearest flip of one answer, per outcome pair: [from * outcomes + to]
+  std::uint64_t two_away = 0;           ///< nearest flip of two answers
+  std::uint64_t no_flip = 0;            ///< no change of one or two answers changes the advice (no red flag)
+  std::uint64_t red_flag_decided = 0;   ///< a red flag decides the advice: no change is looked for
+  std::vector<std::uint64_t> deciding;  ///< per question: records whose nearest flip changes it
 
   /// Zero counts sized for `bank`.
   static BatchTally for_bank(const Bank& bank);
@@ -83,6 +90,7 @@ struct BatchOptions {
   std::size_t batch_records = 4096;                ///< records per batch handed to a thread
   std::size_t batch_bytes = std::size_t{1} << 18;  ///< input bytes per batch (a batch ends at the first limit)
   bool progress = false;                           ///< show a progress line on io.err for large inputs
+  bool explain = false;  ///< add each scored record's nearest flip (`score --explain`) and count them in the tally
 };
 
 /// What a batch run did.

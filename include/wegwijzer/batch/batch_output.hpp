@@ -8,6 +8,7 @@
 #include "wegwijzer/bank/answers.hpp"
 #include "wegwijzer/bank/bank.hpp"
 #include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/engine/counterfactual.hpp"
 #include "wegwijzer/engine/result.hpp"
 #include "wegwijzer/record/result_json_writer.hpp"
 
@@ -21,8 +22,9 @@ struct RecordProblem {
   std::vector<std::string> missing;  ///< incomplete: ids of the unanswered required questions
 };
 
-/// Appends the CSV header row (fixed columns, see docs/batch.md) with a trailing newline.
-void append_csv_header(std::string& out, const Bank& bank);
+/// Appends the CSV header row (fixed columns, see docs/batch.md) with a trailing newline; with `explain`, the
+/// columns of the nearest flip after them.
+void append_csv_header(std::string& out, const Bank& bank, bool explain = false);
 
 /// Appends one scored record and a newline: JSON Lines via append_result_json, or a CSV row.
 void append_scored_record(std::string& out, BatchFormat format, const Bank& bank, const AnswerSet& answers,
@@ -41,10 +43,12 @@ void append_error_record(std::string& out, BatchFormat format, const Bank& bank,
 /// (escaped ids, fixed fragments, CSV fields) is prepared once.
 class BatchRecordWriter {
  public:
-  /// A writer for `bank` (which must outlive it) and `format`.
-  BatchRecordWriter(const Bank& bank, BatchFormat format);
-  /// Appends one scored record and a newline (the same bytes as append_scored_record).
-  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id);
+  /// A writer for `bank` (which must outlive it) and `format`; with `explain`, records carry a nearest flip.
+  BatchRecordWriter(const Bank& bank, BatchFormat format, bool explain = false);
+  /// Appends one scored record and a newline (the same bytes as append_scored_record). With `explain`, `flip` is
+  /// its nearest flip (null: none); JSON Lines gains "nearest_flip", CSV its columns.
+  void scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id,
+              const Flip* flip = nullptr);
   /// Appends one error record and a newline (the same bytes as append_error_record), with the urgency, red
   /// flags and unknown red flags of `assessed` when given.
   void error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
@@ -55,9 +59,12 @@ class BatchRecordWriter {
   void scored_csv(std::string& out, const Result& result, std::string_view id);
   /// Appends the red_flags field of a CSV row: the rule ids joined with ';'.
   void red_flags_csv(std::string& out, const Result& result);
+  /// Appends the nearest flip: a JSON member (before the record's closing brace) or the CSV columns.
+  void nearest_flip(std::string& out, const Flip* flip);
 
   const Bank* bank_;
   BatchFormat format_;
+  bool explain_ = false;
   std::optional<ResultJsonWriter> json_;               ///< JSON Lines: the lean record, prepared for the bank
   std::vector<std::string> outcome_fields_;            ///< CSV: each outcome id as a field
   std::vector<std::vector<std::string>> band_fields_;  ///< CSV: per scale, each band id as a field
@@ -67,6 +74,9 @@ class BatchRecordWriter {
 
 /// Counts a scored result (recommendation, urgency, red flags) into `tally`.
 void tally_result(BatchTally& tally, const Result& result);
+
+/// Counts the nearest flip of a scored result into `tally` (--explain): `flip` null when there is none.
+void tally_flip(BatchTally& tally, const Result& result, const Flip* flip);
 
 /// Counts an error record into `tally`: its code, and with `assessed` (the result of its valid answers, see
 /// append_error_record) also its urgency and red flags, as a scored record's.
