@@ -43,14 +43,21 @@ std::vector<Candidate> changeable(const Bank& bank, const AnswerSet& answers, co
 class Trial {
  public:
   Trial(const Bank& bank, const AnswerSet& answers, const Result& result)
-      : answers_(answers), original_(answers), evaluator_(bank), urgency_(result.urgency) {}
+      : answers_(answers), original_(&answers), evaluator_(bank), urgency_(result.urgency) {}
+
+  /// Tries changes to other answers from now on (of the same bank), keeping the evaluator.
+  void reset(const AnswerSet& answers, const Result& result) {
+    answers_ = answers;
+    original_ = &answers;
+    urgency_ = result.urgency;
+  }
 
   /// The outcome recommended after `changes`, if the result stays complete, raises no red flag and keeps at least
   /// the urgency it had.
   std::optional<std::size_t> outcome_after(std::initializer_list<const AnswerChange*> changes) {
     for (const AnswerChange* change : changes) answers_.set(change->question, Answer{change->to, {}});
     evaluator_.evaluate(answers_, result_);
-    for (const AnswerChange* change : changes) answers_.set(change->question, *original_.at(change->question));
+    for (const AnswerChange* change : changes) answers_.set(change->question, *original_->at(change->question));
     if (result_.status != Status::complete || !result_.recommendation || !result_.red_flags.empty() ||
         result_.urgency < urgency_) {
       return std::nullopt;
@@ -60,7 +67,7 @@ class Trial {
 
  private:
   AnswerSet answers_;
-  const AnswerSet& original_;
+  const AnswerSet* original_;
   Evaluator evaluator_;
   Result result_;
   Urgency urgency_;
@@ -139,16 +146,27 @@ Counterfactuals find_counterfactuals(const Bank& bank, const AnswerSet& answers,
   return found;
 }
 
-std::vector<Flip> single_flips(const Bank& bank, const AnswerSet& answers, const Result& result) {
+namespace {
+
+/// single_flips() with the fixed questions and a trial (reset to these answers) from the caller.
+std::vector<Flip> single_flips_with(const Bank& bank, const AnswerSet& answers, const Result& result,
+                                    const std::vector<bool>& fixed, Trial& trial) {
   std::vector<Flip> flips;
   if (result.status != Status::complete || !result.recommendation || !result.red_flags.empty()) return flips;
-  Trial trial(bank, answers, result);
-  for (const Candidate& candidate : changeable(bank, answers, result, fixed_questions(bank))) {
+  trial.reset(answers, result);
+  for (const Candidate& candidate : changeable(bank, answers, result, fixed)) {
     std::optional<std::size_t> outcome = trial.outcome_after({&candidate.change});
     if (outcome && *outcome != *result.recommendation)
       flips.push_back({*outcome, {candidate.change}, candidate.distance});
   }
   return flips;
+}
+
+}  // namespace
+
+std::vector<Flip> single_flips(const Bank& bank, const AnswerSet& answers, const Result& result) {
+  Trial trial(bank, answers, result);
+  return single_flips_with(bank, answers, result, fixed_questions(bank), trial);
 }
 
 Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64_t seed) {
@@ -161,6 +179,7 @@ Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64
   std::mt19937_64 random(seed);
   Evaluator evaluator(bank);
   Result result;
+  std::optional<Trial> trial;  // one evaluator for every sample's changes
   for (std::size_t n = 0; n < count; ++n) {
     AnswerSet answers = sample_answers(bank, random);
     evaluator.evaluate(answers, result);
@@ -174,7 +193,8 @@ Sensitivity measure_sensitivity(const Bank& bank, std::size_t count, std::uint64
       counted[q] = true;
     }
     std::vector<bool> flipped(bank.questions.size(), false);
-    for (const Flip& flip : single_flips(bank, answers, result)) {
+    if (!trial) trial.emplace(bank, answers, result);
+    for (const Flip& flip : single_flips_with(bank, answers, result, fixed, *trial)) {
       const std::size_t q = flip.changes.front().question;
       if (flipped[q]) continue;
       flipped[q] = true;
