@@ -117,9 +117,10 @@ void add_score_command(CLI::App& app, Context& context) {
       ->type_name("FILE");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
   cmd->add_flag("--explain", options->explain,
-                "Add each scored record's nearest flip: the smallest change of one or two answers (never to a\n"
-                "safety question) that would change the advice, and the advice it would give; --report then counts\n"
-                "the records one answer from another outcome and the questions that decide most often");
+                "Add each scored record's nearest flip: the smallest change of one\n"
+                "or two answers (never to a safety question) that would change the\n"
+                "advice, and that advice. --report then counts the records one\n"
+                "answer from other advice and the questions that decide most often");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")
       ->type_name("FILE")
       ->allow_extra_args(true);
