@@ -8,7 +8,8 @@
 //   is evaluated;
 // - a question that a show_if reads ("gating") may show or hide others: evaluated, and the result kept, so that a
 //   pair of it with a plain change is settled from that result.
-// Near ties (within a rounding margin) are evaluated, so the answer is the reference's, never a rounding apart.
+// Near ties (within a rounding margin scaled to the largest running total the bank's weights allow) are evaluated,
+// so the answer is the reference's, never a rounding apart.
 #include "wegwijzer/batch/nearest_flip.hpp"
 
 #include <algorithm>
@@ -26,11 +27,31 @@ namespace {
 /// How an answer change was settled.
 enum class Verdict { stays, flips, evaluate };
 
-/// The spread of a weight row: the most it moves the gap between two outcomes.
-double spread(const std::vector<double>& weights) {
-  if (weights.empty()) return 0;
-  const auto [low, high] = std::minmax_element(weights.begin(), weights.end());
-  return *high - *low;
+/// The spread of a weight row of a bank with `outcomes` outcomes: the most it moves the gap between two outcomes
+/// (a short row counts its missing weights as 0, as the evaluator does; weights past the outcomes count nothing).
+double spread(const std::vector<double>& weights, std::size_t outcomes) {
+  const std::size_t count = std::min(weights.size(), outcomes);
+  if (count == 0) return 0;
+  double low = count < outcomes ? 0.0 : weights[0];
+  double high = low;
+  for (std::size_t o = 0; o < count; ++o) {
+    low = std::min(low, weights[o]);
+    high = std::max(high, weights[o]);
+  }
+  return high - low;
+}
+
+/// The largest a running score can grow: every option's and every rule's weights, as magnitudes, summed.
+double magnitude(const Bank& bank, std::size_t outcomes) {
+  double total = 0;
+  const auto add = [&total, outcomes](const std::vector<double>& weights) {
+    for (std::size_t o = 0; o < weights.size() && o < outcomes; ++o) total += std::fabs(weights[o]);
+  };
+  for (const Question& question : bank.questions) {
+    for (const Option& option : question.options) add(option.weights);
+  }
+  for (const Rule& rule : bank.rules) add(rule.effects.weights);
+  return total;
 }
 
 }  // namespace
@@ -79,10 +100,13 @@ struct NearestFlipFinder::Impl {
 
   const Bank& bank;
   std::size_t outcomes;
-  std::vector<bool> fixed;               ///< per question: never changed (fixed_questions())
-  std::vector<char> gating;              ///< per question: a show_if reads it
-  std::vector<double> slack;             ///< per question: the spreads of the rules with weights that read it
-  std::vector<char> requires_outcome;    ///< per rule: it requires outcomes
+  std::vector<bool> fixed;             ///< per question: never changed (fixed_questions())
+  std::vector<char> gating;            ///< per question: a show_if reads it
+  std::vector<double> slack;           ///< per question: the spreads of the rules with weights that read it
+  std::vector<char> requires_outcome;  ///< per rule: it requires outcomes
+  /// Scores that differ by no more than this may be a rounding apart: the evaluator sums in question order, with
+  /// running totals up to the bank's magnitude(), and a settled change adds rows in another order.
+  double margin = 0;
   std::vector<std::uint32_t> first_row;  ///< per question: its first option's row in `weights`
   std::vector<double> weights;           ///< per option, a row of one weight per outcome
   Evaluator evaluator;
@@ -113,6 +137,7 @@ NearestFlipFinder::Impl::Impl(const Bank& bank_in)
       gating(bank_in.questions.size(), 0),
       slack(bank_in.questions.size(), 0.0),
       requires_outcome(bank_in.rules.size(), 0),
+      margin(1e-9 * (1 + magnitude(bank_in, bank_in.outcomes.size()))),
       evaluator(bank_in),
       scratch(bank_in),
       scores(outcomes),
@@ -130,7 +155,7 @@ NearestFlipFinder::Impl::Impl(const Bank& bank_in)
     const Effects& effects = bank.rules[r].effects;
     requires_outcome[r] =
         std::any_of(effects.require.begin(), effects.require.end(), [this](std::size_t o) { return o < outcomes; });
-    const double rule_spread = spread(effects.weights);
+    const double rule_spread = spread(effects.weights, outcomes);
     if (rule_spread == 0) continue;
     std::vector<bool> reads(count, false);
     mark_questions_read(bank, bank.rules[r].when, reads);
@@ -201,12 +226,7 @@ void NearestFlipFinder::Impl::prepare(const AnswerSet& answers, const Result& re
 
 Verdict NearestFlipFinder::Impl::settle(const double* base, const char* excluded_now, std::size_t current,
                                         const Change& a, const Change* b, double extra, std::size_t& winner) {
-  double largest = 1;
-  for (std::size_t o = 0; o < outcomes; ++o) {
-    next[o] = base[o] + deltas[a.delta + o] + (b ? deltas[b->delta + o] : 0.0);
-    largest = std::max(largest, std::fabs(next[o]));
-  }
-  const double margin = 1e-9 * largest;  // sums in another order may round apart by far less
+  for (std::size_t o = 0; o < outcomes; ++o) next[o] = base[o] + deltas[a.delta + o] + (b ? deltas[b->delta + o] : 0.0);
   if (extra > 0) {
     for (std::size_t o = 0; o < outcomes; ++o) {
       if (o != current && !excluded_now[o] && next[o] - next[current] + extra >= -margin) return Verdict::evaluate;

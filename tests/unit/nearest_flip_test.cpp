@@ -162,6 +162,46 @@ TEST_CASE("the nearest flip through a rule with weights", "[nearest_flip]") {
   CHECK(comparison.singles > 0);
 }
 
+TEST_CASE("the nearest flip is never a rounding apart from the reference", "[nearest_flip]") {
+  // Running totals of 2e7 make the evaluator's sums round by far more than 1e-9 of the final scores: adding the
+  // change's row to the scores would give a flip to work guidance that the evaluator does not give.
+  BankBuilder b;
+  for (int i = 0; i < 20; ++i)
+    b.question("up" + std::to_string(i), QuestionType::single, {option("x", {{"werkbegeleiding", 1e6}})});
+  b.question("p", QuestionType::single, {option("a", {}), option("b", {{"werkbegeleiding", 1.0000000015}})});
+  for (int i = 0; i < 20; ++i)
+    b.question("down" + std::to_string(i), QuestionType::single, {option("x", {{"werkbegeleiding", -1e6}})});
+  b.question("c", QuestionType::single, {option("x", {{"coaching", 1.00000000025}})});
+  const Bank& bank = b.build();
+  AnswerSet answers(bank);
+  for (std::size_t q = 0; q < bank.questions.size(); ++q) answers.set_known_option(q, 0);
+  const Result result = wegwijzer::evaluate(bank, answers);
+  NearestFlipFinder finder(bank);
+  CHECK(found_flip(finder, answers, result) == reference_flip(bank, answers, result));
+}
+
+TEST_CASE("a rule with fewer weights than outcomes moves the gap by its missing zeros too", "[nearest_flip]") {
+  // The rule's one weight (work guidance +1) is all it lists: the evaluator counts the other outcomes as 0, so it
+  // moves the gap between work guidance and coaching by 1 when it fires or stops.
+  BankBuilder b;
+  b.question("style", QuestionType::single, {option("task", {{"coaching", 1}}), option("learn", {{"coaching", 1}})});
+  b.question("lean", QuestionType::single, {option("x", {{"werkbegeleiding", 0.5}})});
+  wegwijzer::Effects push;
+  push.weights = {1.0};
+  b.rule("task-push", b.equals("style", "task"), push);
+  const Bank& bank = b.build();
+  AnswerSet answers(bank);
+  REQUIRE_FALSE(answers.set_choice("style", {"task"}));
+  REQUIRE_FALSE(answers.set_choice("lean", {"x"}));
+  const Result result = wegwijzer::evaluate(bank, answers);
+  REQUIRE(result.recommendation == b.outcome("werkbegeleiding"));  // 1.5 against 1
+  NearestFlipFinder finder(bank);
+  Flip flip;
+  REQUIRE(finder.find(answers, result, flip));  // style → learn: 0.5 against 1
+  CHECK(flip.outcome == b.outcome("coaching"));
+  CHECK(found_flip(finder, answers, result) == reference_flip(bank, answers, result));
+}
+
 TEST_CASE("no nearest flip for a red flag, an incomplete record or a requirement", "[nearest_flip]") {
   const Bank bank = wegwijzer::test::small_fixture_bank();
   NearestFlipFinder finder(bank);
