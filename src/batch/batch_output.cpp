@@ -91,7 +91,7 @@ void append_csv_header(std::string& out, const Bank& bank, bool explain) {
     append_csv_field(out, "band_" + scale.id);
   }
   out += ",red_flags,error_code,error_message";
-  if (explain) out += ",flip_outcome,flip_distance,flip_questions,flip_from,flip_to";
+  if (explain) out += ",flip_status,flip_outcome,flip_distance,flip_questions,flip_from,flip_to";
   out.push_back('\n');
 }
 
@@ -122,7 +122,7 @@ void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const
     json_->append_line(out, answers, result, id);
     if (explain_) {
       out.resize(out.size() - 2);  // the record's closing "}\n"
-      nearest_flip(out, flip);
+      nearest_flip(out, flip, result);
       out += "}\n";
     }
     return;
@@ -130,12 +130,12 @@ void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const
   scored_csv(out, result, id);
   if (explain_) {
     out.pop_back();  // the row's newline
-    nearest_flip(out, flip);
+    nearest_flip(out, flip, result);
     out.push_back('\n');
   }
 }
 
-void BatchRecordWriter::nearest_flip(std::string& out, const Flip* flip) {
+void BatchRecordWriter::nearest_flip(std::string& out, const Flip* flip, const Result& result) {
   const Bank& bank = *bank_;
   if (json_) {
     out += ",\"nearest_flip\":";
@@ -167,13 +167,14 @@ void BatchRecordWriter::nearest_flip(std::string& out, const Flip* flip) {
     out += "]}";
     return;
   }
-  // CSV: outcome, distance, then the questions and their answers before and after, a question's options joined
-  // with '|', questions with ';'.
+  // CSV: how far the flip is, its outcome and distance, then the questions and their answers before and after, a
+  // question's options joined with '|', questions with ';'.
   out.push_back(',');
   if (!flip) {
-    out += ",,,,";
+    out += result.red_flags.empty() ? "none,,,,," : "red_flag,,,,,";
     return;
   }
+  out += flip->changes.size() == 1 ? "one_answer," : "two_answers,";
   out += outcome_fields_[flip->outcome];
   out.push_back(',');
   append_integer(out, flip->distance);
@@ -278,7 +279,7 @@ void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64
   out += to_string(problem.code);
   out.push_back(',');
   append_csv_field(out, sanitize_for_terminal(problem.message, false));
-  if (explain_) out += ",,,,,";  // an error record has no nearest flip
+  if (explain_) out += ",,,,,,";  // an error record has no nearest flip
   out.push_back('\n');
 }
 

@@ -55,7 +55,7 @@ void append_flips(std::string& out, const Bank& bank, const BatchTally& tally) {
   const std::vector<std::pair<std::string, std::uint64_t>> distances = {
       {"one answer from other advice", one_away},
       {"two answers from other advice", tally.two_away},
-      {"no change of one or two answers", tally.no_flip},
+      {"no change of one or two answers changes it", tally.no_flip},
       {"decided by a red flag", tally.red_flag_decided}};
   append_section(out, "nearest flip (of scored records)", distances, tally.scored);
   append_section(out, "one answer from other advice: advice -> the advice one answer away (of scored records)", rows,
@@ -65,8 +65,12 @@ void append_flips(std::string& out, const Bank& bank, const BatchTally& tally) {
     if (tally.deciding[q] > 0) rows.emplace_back(sanitize_for_terminal(bank.questions[q].id, false), tally.deciding[q]);
   }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (rows.size() > 10) rows.resize(10);
-  append_section(out, "questions that decide (records whose nearest flip changes them, of scored records; top 10)",
+  const bool cut = rows.size() > 10;
+  if (cut) rows.resize(10);
+  append_section(out,
+                 fmt::format("questions that decide (records whose nearest flip changes them, of scored records; a "
+                             "flip of two answers counts for both{})",
+                             cut ? "; the 10 most frequent" : ""),
                  rows, tally.scored);
 }
 

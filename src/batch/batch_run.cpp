@@ -110,6 +110,7 @@ class Progress {
 BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const BatchOptions& options, Io& io) {
   BatchOutcome outcome;
   outcome.tally = BatchTally::for_bank(bank);
+  outcome.tally.explained = options.explain;  // the report's flip counts, also when no record is scored
   InputSequence sequence(bank, inputs, options);
   bool has_input = sequence.open_next();  // may throw Fatal before any output (bad CSV header)
 

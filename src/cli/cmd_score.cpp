@@ -113,14 +113,17 @@ void add_score_command(CLI::App& app, Context& context) {
   cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
       ->check(CLI::Range(0, 256));
   cmd->add_option("--report", options->report,
-                  "Write counts by recommendation, urgency, red flag and error to FILE (- for stderr)")
+                  "Write counts by recommendation, urgency, red flag and error (with --explain:\nnearest flips) to "
+                  "FILE (- for stderr)")
       ->type_name("FILE");
   cmd->add_flag("--errors-ok", options->errors_ok, "Exit 0 even when some records are error records");
   cmd->add_flag("--explain", options->explain,
                 "Add each scored record's nearest flip: the smallest change of one\n"
-                "or two answers (never to a safety question) that would change the\n"
-                "advice, and that advice. --report then counts the records one\n"
-                "answer from other advice and the questions that decide most often");
+                "or two answers that would change the advice, and that advice (never\n"
+                "a safety question or one about the person's situation; nothing when\n"
+                "a red flag decides). JSON Lines: nearest_flip; CSV: six flip_*\n"
+                "columns. --report then counts the records one answer from other\n"
+                "advice and the questions that decide most often (docs/batch.md)");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")
       ->type_name("FILE")
       ->allow_extra_args(true);

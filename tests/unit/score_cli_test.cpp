@@ -103,7 +103,7 @@ TEST_CASE("score --explain: CSV rows carry the flip columns, error rows too", "[
   const std::vector<std::string> rows = wegwijzer::test::split_lines(csv.out);
   REQUIRE(rows.size() == 102);
   CHECK(rows[0].substr(rows[0].find(",error_message,")) ==
-        ",error_message,flip_outcome,flip_distance,flip_questions,flip_from,flip_to");
+        ",error_message,flip_status,flip_outcome,flip_distance,flip_questions,flip_from,flip_to");
   const auto fields = [](const std::string& row) {
     std::size_t count = 1;
     bool quoted = false;
@@ -115,20 +115,28 @@ TEST_CASE("score --explain: CSV rows carry the flip columns, error rows too", "[
   };
   for (const std::string& row : rows) CHECK(fields(row) == fields(rows[0]));
   CHECK(rows.back().rfind("broken,", 0) == 0);
-  CHECK(rows.back().substr(rows.back().size() - 5) == ",,,,,");
+  CHECK(rows.back().substr(rows.back().size() - 6) == ",,,,,,");
   bool some_flip = false;
   for (const std::string& row : rows)
     some_flip = some_flip || row.find(",complete,") != std::string::npos && row.substr(row.size() - 5) != ",,,,,";
   CHECK(some_flip);
   // The report counts the rows whose flip changes one answer (no ';' between questions) and those with two.
+  // flip_status says which: one_answer, two_answers, none or red_flag (the last two without the other columns).
   std::size_t one = 0;
   std::size_t two = 0;
-  for (std::size_t i = 1; i < rows.size(); ++i) {
+  std::size_t red = 0;
+  for (std::size_t i = 1; i + 1 < rows.size(); ++i) {
     const std::string& row = rows[i];
     const std::size_t questions_at = row.rfind(',', row.rfind(',', row.rfind(',') - 1) - 1);
     const std::string questions = row.substr(questions_at + 1, row.find(',', questions_at + 1) - questions_at - 1);
-    if (questions.empty()) continue;
-    ++(questions.find(';') == std::string::npos ? one : two);
+    if (row.find(",red_flag,,,,,") != std::string::npos) ++red;
+    if (questions.empty()) {
+      CHECK((row.substr(row.size() - 10) == ",none,,,,," || row.substr(row.size() - 14) == ",red_flag,,,,,"));
+      continue;
+    }
+    const bool single = questions.find(';') == std::string::npos;
+    ++(single ? one : two);
+    CHECK(row.find(single ? ",one_answer," : ",two_answers,") != std::string::npos);
   }
   CHECK(one > 0);
   const auto count_after = [&csv](const std::string& label) {
@@ -137,6 +145,8 @@ TEST_CASE("score --explain: CSV rows carry the flip columns, error rows too", "[
   };
   CHECK(count_after("one answer from other advice ") == static_cast<long>(one));
   CHECK(count_after("two answers from other advice ") == static_cast<long>(two));
+  CHECK(count_after("decided by a red flag ") == static_cast<long>(red));
+  CHECK(red > 0);
   // The report counts how far the records are from other advice, and the questions that decide.
   CHECK(csv.err.find("nearest flip (of scored records)") != std::string::npos);
   CHECK(csv.err.find("one answer from other advice ") != std::string::npos);

@@ -60,7 +60,7 @@ class BatchRecordWriter {
   /// Appends the red_flags field of a CSV row: the rule ids joined with ';'.
   void red_flags_csv(std::string& out, const Result& result);
   /// Appends the nearest flip: a JSON member (before the record's closing brace) or the CSV columns.
-  void nearest_flip(std::string& out, const Flip* flip);
+  void nearest_flip(std::string& out, const Flip* flip, const Result& result);
 
   const Bank* bank_;
   BatchFormat format_;
