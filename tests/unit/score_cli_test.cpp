@@ -151,6 +151,10 @@ TEST_CASE("score --explain: CSV rows carry the flip columns, error rows too", "[
   CHECK(csv.err.find("nearest flip (of scored records)") != std::string::npos);
   CHECK(csv.err.find("one answer from other advice ") != std::string::npos);
   CHECK(csv.err.find("questions that decide") != std::string::npos);
+  // With no record scored, the report still has the part, with zero counts.
+  const auto none_scored =
+      run({"score", "--explain", "--errors-ok", "--report", "-"}, "{\"id\":\"x\",\"answers\":{\"need\":\"zz\"}}\n");
+  CHECK(none_scored.err.find("nearest flip (of scored records)") != std::string::npos);
   // Without --explain, neither the columns nor the report part.
   const auto plain = run({"score", "--format", "csv", "--errors-ok", "--report", "-"}, input);
   CHECK(plain.out.find("flip_outcome") == std::string::npos);
