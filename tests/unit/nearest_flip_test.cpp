@@ -23,11 +23,8 @@ using wegwijzer::test::BankBuilder;
 
 namespace {
 
-/// What the reference gives first, as text; "none" without a flip.
-std::string reference_flip(const Bank& bank, const AnswerSet& answers, const Result& result) {
-  const wegwijzer::Counterfactuals found = wegwijzer::find_counterfactuals(bank, answers, result);
-  if (found.flips.empty()) return "none";
-  const Flip& flip = found.flips.front();
+/// A flip as text, to compare and to show when they differ.
+std::string describe(const Flip& flip) {
   std::string text = "outcome " + std::to_string(flip.outcome) + " distance " + std::to_string(flip.distance);
   for (const auto& change : flip.changes) {
     text += " | q" + std::to_string(change.question) + ":";
@@ -38,19 +35,17 @@ std::string reference_flip(const Bank& bank, const AnswerSet& answers, const Res
   return text;
 }
 
+/// What the reference gives first, as text; "none" without a flip.
+std::string reference_flip(const Bank& bank, const AnswerSet& answers, const Result& result) {
+  const wegwijzer::Counterfactuals found = wegwijzer::find_counterfactuals(bank, answers, result);
+  return found.flips.empty() ? "none" : describe(found.flips.front());
+}
+
 /// What the finder gives, in the same form.
 std::string found_flip(NearestFlipFinder& finder, const AnswerSet& answers, const Result& result) {
   Flip flip;
   flip.changes.resize(3);  // reused vectors: the finder must resize them
-  if (!finder.find(answers, result, flip)) return "none";
-  std::string text = "outcome " + std::to_string(flip.outcome) + " distance " + std::to_string(flip.distance);
-  for (const auto& change : flip.changes) {
-    text += " | q" + std::to_string(change.question) + ":";
-    for (auto o : change.from) text += " " + std::to_string(o);
-    text += " ->";
-    for (auto o : change.to) text += " " + std::to_string(o);
-  }
-  return text;
+  return finder.find(answers, result, flip) ? describe(flip) : "none";
 }
 
 /// Compares finder and reference on one answer set; counts flips by kind.
