@@ -124,6 +124,7 @@ struct NearestFlipFinder::Impl {
   std::vector<double> deltas;
   std::vector<std::uint16_t> buffer;
   std::vector<double> next;      ///< scores after a change
+  std::vector<char> hidden;      ///< per question: not shown for the record
   std::vector<Settled> settled;  ///< per change of a gating question
   std::vector<double> settled_scores;
   std::vector<char> settled_excluded;
@@ -143,7 +144,8 @@ NearestFlipFinder::Impl::Impl(const Bank& bank_in)
       scores(outcomes),
       excluded(outcomes),
       rank(outcomes),
-      next(outcomes) {
+      next(outcomes),
+      hidden(bank_in.questions.size(), 0) {
   const std::size_t count = bank.questions.size();
   for (const Question& question : bank.questions) {
     if (!question.show_if) continue;
@@ -268,7 +270,15 @@ void NearestFlipFinder::Impl::restore(const AnswerSet& answers, const Change& c)
 std::optional<std::size_t> NearestFlipFinder::Impl::evaluate(const AnswerSet& answers, const Result& result,
                                                              const Change& a, const Change* b, Settled* keep) {
   if (!scratch_ready) {
+    // As find_counterfactuals(): an answer to a question that was not shown counts as not given.
     scratch = answers;
+    std::fill(hidden.begin(), hidden.end(), 1);
+    for (std::size_t q : result.shown) {
+      if (q < hidden.size()) hidden[q] = 0;
+    }
+    for (std::size_t q = 0; q < hidden.size(); ++q) {
+      if (hidden[q]) scratch.clear(q);
+    }
     scratch_ready = true;
   }
   apply(a);

@@ -43,13 +43,16 @@ std::vector<Candidate> changeable(const Bank& bank, const AnswerSet& answers, co
 class Trial {
  public:
   Trial(const Bank& bank, const AnswerSet& answers, const Result& result)
-      : answers_(answers), original_(&answers), evaluator_(bank), urgency_(result.urgency) {}
+      : answers_(answers), original_(&answers), evaluator_(bank), urgency_(result.urgency) {
+    forget_hidden(result);
+  }
 
   /// Tries changes to other answers from now on (of the same bank), keeping the evaluator.
   void reset(const AnswerSet& answers, const Result& result) {
     answers_ = answers;
     original_ = &answers;
     urgency_ = result.urgency;
+    forget_hidden(result);
   }
 
   /// The outcome recommended after `changes`, if the result stays complete, raises no red flag and keeps at least
@@ -66,6 +69,18 @@ class Trial {
   }
 
  private:
+  /// An answer to a question that was not shown counts as not given (as everywhere): a change that shows the
+  /// question brings up a question not yet answered.
+  void forget_hidden(const Result& result) {
+    std::vector<bool> shown(answers_.size(), false);
+    for (std::size_t q : result.shown) {
+      if (q < shown.size()) shown[q] = true;
+    }
+    for (std::size_t q = 0; q < shown.size(); ++q) {
+      if (!shown[q]) answers_.clear(q);
+    }
+  }
+
   AnswerSet answers_;
   const AnswerSet* original_;
   Evaluator evaluator_;

@@ -179,7 +179,7 @@ std::string option_labels(const Question& question, const std::vector<std::uint1
   return join_list(labels, language);
 }
 
-/// One flip in words: "If you had answered "a" instead of "b" about {topic}, the advice would be {outcome}."
+/// One flip in words: "The advice would be {outcome} if you had chosen "a" (instead of "b") for the question about {topic}."
 FlipText flip_text(const Bank& bank, const Flip& flip, std::string_view language) {
   FlipText text;
   text.outcome = bank.outcomes[flip.outcome].id;

@@ -69,16 +69,16 @@ constexpr Entry kPhrases[] = {
     {Phrase::close_call_note, "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
      "The difference is small: discuss with a professional which kind of help fits you best."},
     {Phrase::flips_heading, "Wat het advies zou veranderen", "What would change this advice"},
-    {Phrase::flip_change_topic, "\"{1}\" in plaats van \"{2}\" over {3}", "\"{1}\" instead of \"{2}\" about {3}"},
-    {Phrase::flip_change_question, "\"{1}\" in plaats van \"{2}\" op de vraag \"{3}\"",
-     "\"{1}\" instead of \"{2}\" to the question \"{3}\""},
-    {Phrase::flip_line, "Het advies zou {2} zijn als je {1} had geantwoord.",
-     "The advice would be {2} if you had answered {1}."},
+    {Phrase::flip_change_topic, "bij de vraag over {3} had gekozen voor \"{1}\" (in plaats van \"{2}\")",
+     "had chosen \"{1}\" (instead of \"{2}\") for the question about {3}"},
+    {Phrase::flip_change_question, "bij de vraag \"{3}\" had gekozen voor \"{1}\" (in plaats van \"{2}\")",
+     "had chosen \"{1}\" (instead of \"{2}\") for the question \"{3}\""},
+    {Phrase::flip_line, "Het advies zou {2} zijn als je {1}.", "The advice would be {2} if you {1}."},
     {Phrase::flips_none,
-     "Geen verandering van een of twee antwoorden, buiten de vragen over veiligheid en over je situatie, zou dit "
-     "advies veranderen.",
-     "No change of one or two answers, outside the questions about safety and about your situation, would change "
-     "this advice."},
+     "Met een of twee andere antwoorden zou het advies hetzelfde blijven. Daarbij tellen de vragen over veiligheid "
+     "en over je situatie niet mee, en ook geen antwoorden die nieuwe vragen zouden oproepen.",
+     "One or two other answers would not change this advice. Not counted: the questions about safety and about your "
+     "situation, and answers that would bring up questions you were not asked."},
     {Phrase::flips_red_flag,
      "De signalen hierboven bepalen dit advies. Andere antwoorden zouden het niet veranderen: veiligheid gaat voor.",
      "The signs above decide this advice. Other answers would not change it: safety comes first."},

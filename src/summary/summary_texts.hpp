@@ -48,7 +48,7 @@ enum class Phrase {
   flips_heading,         ///< "What would change this advice"
   flip_change_topic,     ///< {1}: the other answer, {2}: the answer given, {3}: the question's topic
   flip_change_question,  ///< {1}: the other answer, {2}: the answer given, {3}: the question (its gist)
-  flip_line,             ///< {1}: the changes (a list), {2}: outcome name
+  flip_line,             ///< {1}: the changes (a list of flip_change_*), {2}: outcome name
   flips_none,            ///< no change of one or two answers changes the advice
   flips_red_flag,        ///< a red flag decides: no other answer changes the advice
   flips_caveat,          ///< this is not a suggestion to answer differently

@@ -61,7 +61,7 @@ TEST_CASE("the golden cases are what they claim", "[summary][golden]") {
   options.format = SummaryFormat::markdown;  // sentences on one line
   const std::string text = render_summary(bank, close, close_result, options);
   CHECK(text.find("What would change this advice") != std::string::npos);
-  CHECK(text.find("The advice would be supervision if you had answered") != std::string::npos);
+  CHECK(text.find("The advice would be supervision if you had chosen") != std::string::npos);
   CHECK(text.find("It is not a suggestion to answer differently.") != std::string::npos);
 
   const AnswerSet flagged = case_answers(bank, "red-flag");
