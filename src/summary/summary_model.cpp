@@ -179,7 +179,8 @@ std::string option_labels(const Question& question, const std::vector<std::uint1
   return join_list(labels, language);
 }
 
-/// One flip in words: "The advice would be {outcome} if you had chosen "a" (instead of "b") for the question about {topic}."
+/// One flip in words: "The advice would be {outcome} if you had chosen "a" (instead of "b") for the question about
+/// {topic}."
 FlipText flip_text(const Bank& bank, const Flip& flip, std::string_view language) {
   FlipText text;
   text.outcome = bank.outcomes[flip.outcome].id;
@@ -418,8 +419,10 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
       alternative.excluded = ranked.excluded;
       if (ranked.excluded) {
         alternative.line = fill(phrase(Phrase::alternative_excluded, lang), {alternative.name});
-      } else if (!result.red_flags.empty() || set_aside_by_rule(bank, result, ranked.outcome)) {
+      } else if (!result.red_flags.empty()) {
         alternative.line = fill(phrase(Phrase::alternative_set_aside, lang), {alternative.name});
+      } else if (set_aside_by_rule(bank, result, ranked.outcome)) {  // a requirement, without signs to point to
+        alternative.line = fill(phrase(Phrase::alternative_set_aside_rule, lang), {alternative.name});
       } else {
         alternative.line = fill(phrase(alternative_phrase(ranked.margin, bank.close_margin), lang), {alternative.name});
         if (ranked.margin <= 0) tied.push_back(ranked.outcome);

@@ -66,6 +66,8 @@ constexpr Entry kPhrases[] = {
     {Phrase::alternative_clearly_less, "{1}: past duidelijk minder goed", "{1}: fits clearly less well"},
     {Phrase::alternative_set_aside, "{1}: nu niet, want de signalen hierboven gaan voor",
      "{1}: not now, because the signs above come first"},
+    {Phrase::alternative_set_aside_rule, "{1}: nu niet, want je antwoorden wijzen eerst op dit advies (zie waarom)",
+     "{1}: not now, because your answers point to this advice first (see why)"},
     {Phrase::close_call_note, "Het verschil is klein: bespreek met een professional welke vorm het best bij je past.",
      "The difference is small: discuss with a professional which kind of help fits you best."},
     {Phrase::flips_heading, "Wat het advies zou veranderen", "What would change this advice"},

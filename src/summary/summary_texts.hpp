@@ -38,12 +38,13 @@ enum class Phrase {
   reason_red_flags,     ///< the only reason when the signs below decide the advice
   reason_no_direction,  ///< the only reason when no answer and no rule pointed to any kind of help
   alternatives_heading,
-  alternative_excluded,      ///< {1}: outcome name
-  alternative_tied,          ///< {1}: outcome name (the same score as the advice)
-  alternative_nearly,        ///< {1}: outcome name (behind by at most the bank's close margin)
-  alternative_less,          ///< {1}: outcome name (further behind)
-  alternative_clearly_less,  ///< {1}: outcome name (behind by kClearlyLessMargin or more)
-  alternative_set_aside,     ///< {1}: outcome name (a fired rule requires other help)
+  alternative_excluded,        ///< {1}: outcome name
+  alternative_tied,            ///< {1}: outcome name (the same score as the advice)
+  alternative_nearly,          ///< {1}: outcome name (behind by at most the bank's close margin)
+  alternative_less,            ///< {1}: outcome name (further behind)
+  alternative_clearly_less,    ///< {1}: outcome name (behind by kClearlyLessMargin or more)
+  alternative_set_aside,       ///< {1}: outcome name (a red flag decides the advice)
+  alternative_set_aside_rule,  ///< {1}: outcome name (a fired rule requires other help, no red flag)
   close_call_note,
   flips_heading,         ///< "What would change this advice"
   flip_change_topic,     ///< {1}: the other answer, {2}: the answer given, {3}: the question's topic
