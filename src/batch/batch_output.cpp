@@ -298,7 +298,6 @@ void tally_result(BatchTally& tally, const Result& result) {
 }
 
 void tally_flip(BatchTally& tally, const Result& result, const Flip* flip) {
-  tally.explained = true;
   if (!result.red_flags.empty()) {
     ++tally.red_flag_decided;
   } else if (!flip) {

@@ -77,12 +77,13 @@ struct NearestFlipFinder::Impl {
   };
 
   bool find(const AnswerSet& answers, const Result& result, Flip& flip);
-  /// Fills the record's scores, exclusions, ranks and changes.
+  /// Fills the record's exclusions, ranks and changes.
   void prepare(const AnswerSet& answers, const Result& result);
   /// Settles a change (or two) from scores `base` with exclusions `excluded` and recommendation `current`: the
-  /// new scores are `base` plus the deltas; `slack` bounds what rules add. `winner`: the new recommendation.
+  /// new scores are `base` plus the deltas; `bound` bounds what rules add (the changed questions' slack).
+  /// `winner`: the new recommendation.
   Verdict settle(const double* base, const char* excluded, std::size_t current, const Change& a, const Change* b,
-                 double slack, std::size_t& winner);
+                 double bound, std::size_t& winner);
   /// Evaluates the answers after `a` (and `b`): the outcome, when the result is complete, without a red flag and
   /// keeps the urgency. With `keep`, what the evaluation gave is stored there.
   std::optional<std::size_t> evaluate(const AnswerSet& answers, const Result& result, const Change& a, const Change* b,
@@ -116,7 +117,6 @@ struct NearestFlipFinder::Impl {
   // The record being looked at.
   bool scratch_ready = false;
   bool record_forced = false;
-  std::vector<double> scores;
   std::vector<char> excluded;
   std::vector<std::size_t> rank;  ///< per outcome: its place in the ranking
   std::vector<Change> changes;
@@ -141,7 +141,6 @@ NearestFlipFinder::Impl::Impl(const Bank& bank_in)
       margin(1e-9 * (1 + magnitude(bank_in, bank_in.outcomes.size()))),
       evaluator(bank_in),
       scratch(bank_in),
-      scores(outcomes),
       excluded(outcomes),
       rank(outcomes),
       next(outcomes),
@@ -183,7 +182,6 @@ bool NearestFlipFinder::Impl::forced(const Result& result) const {
 void NearestFlipFinder::Impl::prepare(const AnswerSet& answers, const Result& result) {
   scratch_ready = false;
   record_forced = forced(result);
-  std::copy_n(result.scores.begin(), outcomes, scores.begin());
   std::fill(excluded.begin(), excluded.end(), 0);
   std::fill(rank.begin(), rank.end(), outcomes);
   for (std::size_t i = 0; i < result.ranking.size(); ++i) {
@@ -227,11 +225,11 @@ void NearestFlipFinder::Impl::prepare(const AnswerSet& answers, const Result& re
 }
 
 Verdict NearestFlipFinder::Impl::settle(const double* base, const char* excluded_now, std::size_t current,
-                                        const Change& a, const Change* b, double extra, std::size_t& winner) {
+                                        const Change& a, const Change* b, double bound, std::size_t& winner) {
   for (std::size_t o = 0; o < outcomes; ++o) next[o] = base[o] + deltas[a.delta + o] + (b ? deltas[b->delta + o] : 0.0);
-  if (extra > 0) {
+  if (bound > 0) {
     for (std::size_t o = 0; o < outcomes; ++o) {
-      if (o != current && !excluded_now[o] && next[o] - next[current] + extra >= -margin) return Verdict::evaluate;
+      if (o != current && !excluded_now[o] && next[o] - next[current] + bound >= -margin) return Verdict::evaluate;
     }
     return Verdict::stays;
   }
@@ -321,7 +319,7 @@ std::optional<std::size_t> NearestFlipFinder::Impl::single(const AnswerSet& answ
     return std::nullopt;  // a change that shows or hides nothing cannot undo a requirement
   } else {
     std::size_t winner = current;
-    switch (settle(scores.data(), excluded.data(), current, change, nullptr, slack[change.question], winner)) {
+    switch (settle(result.scores.data(), excluded.data(), current, change, nullptr, slack[change.question], winner)) {
       case Verdict::stays: return std::nullopt;
       case Verdict::flips: return winner;
       case Verdict::evaluate: outcome = evaluate(answers, result, change, nullptr, nullptr); break;
@@ -343,7 +341,8 @@ std::optional<std::size_t> NearestFlipFinder::Impl::pair(const AnswerSet& answer
   Verdict verdict = Verdict::evaluate;
   if (!gates_a && !gates_b) {
     if (record_forced) return std::nullopt;
-    verdict = settle(scores.data(), excluded.data(), current, a, &b, slack[a.question] + slack[b.question], winner);
+    verdict =
+        settle(result.scores.data(), excluded.data(), current, a, &b, slack[a.question] + slack[b.question], winner);
   } else if (gates_a != gates_b) {
     // One gating change, evaluated alone before (every single change was tried), and one that shows or hides
     // nothing: the other adds its rows (and may stir its rules) on top of that result, where it is shown; where

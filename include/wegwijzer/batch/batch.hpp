@@ -61,7 +61,7 @@ struct BatchTally {
   std::vector<std::uint64_t> red_flags;                  ///< per rule, bank order
   std::array<std::uint64_t, record_code_count> codes{};  ///< error records per RecordCode
   // With --explain, of the scored records:
-  bool explained = false;               ///< the flips below were counted
+  bool explained = false;               ///< the run had --explain: the flips below were counted
   std::vector<std::uint64_t> one_away;  ///< nearest flip of one answer, per outcome pair: [from * outcomes + to]
   std::uint64_t two_away = 0;           ///< nearest flip of two answers
   std::uint64_t no_flip = 0;            ///< no change of one or two answers changes the advice (no red flag)
