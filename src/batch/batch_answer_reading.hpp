@@ -55,7 +55,11 @@ bool RecordScorer::Impl::read_any_answer(Field& field, std::string_view key, boo
   if (!answer.kind(kind)) return false;
   if (!index && !find_question(field, key, decoded, index)) return false;
   if (!index) {
-    fail_unknown_question(key);
+    if (input.strict) {
+      fail_unknown_question(key);
+    } else {
+      note_unknown_key(key);  // ignored, and named once on stderr
+    }
     return true;
   }
   const Question& question = bank.questions[*index];
@@ -101,11 +105,15 @@ bool RecordScorer::Impl::read_option(std::size_t index, Value& value, std::strin
     if (auto raw = value.raw_string()) {
       text = *raw;
       option = option_ids.find_padded(index, text);
+      if (!option && input.codes && !has_backslash(text)) {
+        option = option_ids.find(index, option_for_code(bank.questions[index], text));
+      }
       if (option || !has_backslash(text)) return true;
     }
   }
   if (!value.text(text)) return false;
   option = option_ids.find(index, text);
+  if (!option && input.codes) option = option_ids.find(index, option_for_code(bank.questions[index], text));
   return true;
 }
 

@@ -76,8 +76,13 @@ inline void tally_safety(BatchTally& tally, const Result& result) {
 }
 }  // namespace
 
-void append_csv_header(std::string& out, const Bank& bank, bool explain) {
-  out += "id,line,status,recommendation,urgency";
+void append_csv_header(std::string& out, const Bank& bank, bool explain, const std::vector<std::string>& kept) {
+  out += "id";
+  for (const std::string& name : kept) {
+    out.push_back(',');
+    append_csv_field(out, name);
+  }
+  out += ",line,status,recommendation,urgency";
   for (const Outcome& outcome : bank.outcomes) {
     out.push_back(',');
     append_csv_field(out, "score_" + outcome.id);
@@ -90,7 +95,7 @@ void append_csv_header(std::string& out, const Bank& bank, bool explain) {
     out.push_back(',');
     append_csv_field(out, "band_" + scale.id);
   }
-  out += ",red_flags,error_code,error_message";
+  out += ",red_flags,error_code,error_message,unknown_red_flags,fired_rules,notes,close_call,answered";
   if (explain) out += ",flip_status,flip_outcome,flip_distance,flip_questions,flip_from,flip_to";
   out.push_back('\n');
 }
@@ -100,8 +105,19 @@ void append_scored_record(std::string& out, BatchFormat format, const Bank& bank
   BatchRecordWriter(bank, format).scored(out, answers, result, id);
 }
 
-BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format, bool explain)
-    : bank_(&bank), format_(format), explain_(explain) {
+std::size_t count_answered(const AnswerSet& answers, const Result& result) {
+  std::size_t answered = 0;
+  for (std::size_t q = 0; q < answers.size(); ++q) answered += answers.refilled(q) ? 1 : 0;
+  return answered - std::min(answered, result.ignored.size());
+}
+
+BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format, bool explain, std::vector<std::string> kept)
+    : bank_(&bank), format_(format), explain_(explain), kept_values_(kept.size()) {
+  for (const std::string& name : kept) {
+    kept_keys_.emplace_back();
+    append_json_string(kept_keys_.back(), name);
+    kept_keys_.back().push_back(':');
+  }
   if (format == BatchFormat::jsonl) {
     json_.emplace(bank, ResultJsonOptions::lean());
     return;
@@ -120,14 +136,15 @@ void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const
                                const Flip* flip) {
   if (json_) {
     json_->append_line(out, answers, result, id);
-    if (explain_) {
+    if (explain_ || !kept_keys_.empty()) {
       out.resize(out.size() - 2);  // the record's closing "}\n"
-      nearest_flip(out, flip, result);
+      if (explain_) nearest_flip(out, flip, result);
+      kept(out);
       out += "}\n";
     }
     return;
   }
-  scored_csv(out, result, id);
+  scored_csv(out, answers, result, id);
   if (explain_) {
     out.pop_back();  // the row's newline
     nearest_flip(out, flip, result);
@@ -200,8 +217,59 @@ void BatchRecordWriter::nearest_flip(std::string& out, const Flip* flip, const R
   }
 }
 
-void BatchRecordWriter::scored_csv(std::string& out, const Result& result, std::string_view id) {
+void BatchRecordWriter::kept(std::string& out) {
+  if (kept_values_.empty()) return;
+  if (json_) out += ",\"kept\":{";
+  for (std::size_t k = 0; k < kept_values_.size(); ++k) {
+    KeptValue& value = kept_values_[k];
+    if (json_) {
+      if (k > 0) out.push_back(',');
+      out += kept_keys_[k];
+      switch (value.kind) {
+        case KeptValue::Kind::missing: out += "null"; break;
+        case KeptValue::Kind::text: append_json_string(out, value.text); break;
+        case KeptValue::Kind::json: out += value.text; break;
+      }
+    } else {
+      out.push_back(',');
+      if (value.kind != KeptValue::Kind::missing) append_csv_field(out, value.text);
+    }
+    value.kind = KeptValue::Kind::missing;
+  }
+  if (json_) out.push_back('}');
+}
+
+void BatchRecordWriter::scales_csv(std::string& out, const Result& result, bool complete_only) {
+  const std::vector<Scale>& scales = bank_->scales;
+  auto filled = [&](std::size_t i) {
+    return i < result.scales.size() && result.scales[i].band &&
+           (!complete_only || result.scales[i].answered_items == scales[i].items.size());
+  };
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
+    out.push_back(',');
+    if (filled(i)) append_integer(out, result.scales[i].value);
+  }
+  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
+    out.push_back(',');
+    if (filled(i) && *result.scales[i].band < band_fields_[i].size()) out += band_fields_[i][*result.scales[i].band];
+  }
+}
+
+template <typename Names>
+void BatchRecordWriter::ids_csv(std::string& out, const std::vector<std::size_t>& ids, const Names& names) {
+  flags_.clear();
+  for (std::size_t i : ids) {
+    if (i >= names.size()) continue;
+    if (!flags_.empty()) flags_.push_back(';');
+    flags_ += names[i].id;
+  }
+  append_csv_field(out, flags_);
+}
+
+void BatchRecordWriter::scored_csv(std::string& out, const AnswerSet& answers, const Result& result,
+                                   std::string_view id) {
   append_csv_id(out, id);
+  kept(out);
   out += ",,complete,";
   if (result.recommendation && *result.recommendation < outcome_fields_.size()) {
     out += outcome_fields_[*result.recommendation];
@@ -212,19 +280,18 @@ void BatchRecordWriter::scored_csv(std::string& out, const Result& result, std::
     out.push_back(',');
     if (i < result.scores.size()) append_csv_number(out, result.scores[i]);
   }
-  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
-    out.push_back(',');
-    if (i < result.scales.size() && result.scales[i].band) append_integer(out, result.scales[i].value);
-  }
-  for (std::size_t i = 0; i < band_fields_.size(); ++i) {
-    out.push_back(',');
-    if (i < result.scales.size() && result.scales[i].band && *result.scales[i].band < band_fields_[i].size()) {
-      out += band_fields_[i][*result.scales[i].band];
-    }
-  }
+  scales_csv(out, result, false);
   out.push_back(',');
   red_flags_csv(out, result);
-  out += ",,\n";
+  out += ",,,";  // error_code, error_message
+  ids_csv(out, result.unknown_red_flags, bank_->questions);
+  out.push_back(',');
+  ids_csv(out, result.fired_rules, bank_->rules);
+  out.push_back(',');
+  ids_csv(out, result.notes, bank_->rules);
+  out += result.close_call ? ",true," : ",false,";
+  append_integer(out, static_cast<long long>(count_answered(answers, result)));
+  out.push_back('\n');
 }
 
 void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
@@ -240,7 +307,7 @@ void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
 }
 
 void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
-                              const Result* assessed) {
+                              const Result* assessed, const AnswerSet* answers) {
   if (json_) {
     out += "{\"id\":";
     append_json_string(out, id);
@@ -264,23 +331,67 @@ void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64
     }
     out.push_back('}');
     if (assessed) json_->append_safety(out, *assessed);  // urgency, red_flags, unknown_red_flags
+    if (assessed && answers) complete_scales_json(out, *answers, *assessed);
+    kept(out);
     out += "}\n";
     return;
   }
   append_csv_id(out, id);
+  kept(out);
   out.push_back(',');
   append_number(out, line);
   out += ",error,,";  // status; empty recommendation; the urgency column follows
   if (assessed) out += to_string(assessed->urgency);
-  for (std::size_t i = 0; i < outcome_fields_.size() + 2 * band_fields_.size(); ++i) out.push_back(',');
+  for (std::size_t i = 0; i < outcome_fields_.size(); ++i) out.push_back(',');
+  if (assessed && answers) {
+    scales_csv(out, *assessed, true);
+  } else {
+    for (std::size_t i = 0; i < 2 * band_fields_.size(); ++i) out.push_back(',');
+  }
   out.push_back(',');  // ends the last band column: the red_flags column follows
   if (assessed) red_flags_csv(out, *assessed);
   out.push_back(',');
   out += to_string(problem.code);
   out.push_back(',');
   append_csv_field(out, sanitize_for_terminal(problem.message, false));
+  out.push_back(',');
+  if (assessed) ids_csv(out, assessed->unknown_red_flags, bank_->questions);
+  out += ",,,,";  // fired_rules, notes, close_call: only for scored records
+  if (assessed && answers) append_integer(out, static_cast<long long>(count_answered(*answers, *assessed)));
   if (explain_) out += ",,,,,,";  // an error record has no nearest flip
   out.push_back('\n');
+}
+
+void BatchRecordWriter::complete_scales_json(std::string& out, const AnswerSet& answers, const Result& result) {
+  out += ",\"answered\":";
+  append_integer(out, static_cast<long long>(count_answered(answers, result)));
+  out += ",\"scales\":[";
+  bool first = true;
+  for (std::size_t i = 0; i < result.scales.size() && i < bank_->scales.size(); ++i) {
+    const ScaleValue& value = result.scales[i];
+    const Scale& scale = bank_->scales[i];
+    if (value.answered_items != scale.items.size() || scale.items.empty()) continue;
+    if (!first) out.push_back(',');
+    first = false;
+    out += "{\"id\":";
+    append_json_string(out, scale.id);
+    out += ",\"value\":";
+    append_integer(out, value.value);
+    out += ",\"min\":";
+    append_integer(out, scale.min_value);
+    out += ",\"max\":";
+    append_integer(out, scale.max_value);
+    out += ",\"band\":";
+    if (value.band && *value.band < scale.bands.size()) {
+      append_json_string(out, scale.bands[*value.band].id);
+    } else {
+      out += "null";
+    }
+    out += ",\"answered_items\":";
+    append_integer(out, static_cast<long long>(value.answered_items));
+    out.push_back('}');
+  }
+  out.push_back(']');
 }
 
 void append_error_record(std::string& out, BatchFormat format, const Bank& bank, std::string_view id,

@@ -25,7 +25,7 @@ struct Slot {
 };
 
 bool run_single(const Bank& bank, const BatchOptions& options, const BatchSource& source, const BatchSink& sink) {
-  RecordScorer scorer(bank, options.limits, options.output, JsonReading::scan_first, options.explain);
+  RecordScorer scorer(bank, options.limits, options.output, JsonReading::scan_first, options.explain, options.input);
   Slot slot;
   while (source(slot.batch)) {
     slot.output.clear();
@@ -49,7 +49,8 @@ class Pool {
 
   /// One scoring thread: read, score, write in order, until the input ends or the run stops.
   void work() {
-    RecordScorer scorer(bank_, options_.limits, options_.output, JsonReading::scan_first, options_.explain);
+    RecordScorer scorer(bank_, options_.limits, options_.output, JsonReading::scan_first, options_.explain,
+                        options_.input);
     for (;;) {
       std::unique_ptr<Slot> slot;
       std::uint64_t sequence = 0;

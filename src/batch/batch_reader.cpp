@@ -54,6 +54,12 @@ bool ByteStream::fill() {
   return true;
 }
 
+std::string_view ByteStream::peek(std::size_t bytes) {
+  while (available().size() < bytes && fill()) {
+  }
+  return available();
+}
+
 char ByteStream::first_non_blank() {
   std::size_t scanned = 0;
   for (;;) {

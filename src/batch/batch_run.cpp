@@ -1,7 +1,9 @@
 // The batch run: inputs in order (format detection, CSV headers), the scoring pool, buffered
 // ordered output on io.out and the progress line on io.err.
 #include <fmt/format.h>
+#include <simdjson.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <memory>
@@ -19,11 +21,38 @@ namespace wegwijzer {
 
 namespace {
 
+/// Whether standard input (or a file without a telling extension) holds JSON Lines: one of its first non-blank
+/// lines parses as a JSON object. A corrupt first line does not make JSON Lines into CSV; without any such line,
+/// a first byte '{' still means JSON Lines (every line is then an invalid_json record of its own).
+bool looks_like_json_lines(ByteStream& stream, char first) {
+  constexpr std::size_t look_bytes = std::size_t{1} << 18;
+  constexpr int look_lines = 16;
+  std::string_view bytes = stream.peek(look_bytes);
+  simdjson::dom::parser parser;
+  int lines = 0;
+  while (!bytes.empty() && lines < look_lines) {
+    std::size_t end = bytes.find('\n');
+    if (end == std::string_view::npos) {
+      if (bytes.size() >= look_bytes) break;  // a line cut off by the look-ahead tells nothing
+      end = bytes.size();
+    }
+    std::string_view line = bytes.substr(0, end);
+    bytes.remove_prefix(std::min(bytes.size(), end + 1));
+    std::size_t start = line.find_first_not_of(" \t\r");
+    if (start == std::string_view::npos) continue;  // blank
+    ++lines;
+    if (line[start] != '{') continue;
+    simdjson::dom::element element;
+    if (!parser.parse(simdjson::padded_string(line)).get(element) && element.is_object()) return true;
+  }
+  return first == '{';
+}
+
 /// The inputs, read one after the other as a single sequence of batches.
 class InputSequence {
  public:
-  InputSequence(const Bank& bank, std::vector<BatchInput>& inputs, const BatchOptions& options)
-      : bank_(bank), inputs_(inputs), options_(options) {}
+  InputSequence(const Bank& bank, std::vector<BatchInput>& inputs, const BatchOptions& options, Io& io)
+      : bank_(bank), inputs_(inputs), options_(options), io_(io) {}
 
   /// Opens the next input that has records: format, CSV header. False when none is left.
   bool open_next() {
@@ -36,19 +65,23 @@ class InputSequence {
       BatchFormat format = input.format;
       char first = stream_->first_non_blank();
       if (first == '\0') continue;  // empty input: no records
-      if (!input.format_known) format = first == '{' ? BatchFormat::jsonl : BatchFormat::csv;
+      if (!input.format_known) format = looks_like_json_lines(*stream_, first) ? BatchFormat::jsonl : BatchFormat::csv;
       if (format == BatchFormat::jsonl) {
         jsonl_ = std::make_unique<JsonlReader>(*stream_, options_.limits);
         return true;
       }
-      csv_ = std::make_unique<CsvReader>(*stream_, options_.limits);
+      char delimiter = options_.input.delimiter;
+      if (delimiter == 0) delimiter = detect_csv_delimiter(stream_->peek(options_.limits.max_line_bytes));
+      csv_ = std::make_unique<CsvReader>(*stream_, options_.limits, delimiter);
       std::vector<std::string> names;
       if (!csv_->read_header(names)) continue;
       try {
-        columns_ = std::make_shared<const CsvColumns>(map_csv_columns(bank_, names));
+        columns_ = std::make_shared<const CsvColumns>(map_csv_columns(bank_, names, options_.input));
       } catch (const Fatal& e) {
         throw Fatal(e.code(), sanitize_for_terminal(input.name, false) + ": " + e.what());
       }
+      csv_->expect_fields(names.size());
+      if (!columns_->unknown.empty() && !options_.input.strict) note_unknown_columns(input.name);
       return true;
     }
     return false;
@@ -67,15 +100,53 @@ class InputSequence {
   }
 
  private:
+  /// Names the columns of this input that are no question, id or kept column once on io.err: they are ignored.
+  void note_unknown_columns(const std::string& name) {
+    std::string list;
+    for (std::size_t i = 0; i < columns_->unknown.size(); ++i) {
+      if (i == 20) {
+        list += fmt::format(" and {} more", columns_->unknown.size() - i);
+        break;
+      }
+      if (i > 0) list += ", ";
+      list += columns_->labels[columns_->unknown[i]];
+    }
+    io_.err << fmt::format(
+        "wegwijzer: {}: ignoring {} {} that name no question of the bank: {} (--strict makes a "
+        "filled cell in them an error)\n",
+        sanitize_for_terminal(name, false), columns_->unknown.size(),
+        columns_->unknown.size() == 1 ? "column" : "columns", list);
+  }
+
   const Bank& bank_;
   std::vector<BatchInput>& inputs_;
   const BatchOptions& options_;
+  Io& io_;
   std::size_t next_input_ = 0;
   std::unique_ptr<ByteStream> stream_;
   std::unique_ptr<JsonlReader> jsonl_;
   std::unique_ptr<CsvReader> csv_;
   std::shared_ptr<const CsvColumns> columns_;
 };
+
+/// Names the answer keys that named no question (ignored without --strict) once on io.err, after the run.
+void note_unknown_keys(const BatchTally& tally, Io& io) {
+  if (tally.unknown_names.empty() && tally.unknown_unnamed == 0) return;
+  std::string list;
+  for (const auto& [key, records] : tally.unknown_names) {
+    if (!list.empty()) list += ", ";
+    list += fmt::format("{} ({} {})", key, records, records == 1 ? "record" : "records");
+  }
+  if (tally.unknown_unnamed > 0) {
+    if (!list.empty()) list += "; ";
+    list += fmt::format("and keys that are no id (not shown) in {} {}", tally.unknown_unnamed,
+                        tally.unknown_unnamed == 1 ? "record" : "records");
+  }
+  io.err << fmt::format(
+      "wegwijzer: ignored answers to questions the bank does not have: {} (--strict makes them "
+      "errors)\n",
+      list);
+}
 
 /// "records, records/s" on io.err, rewritten in place, for large inputs on a terminal only.
 class Progress {
@@ -111,7 +182,7 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
   BatchOutcome outcome;
   outcome.tally = BatchTally::for_bank(bank);
   outcome.tally.explained = options.explain;  // the report's flip counts, also when no record is scored
-  InputSequence sequence(bank, inputs, options);
+  InputSequence sequence(bank, inputs, options, io);
   bool has_input = sequence.open_next();  // may throw Fatal before any output (bad CSV header)
 
   Progress progress(io, options.progress && io.err_is_terminal);
@@ -123,7 +194,7 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
   };
   if (options.output == BatchFormat::csv) {
     std::string header;
-    append_csv_header(header, bank, options.explain);
+    append_csv_header(header, bank, options.explain, options.input.keep);
     if (!write(header)) {
       outcome.output_closed = true;
       return outcome;
@@ -150,6 +221,7 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
     if (!completed && outcome.write_error == 0) outcome.write_error = errno;
   }
   outcome.output_closed = !completed;
+  note_unknown_keys(outcome.tally, io);
   return outcome;
 }
 

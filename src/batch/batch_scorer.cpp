@@ -5,10 +5,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 #include <utility>
 
 #include "batch_scorer_impl.hpp"
+#include "wegwijzer/batch/csv.hpp"
 #include "wegwijzer/support/sanitize.hpp"
 
 namespace wegwijzer {
@@ -43,18 +45,21 @@ std::string_view expected_value(QuestionType type) {
 }  // namespace
 
 RecordScorer::Impl::Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading,
-                         bool explain)
+                         bool explain, const BatchInputOptions& input_in)
     : bank(bank_in),
       limits(limits_in),
       output(output_in),
+      input(input_in),
       answers(bank_in),
       evaluator(bank_in),
-      writer(bank_in, output_in, explain),
+      writer(bank_in, output_in, explain, input_in.keep),
       key_seen(bank_in.questions.size(), 0),
       question_ids(bank_in),
       option_ids(bank_in),
       plain_ids(ids_are_plain(bank_in)),
-      scan_first(reading == JsonReading::scan_first && plain_ids),  // the scanner compares ids raw
+      // The scanner compares ids raw, and knows the fields "id" and "answers" only.
+      scan_first(reading == JsonReading::scan_first && plain_ids && input_in.id_field == "id" &&
+                 input_in.keep.empty() && !input_in.codes),
       quick(bank_in, question_ids, option_ids, answers, key_seen.data()),
       parser(limits_in.max_line_bytes + batch_json_padding) {
   if (explain) flips.emplace(bank_in);
@@ -74,6 +79,33 @@ void RecordScorer::Impl::fail(RecordCode code, std::string message, std::string 
   problem.message = std::move(message);
   problem.question = std::move(question);
   problem.missing.clear();
+}
+
+void RecordScorer::Impl::note_unknown_key(std::string_view key) {
+  if (looks_like_id(key)) {
+    if (unknown_keys.size() < BatchTally::max_unknown_names &&
+        std::find(unknown_keys.begin(), unknown_keys.end(), key) == unknown_keys.end()) {
+      unknown_keys.emplace_back(key);
+    }
+  } else {
+    unnamed_key = true;
+  }
+}
+
+void RecordScorer::Impl::tally_unknown_keys(BatchTally& tally) {
+  for (const std::string& key : unknown_keys) {
+    auto found = tally.unknown_names.find(key);
+    if (found != tally.unknown_names.end()) {
+      ++found->second;
+    } else if (tally.unknown_names.size() < BatchTally::max_unknown_names) {
+      tally.unknown_names.emplace(key, 1);
+    } else {
+      unnamed_key = true;
+    }
+  }
+  if (unnamed_key) ++tally.unknown_unnamed;
+  unknown_keys.clear();
+  unnamed_key = false;
 }
 
 void RecordScorer::Impl::fail_unknown_question(std::string_view name) {
@@ -116,6 +148,7 @@ std::string_view RecordScorer::Impl::id_from_line(std::uint64_t line) {
 }
 
 void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
+  if (!unknown_keys.empty() || unnamed_key) tally_unknown_keys(tally);
   if (!has_problem) {
     evaluator.evaluate(answers, result);
     if (result.status == Status::complete) {
@@ -153,13 +186,13 @@ void RecordScorer::Impl::finish_error(std::string_view id, std::uint64_t line, s
     evaluator.evaluate(answers, result);
     assessed = &result;
   }
-  writer.error(out, id, line, problem, assessed);
+  writer.error(out, id, line, problem, assessed, assessed ? &answers : nullptr);
   tally_error(tally, problem.code, assessed);
 }
 
 RecordScorer::RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output, JsonReading reading,
-                           bool explain)
-    : impl_(std::make_unique<Impl>(bank, limits, output, reading, explain)) {}
+                           bool explain, const BatchInputOptions& input)
+    : impl_(std::make_unique<Impl>(bank, limits, output, reading, explain, input)) {}
 
 RecordScorer::~RecordScorer() = default;
 

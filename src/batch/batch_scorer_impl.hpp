@@ -27,17 +27,23 @@ namespace wegwijzer {
 /// Whether `text` holds a backslash: as JSON string content, whether it has escapes.
 inline bool has_backslash(std::string_view text) { return text.find('\\') != std::string_view::npos; }
 
+/// The id of the option that `text` gives as its numeric code (its 1-based place in `question`'s options, --codes);
+/// `text` itself when it is no such code.
+std::string_view option_for_code(const Question& question, std::string_view text);
+
 /// What a JSON value is, as far as reading answers cares.
 enum class JsonKind { null, string, array, other };
 
 struct RecordScorer::Impl {
-  Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading, bool explain);
+  Impl(const Bank& bank_in, const BatchLimits& limits_in, BatchFormat output_in, JsonReading reading, bool explain,
+       const BatchInputOptions& input_in);
 
   // The record being scored (batch_scorer.cpp).
 
   const Bank& bank;
   BatchLimits limits;
   BatchFormat output;
+  BatchInputOptions input;  ///< --strict, --id, --keep, --codes
   AnswerSet answers;
   Result result;                           ///< reused for every record: its vectors keep their capacity
   Evaluator evaluator;                     ///< scores the answer sets
@@ -82,6 +88,13 @@ struct RecordScorer::Impl {
 
   /// fail() for an answer to a question the bank does not have: `name` is its id (or CSV column name).
   void fail_unknown_question(std::string_view name);
+
+  std::vector<std::string> unknown_keys;  ///< without --strict: the record's answer keys that name no question
+  bool unnamed_key = false;               ///< ... and whether one of them is no id (never shown) or over the cap
+  /// Without --strict: notes an answer key that names no question, to be named once on stderr.
+  void note_unknown_key(std::string_view key);
+  /// Counts the record's unknown keys into `tally` and forgets them.
+  void tally_unknown_keys(BatchTally& tally);
 
   /// Turns an AnswerSet error into the record's problem, with a message of our own (no answer text).
   void answer_error(const std::optional<AnswerError>& error, std::size_t question_at) {
@@ -191,6 +204,11 @@ struct RecordScorer::Impl {
   bool set_quick_list(std::size_t index, const SimpleAnswer& answer);
   /// Reads any record with simdjson into the answer set.
   void read_json_record(std::string_view line, std::string_view& id, bool& have_id);
+  std::vector<std::uint64_t> key_seen_kept;  ///< per --keep field: the record_serial of the last record naming it
+  /// Reads the value of the `k`-th --keep field into the writer's kept values. False when the JSON is broken.
+  bool read_kept_field(simdjson::ondemand::value value, std::size_t k);
+  /// When the id field is also kept: the id is its kept value.
+  void keep_id(std::string_view id, bool have_id);
   /// Reads the "answers" object into the answer set. False when the JSON itself is broken.
   bool read_answers(simdjson::ondemand::value value);
   /// The record has no "answers".
@@ -198,6 +216,9 @@ struct RecordScorer::Impl {
 
   // CSV records (batch_scorer_csv.cpp).
 
+  /// Splits a CSV cell of choice question `index` into option ids in `options`; with `codes`, numeric codes
+  /// become their option ids.
+  void split_csv_options(std::size_t index, std::string_view cell, bool codes);
   /// Scores one CSV record of `batch`.
   void score_csv(const RecordBatch& batch, const BatchRecord& record, std::string& out, BatchTally& tally);
 };

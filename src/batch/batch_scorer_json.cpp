@@ -361,6 +361,47 @@ bool RecordScorer::Impl::read_answers(ondemand::value value) {
   return true;
 }
 
+void RecordScorer::Impl::keep_id(std::string_view id, bool have_id) {
+  if (input.keep.empty()) return;
+  auto kept = std::find(input.keep.begin(), input.keep.end(), input.id_field);
+  if (kept != input.keep.end() && have_id)
+    writer.kept_values()[static_cast<std::size_t>(kept - input.keep.begin())].set_text(id);
+}
+
+bool RecordScorer::Impl::read_kept_field(ondemand::value value, std::size_t k) {
+  KeptValue& kept = writer.kept_values()[k];
+  if (key_seen_kept.size() < input.keep.size()) key_seen_kept.resize(input.keep.size(), 0);
+  if (key_seen_kept[k] == record_serial) {
+    fail(RecordCode::duplicate_key, fmt::format("the field \"{}\" appears twice", question_label(input.keep[k])));
+    return true;
+  }
+  key_seen_kept[k] = record_serial;
+  ondemand::json_type type;
+  if (value.type().get(type)) return false;
+  switch (type) {
+    case ondemand::json_type::string: {
+      std::string_view text;
+      if (value.get_string().get(text)) return false;
+      kept.set_text(text);
+      return true;
+    }
+    case ondemand::json_type::number:
+    case ondemand::json_type::boolean: {
+      std::string_view token = value.raw_json_token();
+      while (!token.empty() && is_json_space(token.back())) token.remove_suffix(1);
+      kept.kind = KeptValue::Kind::json;
+      kept.text.assign(token);
+      return true;  // the whole line is validated at its end
+    }
+    case ondemand::json_type::null: return true;  // missing
+    default:
+      fail(RecordCode::wrong_type,
+           fmt::format("the field \"{}\" (--keep) must be a string, a number, true, false or null",
+                       question_label(input.keep[k])));
+      return true;
+  }
+}
+
 void RecordScorer::Impl::read_json_record(std::string_view line, std::string_view& id, bool& have_id) {
   bool seen_id = false;
   bool seen_answers = false;
@@ -395,9 +436,19 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
           broken = true;
           break;
         }
-        if (key == "id") {
+        if (!input.keep.empty() && key != input.id_field) {
+          auto kept = std::find(input.keep.begin(), input.keep.end(), key);
+          if (kept != input.keep.end()) {
+            if (!read_kept_field(field.value(), static_cast<std::size_t>(kept - input.keep.begin()))) {
+              broken = true;
+              break;
+            }
+            continue;
+          }
+        }
+        if (key == input.id_field) {
           if (seen_id) {
-            fail(RecordCode::duplicate_key, "the field \"id\" appears twice");
+            fail(RecordCode::duplicate_key, fmt::format("the field \"{}\" appears twice", question_label(key)));
             continue;
           }
           seen_id = true;
@@ -434,6 +485,7 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
           } else {
             fail(RecordCode::wrong_type, "the id must be a string or a number");
           }
+          keep_id(id, have_id);
         } else if (key == "answers") {
           if (seen_answers) {
             fail(RecordCode::duplicate_key, "the field \"answers\" appears twice");
@@ -458,7 +510,8 @@ void RecordScorer::Impl::read_json_record(std::string_view line, std::string_vie
       if (!broken && validator.parse(line.data(), line.size(), false).get(element)) broken = true;
     }
   }
-  if (broken) {  // an invalid line has no trustworthy id: it gets its line number
+  if (broken) {  // an invalid line has no trustworthy id or kept values: it gets its line number
+    for (KeptValue& value : writer.kept_values()) value.kind = KeptValue::Kind::missing;
     has_problem = false;
     fail(RecordCode::invalid_json, "the line is not valid JSON");
     have_id = false;

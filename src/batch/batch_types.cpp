@@ -83,6 +83,17 @@ void BatchTally::add(const BatchTally& other) {
   red_flag_decided += other.red_flag_decided;
   if (deciding.size() < other.deciding.size()) deciding.resize(other.deciding.size());
   for (std::size_t i = 0; i < other.deciding.size(); ++i) deciding[i] += other.deciding[i];
+  unknown_unnamed += other.unknown_unnamed;
+  for (const auto& [name, count] : other.unknown_names) {
+    auto found = unknown_names.find(name);
+    if (found != unknown_names.end()) {
+      found->second += count;
+    } else if (unknown_names.size() < max_unknown_names) {
+      unknown_names.emplace(name, count);
+    } else {
+      unknown_unnamed += count;
+    }
+  }
 }
 
 }  // namespace wegwijzer

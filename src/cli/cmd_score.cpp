@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -10,6 +11,7 @@
 
 #include "commands.hpp"
 #include "wegwijzer/batch/batch.hpp"
+#include "wegwijzer/batch/batch_output.hpp"
 #include "wegwijzer/batch/batch_report.hpp"
 #include "wegwijzer/support/atomic_file.hpp"
 #include "wegwijzer/support/error.hpp"
@@ -27,8 +29,32 @@ struct ScoreOptions {
   std::string report;
   bool errors_ok = false;
   bool explain = false;
+  bool strict = false;
+  std::string id_field = "id";
+  std::vector<std::string> keep;
+  std::string delimiter = "auto";
+  bool codes = false;
   std::vector<std::string> files;
 };
+
+/// The --keep names (each value may list several, comma-separated), checked: no empty or repeated name.
+std::vector<std::string> keep_names(const std::vector<std::string>& values) {
+  std::vector<std::string> names;
+  for (const std::string& value : values) {
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      std::size_t end = std::min(value.find(',', start), value.size());
+      std::string name = value.substr(start, end - start);
+      if (name.empty()) throw Fatal(ExitCode::usage, "--keep: an empty column name");
+      if (std::find(names.begin(), names.end(), name) != names.end()) {
+        throw Fatal(ExitCode::usage, fmt::format("--keep: \"{}\" is named twice", sanitize_for_terminal(name, false)));
+      }
+      names.push_back(std::move(name));
+      start = end + 1;
+    }
+  }
+  return names;
+}
 
 /// Opens every input before anything is scored, so a missing file stops the run before any output.
 std::vector<std::unique_ptr<std::ifstream>> open_inputs(const ScoreOptions& options, std::vector<BatchInput>& inputs,
@@ -78,6 +104,25 @@ int run_score(const ScoreOptions& options, Io& io) {
   batch.jobs = std::max(1U, std::min(jobs, 256U));
   batch.progress = true;
   batch.explain = options.explain;
+  batch.input.strict = options.strict;
+  batch.input.id_field = options.id_field;
+  batch.input.keep = keep_names(options.keep);
+  batch.input.codes = options.codes;
+  if (options.delimiter == "comma") batch.input.delimiter = ',';
+  if (options.delimiter == "semicolon") batch.input.delimiter = ';';
+  if (options.delimiter == "tab") batch.input.delimiter = '\t';
+  if (options.format == "csv") {
+    // The output columns must stay unique: a kept column is named as in the input, next to the fixed ones.
+    std::string header = ",";
+    append_csv_header(header, bank, options.explain);
+    header.back() = ',';  // ",id,line,...,answered,": each name between commas
+    for (const std::string& name : batch.input.keep) {
+      if (header.find("," + name + ",") != std::string::npos) {
+        throw Fatal(ExitCode::usage, fmt::format("--keep: \"{}\" is also the name of an output column",
+                                                 sanitize_for_terminal(name, false)));
+      }
+    }
+  }
 
   BatchOutcome outcome = run_batch(bank, inputs, batch, io);
   if (outcome.output_closed) {
@@ -124,6 +169,26 @@ void add_score_command(CLI::App& app, Context& context) {
                 "a red flag decides). JSON Lines: nearest_flip; CSV: six flip_*\n"
                 "columns. --report then counts the records one answer from other\n"
                 "advice and the questions that decide most often (docs/batch.md)");
+  cmd->add_flag("--strict", options->strict,
+                "A column or answer key that names no question is an error (unknown_question).\n"
+                "Without it such columns and keys are ignored and named once on stderr");
+  cmd->add_option("--id", options->id_field,
+                  "The CSV column or JSON Lines field that holds the record id (default: id)")
+      ->type_name("NAME");
+  cmd->add_option("--keep", options->keep,
+                  "Copy these input columns (CSV) or fields (JSON Lines) into every output record\n"
+                  "unchanged, e.g. a wave or a department: comma-separated, or the option repeated.\n"
+                  "JSON Lines: a \"kept\" object at the end; CSV: columns after id")
+      ->type_name("NAMES")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_option("--delimiter", options->delimiter,
+                  "CSV separator: auto (default: from the header row), comma, semicolon or tab")
+      ->check(CLI::IsMember({"auto", "comma", "semicolon", "tab"}));
+  cmd->add_flag("--codes", options->codes,
+                "Also read options as numeric codes: 1 for a question's first option, 2 for\n"
+                "its second (as 'wegwijzer codebook' lists them; JSON Lines: as strings)");
   cmd->add_option("files", options->files, "Input files (default or -: standard input)")
       ->type_name("FILE")
       ->allow_extra_args(true);
@@ -131,7 +196,8 @@ void add_score_command(CLI::App& app, Context& context) {
       "Exit codes: 0 every record scored; 65 some records are error records (0 with --errors-ok) or the bank is\n"
       "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.",
       {"wegwijzer score answers.jsonl > scored.jsonl", "wegwijzer score --format csv --report - answers.csv",
-       "wegwijzer score --explain --report - answers.jsonl > explained.jsonl"}));
+       "wegwijzer score --explain --report - answers.jsonl > explained.jsonl",
+       "wegwijzer score --id ResponseId --keep wave,department --codes --format csv export.csv > scored.csv"}));
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_score(*options, context.io); }; });
 }

@@ -12,17 +12,20 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 flags='"red_flags":[{"rule":"life-not-worth-living","tier":"crisis"},{"rule":"daily-low-mood","tier":"clinical"}]'
-"$bin" score --bank "$bank" --report "$work/report.txt" "$src/tests/batch/safety.jsonl" > "$work/out.jsonl" 2> "$work/err"
+# The scale whose items are all answered, and the answered count (issue 17: partial data is not lost).
+severe='"scales":[{"id":"distress","value":3,"min":0,"max":3,"band":"severe","answered_items":1}]'
+# --strict: the answer to "extra" is an unknown_question error, as it was before unknown keys were ignored.
+"$bin" score --strict --bank "$bank" --report "$work/report.txt" "$src/tests/batch/safety.jsonl" > "$work/out.jsonl" 2> "$work/err"
 status=$?
 [ "$status" -eq 65 ] || fail "expected exit 65 (error records), got $status"
 [ -s "$work/err" ] && { cat "$work/err"; fail "unexpected stderr"; }
 [ "$(wc -l < "$work/out.jsonl")" -eq 8 ] || fail "expected 8 output lines"
 expect_line() { grep -qxF -- "$1" "$work/out.jsonl" || { cat "$work/out.jsonl"; fail "missing line: $1"; }; }
-expect_line '{"id":"s-incomplete","line":1,"status":"error","error":{"code":"incomplete","message":"required questions unanswered: need","missing":["need"]},"urgency":"crisis",'"$flags"',"unknown_red_flags":[]}'
-expect_line '{"id":"s-unknown-option","line":2,"status":"error","error":{"code":"unknown_option","message":"question \"need\": unknown option","question":"need"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[]}'
-expect_line '{"id":"s-unknown-question","line":3,"status":"error","error":{"code":"unknown_question","message":"unknown question \"extra\"","question":"extra"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[]}'
-expect_line '{"id":"s-wrong-type","line":4,"status":"error","error":{"code":"wrong_type","message":"question \"need\" (single) takes one option id (a string)","question":"need"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[]}'
-expect_line '{"id":"s-rather-not-say","line":6,"status":"error","error":{"code":"incomplete","message":"required questions unanswered: need","missing":["need"]},"urgency":"routine","red_flags":[],"unknown_red_flags":["life_worth"]}'
+expect_line '{"id":"s-incomplete","line":1,"status":"error","error":{"code":"incomplete","message":"required questions unanswered: need","missing":["need"]},"urgency":"crisis",'"$flags"',"unknown_red_flags":[],"answered":2,'"$severe"'}'
+expect_line '{"id":"s-unknown-option","line":2,"status":"error","error":{"code":"unknown_option","message":"question \"need\": unknown option","question":"need"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[],"answered":2,'"$severe"'}'
+expect_line '{"id":"s-unknown-question","line":3,"status":"error","error":{"code":"unknown_question","message":"unknown question \"extra\"","question":"extra"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[],"answered":3,'"$severe"'}'
+expect_line '{"id":"s-wrong-type","line":4,"status":"error","error":{"code":"wrong_type","message":"question \"need\" (single) takes one option id (a string)","question":"need"},"urgency":"crisis",'"$flags"',"unknown_red_flags":[],"answered":2,'"$severe"'}'
+expect_line '{"id":"s-rather-not-say","line":6,"status":"error","error":{"code":"incomplete","message":"required questions unanswered: need","missing":["need"]},"urgency":"routine","red_flags":[],"unknown_red_flags":["life_worth"],"answered":2,"scales":[{"id":"distress","value":2,"min":0,"max":3,"band":"moderate","answered_items":1}]}'
 # Broken JSON has no valid answers: the error record as before, without urgency.
 expect_line '{"id":"7","line":7,"status":"error","error":{"code":"invalid_json","message":"the line is not valid JSON"}}'
 expect_line '{"id":"s-no-answers","line":8,"status":"error","error":{"code":"missing_answers","message":"the record has no \"answers\" object"}}'
@@ -36,14 +39,16 @@ grep -qE '^  crisis +5 +83\.3%' "$work/report.txt" || { cat "$work/report.txt"; 
 grep -qE '^  life-not-worth-living +5 ' "$work/report.txt" || { cat "$work/report.txt"; fail "report: red flag count"; }
 grep -qE '^  incomplete +2 ' "$work/report.txt" || { cat "$work/report.txt"; fail "report: error code count"; }
 
-# CSV in, CSV out: the urgency and red_flags columns of error rows are filled (not for a row of the wrong width).
-"$bin" score --bank "$bank" --format csv --errors-ok "$src/tests/batch/safety.csv" > "$work/out.csv" || fail "csv run"
+# CSV in, CSV out: the urgency and red_flags columns of error rows are filled (not for a row of the wrong width),
+# and the scale columns of the scales whose items are all answered, and the answered count.
+"$bin" score --strict --bank "$bank" --format csv --errors-ok "$src/tests/batch/safety.csv" > "$work/out.csv" || fail "csv run"
 expect_csv() { grep -qxF -- "$1" "$work/out.csv" || { cat "$work/out.csv"; fail "missing CSV row: $1"; }; }
-expect_csv 'c-unknown-column,2,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,unknown_question,"unknown question ""extra"""'
-expect_csv 'c-unknown-option,3,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,unknown_option,"question ""need"": unknown option"'
-expect_csv 'c-incomplete,4,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,incomplete,required questions unanswered: need'
-expect_csv 'c-short-row,6,error,,,,,,,,,,invalid_csv,"the record has 4 fields, the header has 5"'
-"$bin" score --bank "$bank" --errors-ok "$src/tests/batch/safety.csv" > "$work/csv.jsonl" || fail "csv to jsonl run"
+expect_csv 'c-unknown-column,2,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,unknown_question,"unknown question ""extra""",,,,,3'
+expect_csv 'c-unknown-option,3,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,unknown_option,"question ""need"": unknown option",,,,,2'
+expect_csv 'c-incomplete,4,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,incomplete,required questions unanswered: need,,,,,2'
+expect_csv 'c-scored,,complete,therapie,crisis,0,3,0,2,3,severe,life-not-worth-living;daily-low-mood,,,,life-not-worth-living;daily-low-mood,,false,3'
+expect_csv 'c-short-row,6,error,,,,,,,,,,invalid_csv,"the record has 4 fields, the header has 5",,,,,'
+"$bin" score --strict --bank "$bank" --errors-ok "$src/tests/batch/safety.csv" > "$work/csv.jsonl" || fail "csv to jsonl run"
 
 # Every output line matches the batch record schema; the schema rejects what must not be.
 cat > "$work/bad.jsonl" <<'BAD'

@@ -19,9 +19,22 @@ namespace wegwijzer::test {
 /// Each line is followed by `padding` bytes, as batches pad their lines.
 class LineScorer {
  public:
+  /// `score --strict` by default: the tests of a record's problems expect an unknown question to be one.
   explicit LineScorer(const Bank& bank, JsonReading reading = JsonReading::scan_first, BatchLimits limits = {},
-                      char padding = ' ')
-      : scorer_(bank, limits, BatchFormat::jsonl, reading), tally_(BatchTally::for_bank(bank)), padding_(padding) {}
+                      char padding = ' ', BatchInputOptions input = strict_input())
+      : scorer_(bank, limits, BatchFormat::jsonl, reading, false, input),
+        tally_(BatchTally::for_bank(bank)),
+        padding_(padding) {}
+
+  /// Input options with `strict` set.
+  static BatchInputOptions strict_input() {
+    BatchInputOptions input;
+    input.strict = true;
+    return input;
+  }
+
+  /// The counts of every line scored so far.
+  const BatchTally& tally() const { return tally_; }
 
   std::string score(const std::string& line) {
     std::string padded = line + std::string(batch_json_padding, padding_);

@@ -3,6 +3,7 @@
 // exactly what the plain path gives.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <charconv>
 #include <cmath>
@@ -57,7 +58,7 @@ std::string shortest(double value) {
 }
 
 /// The CSV row of a scored record as docs/batch.md describes it, built with fmt's "{}" for numbers.
-std::string oracle_csv_row(const Bank& bank, const Result& result, std::string_view id) {
+std::string oracle_csv_row(const Bank& bank, const AnswerSet& answers, const Result& result, std::string_view id) {
   std::vector<std::string> fields = {sanitize_for_terminal(id, false), "", "complete"};
   fields.push_back(result.recommendation ? bank.outcomes[*result.recommendation].id : "");
   fields.emplace_back(to_string(result.urgency));
@@ -76,6 +77,21 @@ std::string oracle_csv_row(const Bank& bank, const Result& result, std::string_v
   fields.push_back(flags);
   fields.emplace_back("");
   fields.emplace_back("");
+  auto joined = [](const std::vector<std::size_t>& ids, const auto& named) {
+    std::string text;
+    for (std::size_t i : ids) text += (text.empty() ? "" : ";") + named[i].id;
+    return text;
+  };
+  fields.push_back(joined(result.unknown_red_flags, bank.questions));
+  fields.push_back(joined(result.fired_rules, bank.rules));
+  fields.push_back(joined(result.notes, bank.rules));
+  fields.emplace_back(result.close_call ? "true" : "false");
+  std::size_t answered = 0;
+  for (std::size_t q = 0; q < answers.size(); ++q) {
+    bool ignored = std::find(result.ignored.begin(), result.ignored.end(), q) != result.ignored.end();
+    if (answers.at(q) && !ignored) ++answered;
+  }
+  fields.push_back(std::to_string(answered));
   std::string row;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i != 0) row += ',';
@@ -275,7 +291,7 @@ TEST_CASE("BatchRecordWriter: CSV rows match an oracle built with fmt, for sampl
     std::string row;
     writer.scored(row, answers, result, id);
     CAPTURE(id);
-    REQUIRE(row == oracle_csv_row(bank, result, id));
+    REQUIRE(row == oracle_csv_row(bank, answers, result, id));
     std::string plain;
     append_scored_record(plain, BatchFormat::csv, bank, answers, result, id);
     REQUIRE(plain == row);
@@ -313,9 +329,10 @@ TEST_CASE("BatchRecordWriter: CSV rows match an oracle built with fmt, for sampl
                          values.begin() + static_cast<std::ptrdiff_t>(std::min(at + 3, values.size())));
     result.red_flags = {{0, Tier::crisis}, {1, Tier::clinical}};
     std::string row;
-    odd_writer.scored(row, AnswerSet(odd), result, "odd");
+    const AnswerSet none(odd);
+    odd_writer.scored(row, none, result, "odd");
     CAPTURE(at);
-    CHECK(row == oracle_csv_row(odd, result, "odd"));
+    CHECK(row == oracle_csv_row(odd, none, result, "odd"));
   }
 }
 
@@ -338,9 +355,9 @@ TEST_CASE("BatchRecordWriter: error records are unchanged, hostile ids included"
   BatchRecordWriter csv_writer(bank, BatchFormat::csv);
   csv_writer.error(csv, "a,b\x01\x7f", 7, option);
   csv_writer.error(csv, "plain", 8, incomplete);
-  CHECK(csv == "\"a,b\",7,error,," + std::string(6, ',') + ",,unknown_option,\"question \"\"x\"\": unknown option\"\n" +
-                   "plain,8,error,," + std::string(6, ',') +
-                   ",,incomplete,\"required questions unanswered: need, down\"\n");
+  CHECK(csv == "\"a,b\",7,error,," + std::string(6, ',') +
+                   ",,unknown_option,\"question \"\"x\"\": unknown option\",,,,,\n" + "plain,8,error,," +
+                   std::string(6, ',') + ",,incomplete,\"required questions unanswered: need, down\",,,,,\n");
   std::string plain;
   append_error_record(plain, BatchFormat::csv, bank, "a,b\x01\x7f", 7, option);
   CHECK(csv.rfind(plain, 0) == 0);

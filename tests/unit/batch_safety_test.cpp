@@ -3,6 +3,7 @@
 // --report counts them. Records whose JSON is broken carry none of these. Uses tests/batch/bank.json: "need" and
 // "down" are required, "life_worth" (shown when "down" is "half" or "daily") raises the crisis flag
 // life-not-worth-living on "yes", and "down": "daily" raises the clinical flag daily-low-mood.
+#include <algorithm>
 #include <array>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -58,11 +59,18 @@ nlohmann::json safety_of(const nlohmann::json& record) {
           {"unknown_red_flags", record.value("unknown_red_flags", nlohmann::json())}};
 }
 
-/// An error record never carries advice.
-void check_no_advice(const nlohmann::json& record) {
+/// An error record never carries advice. It may carry scales (issue 17): only those whose items are all answered.
+void check_no_advice(const nlohmann::json& record, const Bank* bank = nullptr) {
   CHECK(record["status"] == "error");
-  for (const char* field : {"recommendation", "scores", "ranking", "scales", "reasons", "fired_rules", "notes"}) {
+  for (const char* field : {"recommendation", "scores", "ranking", "reasons", "fired_rules", "notes"}) {
     CHECK_FALSE(record.contains(field));
+  }
+  if (!bank || !record.contains("scales")) return;
+  for (const nlohmann::json& scale : record["scales"]) {
+    auto found = std::find_if(bank->scales.begin(), bank->scales.end(),
+                              [&](const Scale& s) { return s.id == scale["id"].get<std::string>(); });
+    REQUIRE(found != bank->scales.end());
+    CHECK(scale["answered_items"] == found->items.size());
   }
 }
 
@@ -74,7 +82,8 @@ TEST_CASE("an incomplete JSON Lines record with a crisis answer carries urgency 
   const std::string expected =
       R"({"id":"inc","line":1,"status":"error","error":{"code":"incomplete","message":"required questions )"
       R"(unanswered: need","missing":["need"]},"urgency":"crisis","red_flags":[{"rule":"life-not-worth-living",)"
-      R"("tier":"crisis"},{"rule":"daily-low-mood","tier":"clinical"}],"unknown_red_flags":[]})"
+      R"("tier":"crisis"},{"rule":"daily-low-mood","tier":"clinical"}],"unknown_red_flags":[],"answered":2,)"
+      R"("scales":[{"id":"distress","value":3,"min":0,"max":3,"band":"severe","answered_items":1}]})"
       "\n";
   const Bank bank = test::load_test_bank(kBank);
   for (JsonReading reading : {JsonReading::scan_first, JsonReading::simdjson_only}) {
@@ -116,18 +125,19 @@ TEST_CASE("a record with an invalid answer keeps the urgency and red flags of it
     const std::string out = scanning.score(line);
     CHECK(general.score(line) == out);
     const nlohmann::json record = nlohmann::json::parse(out);
-    check_no_advice(record);
+    check_no_advice(record, &bank);
     CHECK(record["error"]["code"] == code);
     CHECK(record["urgency"] == "crisis");
     CHECK(record["red_flags"] == kCrisisFlags);
     CHECK(record["unknown_red_flags"] == nlohmann::json::array());
   }
-  // The order of the fields: id, line, status, error, then urgency, red_flags, unknown_red_flags.
+  // The order of the fields: id, line, status, error, then urgency, red_flags, unknown_red_flags, answered, scales.
   const std::string out = scanning.score(cases[0].first);
   CHECK(out.rfind(R"({"id":"opt","line":)", 0) == 0);
   CHECK(out.find(R"("status":"error","error":{"code":"unknown_option","message":"question \"need\": unknown )"
                  R"(option","question":"need"},"urgency":"crisis","red_flags":[)") != std::string::npos);
-  CHECK(out.find(R"(],"unknown_red_flags":[]})") == out.size() - 26);
+  CHECK(out.find(R"(],"unknown_red_flags":[],"answered":2,"scales":[{"id":"distress",)") != std::string::npos);
+  CHECK(out.rfind(R"("answered_items":1}]})") == out.size() - 22);
 }
 
 TEST_CASE("an invalid answer itself counts for nothing; a repeated question keeps its first answer",
@@ -199,7 +209,8 @@ TEST_CASE("records whose JSON is broken carry no urgency and no red flags", "[ba
 
 TEST_CASE("CSV: a row with an unknown column and a crisis answer is an error row with urgency crisis",
           "[batch][error_safety][csv]") {
-  // The unknown column comes before the answers, so the cells after the first problem are read too.
+  // The unknown column comes before the answers, so the cells after the first problem are read too. An unknown
+  // column is an error with --strict only (without it, it is ignored: issue 17).
   const std::string input =
       "id,extra,need,down,life_worth\n"
       "c1,something,goal,daily,yes\n"
@@ -208,24 +219,32 @@ TEST_CASE("CSV: a row with an unknown column and a crisis answer is an error row
       "c4,,goal,daily\n"       // too few fields: invalid CSV, no urgency
       "c5,,goal,never,\n";     // scored
   SECTION("CSV output: the urgency and red_flags columns of error rows are filled") {
-    test::CliRun run = test::run({"score", "--bank", kBank, "--input-format", "csv", "--format", "csv"}, input);
+    test::CliRun run =
+        test::run({"score", "--bank", kBank, "--input-format", "csv", "--format", "csv", "--strict"}, input);
     CHECK(run.exit_code == 65);
     const std::vector<std::string> lines = test::split_lines(run.out);
     REQUIRE(lines.size() == 6);
+    // The scale columns of error rows hold the scales whose items are all answered, and the answered count.
     CHECK(lines[1] ==
-          "c1,2,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,unknown_question,"
-          "\"unknown question \"\"extra\"\"\"");
+          "c1,2,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,unknown_question,"
+          "\"unknown question \"\"extra\"\"\",,,,,3");
     CHECK(lines[2] ==
-          "c2,3,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,unknown_option,"
-          "\"question \"\"need\"\": unknown option\"");
+          "c2,3,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,unknown_option,"
+          "\"question \"\"need\"\": unknown option\",,,,,2");
     CHECK(lines[3] ==
-          "c3,4,error,,prompt,,,,,,,daily-low-mood,incomplete,"
-          "required questions unanswered: life_worth");
-    CHECK(lines[4] == "c4,5,error,,,,,,,,,,invalid_csv,\"the record has 4 fields, the header has 5\"");
+          "c3,4,error,,prompt,,,,,3,severe,daily-low-mood,incomplete,"
+          "required questions unanswered: life_worth,life_worth,,,,2");
+    CHECK(lines[4] == "c4,5,error,,,,,,,,,,invalid_csv,\"the record has 4 fields, the header has 5\",,,,,");
     CHECK(lines[5].rfind("c5,,complete,coaching,routine,", 0) == 0);
+    // Without --strict, the unknown column is named once on stderr and its cells are ignored.
+    test::CliRun lenient = test::run({"score", "--bank", kBank, "--input-format", "csv", "--format", "csv"}, input);
+    CHECK(lenient.err.find("ignoring 1 column that name no question of the bank: extra") != std::string::npos);
+    const std::vector<std::string> rows = test::split_lines(lenient.out);
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[1].rfind("c1,,complete,therapie,crisis,", 0) == 0);
   }
   SECTION("JSON Lines output: the same fields as JSON Lines input gives") {
-    test::CliRun run = test::run({"score", "--bank", kBank, "--input-format", "csv"}, input);
+    test::CliRun run = test::run({"score", "--bank", kBank, "--input-format", "csv", "--strict"}, input);
     std::vector<nlohmann::json> records;
     for (const std::string& line : test::split_lines(run.out)) records.push_back(nlohmann::json::parse(line));
     REQUIRE(records.size() == 5);
@@ -359,7 +378,7 @@ TEST_CASE("BatchRecordWriter: an error record with an assessed result, JSON Line
   BatchRecordWriter(bank, BatchFormat::csv).error(csv, "r1", 9, problem, &result);
   CHECK(csv ==
         "r1,9,error,,crisis,,,,,,,life-not-worth-living;daily-low-mood,unknown_option,"
-        "\"question \"\"need\"\": unknown option\"\n");
+        "\"question \"\"need\"\": unknown option\",life_worth,,,,\n");
   // Without a result: as before, no safety fields.
   std::string bare;
   BatchRecordWriter(bank, BatchFormat::jsonl).error(bare, "r1", 9, problem);

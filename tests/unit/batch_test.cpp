@@ -67,7 +67,7 @@ TEST_CASE("mixed valid and invalid JSON Lines: one output line per record, error
       R"({"id":"ok-2","answers":{"need":"goal","down":"daily","life_worth":"no","remarks":"GEHEIM tekst"}})";  // no
                                                                                                                // final
                                                                                                                // newline
-  test::CliRun run = test::run({"score", "--bank", kBank}, input);
+  test::CliRun run = test::run({"score", "--bank", kBank, "--strict"}, input);
   CHECK(run.exit_code == 65);
   CHECK(run.err.empty());
   std::vector<nlohmann::json> out = parse_lines(run.out);

@@ -98,7 +98,7 @@ TEST_CASE("CSV records that cannot be scored are error records in place", "[csv]
       "d,nope,never,\n"           // unknown option
       "e,\"task\"x,never,\n"      // bad quoting
       "f,goal,,\n";               // incomplete
-  test::CliRun run = test::run({"score", "--bank", kBank, "--input-format", "csv"}, input);
+  test::CliRun run = test::run({"score", "--bank", kBank, "--input-format", "csv", "--strict"}, input);
   CHECK(run.exit_code == 65);
   CHECK(run.err.empty());
   std::vector<std::string> lines = split_lines(run.out);
@@ -131,7 +131,8 @@ TEST_CASE("CSV output: fixed columns, every row as wide as the header", "[csv]")
   auto rows = read_all(run.out, header);
   CHECK(header == std::vector<std::string>{"id", "line", "status", "recommendation", "urgency", "score_werkbegeleiding",
                                            "score_coaching", "score_supervisie", "score_therapie", "scale_distress",
-                                           "band_distress", "red_flags", "error_code", "error_message"});
+                                           "band_distress", "red_flags", "error_code", "error_message",
+                                           "unknown_red_flags", "fired_rules", "notes", "close_call", "answered"});
   REQUIRE(rows.size() == 6);
   for (const auto& row : rows) CHECK(row.second.size() == header.size());
   CHECK(rows[2].second[0] == "r,3");

@@ -103,7 +103,8 @@ TEST_CASE("score --explain: CSV rows carry the flip columns, error rows too", "[
   const std::vector<std::string> rows = wegwijzer::test::split_lines(csv.out);
   REQUIRE(rows.size() == 102);
   CHECK(rows[0].substr(rows[0].find(",error_message,")) ==
-        ",error_message,flip_status,flip_outcome,flip_distance,flip_questions,flip_from,flip_to");
+        ",error_message,unknown_red_flags,fired_rules,notes,close_call,answered,flip_status,flip_outcome,flip_distance,"
+        "flip_questions,flip_from,flip_to");
   const auto fields = [](const std::string& row) {
     std::size_t count = 1;
     bool quoted = false;

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <istream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,12 @@ struct BatchTally {
   std::uint64_t no_flip = 0;            ///< no change of one or two answers changes the advice (no red flag)
   std::uint64_t red_flag_decided = 0;   ///< a red flag decides the advice: no change is looked for
   std::vector<std::uint64_t> deciding;  ///< per question: records whose nearest flip changes it
+  // Without --strict: answer keys that name no question (ignored), by name, and how many records had them.
+  std::map<std::string, std::uint64_t> unknown_names;  ///< key (a valid id) -> records; at most max_unknown_names
+  std::uint64_t unknown_unnamed = 0;  ///< records with unknown keys that are no valid id or beyond the cap
+
+  /// Most distinct unknown key names a tally keeps (the rest count in unknown_unnamed).
+  static constexpr std::size_t max_unknown_names = 100;
 
   /// Zero counts sized for `bank`.
   static BatchTally for_bank(const Bank& bank);
@@ -82,8 +89,20 @@ struct BatchInput {
   BatchFormat format = BatchFormat::jsonl;
 };
 
+/// How input records are read (`score --strict`, `--id`, `--keep`, `--delimiter`, `--codes`; see docs/batch.md).
+struct BatchInputOptions {
+  /// A CSV column or an answer key that names no question is an unknown_question error. Without it, such
+  /// columns and keys are ignored and named once on stderr (BatchTally::unknown_names).
+  bool strict = false;
+  std::string id_field = "id";    ///< the CSV column or JSON Lines field that holds the record id
+  std::vector<std::string> keep;  ///< CSV columns or JSON Lines fields copied into every output record
+  char delimiter = 0;             ///< the CSV separator: ',', ';' or '\t'; 0: detected from the header row
+  bool codes = false;             ///< an option may be given as its numeric code: its 1-based place in the bank
+};
+
 /// How to run a batch.
 struct BatchOptions {
+  BatchInputOptions input;
   BatchFormat output = BatchFormat::jsonl;
   unsigned jobs = 1;  ///< scoring threads (1: everything on the calling thread)
   BatchLimits limits;

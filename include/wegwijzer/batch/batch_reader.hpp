@@ -57,9 +57,16 @@ class ByteStream {
   /// The unconsumed bytes read so far (may be empty: call fill()).
   std::string_view available() const { return std::string_view(buffer_.data() + pos_, end_ - pos_); }
   /// Marks `n` bytes of available() as consumed.
-  void consume(std::size_t n) { pos_ += n; }
+  void consume(std::size_t n) {
+    pos_ += n;
+    offset_ += n;
+  }
+  /// How many bytes were consumed so far (the byte-order mark not counted).
+  std::uint64_t offset() const { return offset_; }
   /// Reads another block after the unconsumed bytes; false at the end of input. Throws Fatal(io).
   bool fill();
+  /// The unconsumed bytes, reading until there are at least `bytes` of them or the input ends.
+  std::string_view peek(std::size_t bytes);
   /// The first byte that is not JSON whitespace, reading as needed; '\0' for an input without one.
   char first_non_blank();
   /// The name given at construction.
@@ -72,6 +79,7 @@ class ByteStream {
   std::string buffer_;  ///< bytes [0, end_) were read; the rest is room for the next block
   std::size_t end_ = 0;
   std::size_t pos_ = 0;
+  std::uint64_t offset_ = 0;
   bool started_ = false;
   bool eof_ = false;
 };

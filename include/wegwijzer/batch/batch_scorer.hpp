@@ -21,9 +21,11 @@ enum class JsonReading {
 class RecordScorer {
  public:
   /// Scores against `bank` (which must outlive the scorer) and writes `output` records. `reading` is for
-  /// tests; the output is the same either way. With `explain`, scored records carry their nearest flip.
+  /// tests; the output is the same either way. With `explain`, scored records carry their nearest flip. `input`:
+  /// how records are read (--strict, --id, --keep, --codes).
   RecordScorer(const Bank& bank, const BatchLimits& limits, BatchFormat output,
-               JsonReading reading = JsonReading::scan_first, bool explain = false);
+               JsonReading reading = JsonReading::scan_first, bool explain = false,
+               const BatchInputOptions& input = {});
   ~RecordScorer();
   RecordScorer(const RecordScorer&) = delete;
   RecordScorer& operator=(const RecordScorer&) = delete;
