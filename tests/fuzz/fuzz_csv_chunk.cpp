@@ -1,9 +1,9 @@
 // Fuzz target: a CSV chunk (header row and records) through the whole batch path of
 // `wegwijzer score --input-format csv`: ByteStream, CsvReader, column mapping, scoring and output,
-// on the built-in bank. The first byte picks the output format and the line limit (small limits
-// reach the line_too_long path). Properties: no crash, no hang, no sanitizer report; a bad header
-// is a Fatal(data) before any output; JSON Lines output has one valid JSON line per counted record;
-// all output is valid UTF-8 without control characters other than newline.
+// on the built-in bank. The first byte picks the output format, the line limit (small limits reach the
+// line_too_long path and the resynchronisation after a runaway quote), --codes and --strict. Properties: no crash, no
+// hang, no sanitizer report; a bad header is a Fatal(data) before any output; JSON Lines output has one valid JSON line
+// per counted record; all output is valid UTF-8 without control characters other than newline.
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -47,6 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if ((selector & 2u) != 0) options.limits.max_line_bytes = 16 + (selector >> 2);
   if ((selector & 0x80u) != 0) options.limits.max_answers = 2;
   options.batch_records = 1 + (selector >> 4);  // small batches cross batch boundaries
+  // The separator is detected from the header row; some runs read option codes and are strict about columns.
+  options.input.codes = (selector & 0x20u) != 0;
+  options.input.strict = (selector & 0x40u) != 0;
 
   BatchOutcome outcome;
   try {
