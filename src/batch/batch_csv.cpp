@@ -29,6 +29,8 @@ bool looks_like_id(std::string_view text) {
 char detect_csv_delimiter(std::string_view bytes) {
   std::size_t commas = 0, semicolons = 0, tabs = 0;
   bool quoted = false;
+  const std::size_t start = bytes.find_first_not_of(" \t\r\n");  // blank lines before the header
+  bytes.remove_prefix(start == std::string_view::npos ? bytes.size() : start);
   for (char c : bytes) {
     if (c == '"') {
       quoted = !quoted;

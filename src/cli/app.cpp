@@ -42,6 +42,8 @@ CLI::App* cli::define_commands(CLI::App& app, Context& context) {
   CLI::App* ask = cli::add_ask_command(app, context);
   cli::add_sample_command(app, context);
   cli::add_score_command(app, context);
+  cli::add_report_command(app, context);
+  cli::add_codebook_command(app, context);
   cli::add_banks_command(app, context);
   cli::add_completion_command(app, context);
   cli::add_help_command(app, context);

@@ -64,5 +64,9 @@ CLI::App* add_ask_command(CLI::App& app, Context& context);
 void add_sample_command(CLI::App& app, Context& context);
 /// `wegwijzer score`
 void add_score_command(CLI::App& app, Context& context);
+/// `wegwijzer report`
+void add_report_command(CLI::App& app, Context& context);
+/// `wegwijzer codebook`
+void add_codebook_command(CLI::App& app, Context& context);
 
 }  // namespace wegwijzer::cli

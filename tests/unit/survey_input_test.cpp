@@ -67,6 +67,7 @@ TEST_CASE("the CSV separator is detected from the header row", "[csv][survey]") 
   CHECK(detect_csv_delimiter("need\n") == ',');            // one column: the default
   CHECK(detect_csv_delimiter("a;b,c\n") == ',');           // a tie: the comma
   CHECK(detect_csv_delimiter("") == ',');
+  CHECK(detect_csv_delimiter("\r\n\nid;need\n") == ';');  // blank lines before the header
 }
 
 TEST_CASE("looks_like_id follows the bank's id rule", "[csv][survey]") {
@@ -210,7 +211,7 @@ TEST_CASE("JSON Lines: unknown answer keys are ignored and counted, --strict mak
   CHECK(strict.err.empty());
 }
 
-TEST_CASE("--id and --keep: the record id from another field, chosen fields carried through", "[batch][survey]") {
+TEST_CASE("score --id and --keep: the record id from another field, chosen fields carried through", "[batch][survey]") {
   const std::string input = R"({"respondent_id":"P-1","wave":2,"dept":"HR","answers":{"need":"goal","down":"never"}})"
                             "\n"
                             R"({"respondent_id":7,"id":"ignored","dept":null,"answers":{"need":"goal","down":"never"}})"
@@ -247,7 +248,7 @@ TEST_CASE("--id and --keep: the record id from another field, chosen fields carr
   CHECK(rows[2].rfind("7,,,,complete,", 0) == 0);
 }
 
-TEST_CASE("--keep and --id: usage errors and missing columns", "[batch][survey]") {
+TEST_CASE("score --keep and --id: usage errors and missing columns", "[batch][survey]") {
   const std::string csv = "id,need,down\na,goal,never\n";
   test::CliRun clash = test::run({"score", "--bank", kBank, "--format", "csv", "--keep", "status"}, csv);
   CHECK(clash.exit_code == 64);
