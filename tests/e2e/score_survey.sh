@@ -75,6 +75,19 @@ grep -q 'Email' "$work/err" && fail "a column name that is no id was echoed"
 "$bin" score --format csv "$work/answers.jsonl" > "$work/direct.csv" || fail "direct run"
 diff <(tail -n +2 "$work/direct.csv" | cut -d, -f4-) <(tail -n +2 "$work/out.csv" | cut -d, -f5-) \
   > /dev/null || fail "the export scores differently from its answers"
+# The scored export, kept wave and all, is what `report --by wave` reads: JSON Lines and CSV give the same report.
+"$bin" score --id ResponseId --keep wave --codes "$work/export.csv" > "$work/out.jsonl" 2> /dev/null || fail "jsonl run"
+"$bin" report --by wave --format json --lang en "$work/out.jsonl" > "$work/report.json" || fail "report of jsonl"
+"$bin" report --by wave --format json --lang en "$work/out.csv" > "$work/report-csv.json" || fail "report of csv"
+cmp -s "$work/report.json" "$work/report-csv.json" || fail "the report differs between JSON Lines and CSV output"
+/usr/bin/python3 - "$work/report.json" "$count" <<'PY' || fail "report --by wave"
+import json, sys
+report = json.load(open(sys.argv[1]))
+records = next(s for s in report["sections"] if s["id"] == "records")
+assert [c["count"] for c in records["base"]][-1] == int(sys.argv[2]), records["base"]
+labels = json.dumps(report["columns"])
+assert all(f'"{wave}"' in labels for wave in ("1", "2", "3")), labels
+PY
 # --strict: the unknown columns are errors again.
 "$bin" score --strict --id ResponseId --codes "$work/export.csv" > "$work/strict.jsonl" 2> /dev/null
 [ $? -eq 65 ] || fail "--strict: expected exit 65"
