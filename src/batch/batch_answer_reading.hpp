@@ -108,12 +108,14 @@ bool RecordScorer::Impl::read_option(std::size_t index, Value& value, std::strin
       if (!option && input.codes && !has_backslash(text)) {
         option = option_ids.find(index, option_for_code(bank.questions[index], text));
       }
+      if (!option && !has_backslash(text)) note_numeric_option(text);
       if (option || !has_backslash(text)) return true;
     }
   }
   if (!value.text(text)) return false;
   option = option_ids.find(index, text);
   if (!option && input.codes) option = option_ids.find(index, option_for_code(bank.questions[index], text));
+  if (!option) note_numeric_option(text);
   return true;
 }
 

@@ -228,8 +228,7 @@ bool CsvReader::read_record(RecordBatch& batch, std::size_t max_cells) {
             } else if (c == '\r') {
               state = State::after_cr;
             } else {
-              if (c == '"') record.malformed = true;
-              put(c);
+              put(c);  // a quote inside an unquoted field is text, as spreadsheets and most readers take it
             }
             break;
           case State::quoted:

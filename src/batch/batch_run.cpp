@@ -129,6 +129,22 @@ class InputSequence {
   std::shared_ptr<const CsvColumns> columns_;
 };
 
+/// Hints after the run: digits where option ids are expected (--codes?), and no record with an id (--id?).
+void note_hints(const BatchTally& tally, const BatchOptions& options, Io& io) {
+  if (tally.numeric_options > 0) {
+    io.err << fmt::format(
+        "wegwijzer: {} {} digits where an option id is expected; if they are numeric option "
+        "codes (1 for a question's first option), add --codes ('wegwijzer codebook' lists them)\n",
+        tally.numeric_options, tally.numeric_options == 1 ? "record gives" : "records give");
+  }
+  if (tally.records > 0 && tally.line_ids == tally.records) {
+    io.err << fmt::format(
+        "wegwijzer: no record has an id (field or column \"{}\"), so the line numbers are the ids; "
+        "--id NAME takes them from another field or column\n",
+        sanitize_for_terminal(options.input.id_field.substr(0, 64), false));
+  }
+}
+
 /// Names the answer keys that named no question (ignored without --strict) once on io.err, after the run.
 void note_unknown_keys(const BatchTally& tally, Io& io) {
   if (tally.unknown_names.empty() && tally.unknown_unnamed == 0) return;
@@ -222,6 +238,7 @@ BatchOutcome run_batch(const Bank& bank, std::vector<BatchInput>& inputs, const 
   }
   outcome.output_closed = !completed;
   note_unknown_keys(outcome.tally, io);
+  note_hints(outcome.tally, options, io);
   return outcome;
 }
 

@@ -149,6 +149,11 @@ std::string_view RecordScorer::Impl::id_from_line(std::uint64_t line) {
 
 void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
   if (!unknown_keys.empty() || unnamed_key) tally_unknown_keys(tally);
+  if (numeric_option) {
+    ++tally.numeric_options;
+    numeric_option = false;
+  }
+  if (id.data() == line_id.data()) ++tally.line_ids;  // id_from_line() gave it
   if (!has_problem) {
     evaluator.evaluate(answers, result);
     if (result.status == Status::complete) {

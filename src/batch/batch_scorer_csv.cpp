@@ -45,7 +45,10 @@ void RecordScorer::Impl::split_csv_options(std::size_t index, std::string_view c
       std::string_view option = trim_spaces(cell.substr(start, end - start));
       if (!option.empty()) {
         if (codes) option = option_for_code(question, option);
-        if (!question.find_option(option)) all_known = false;
+        if (!question.find_option(option)) {
+          all_known = false;
+          note_numeric_option(option);
+        }
         options.push_back(option);
       }
       start = end + 1;

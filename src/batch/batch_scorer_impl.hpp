@@ -91,6 +91,14 @@ struct RecordScorer::Impl {
 
   std::vector<std::string> unknown_keys;  ///< without --strict: the record's answer keys that name no question
   bool unnamed_key = false;               ///< ... and whether one of them is no id (never shown) or over the cap
+  bool numeric_option = false;            ///< without --codes: an unknown option of digits only (for a hint)
+  /// Without --codes: notes an option text that is no option of its question but may be a numeric code.
+  void note_numeric_option(std::string_view text) {
+    if (!input.codes && !text.empty() && text.size() <= 5 &&
+        text.find_first_not_of("0123456789") == std::string_view::npos) {
+      numeric_option = true;
+    }
+  }
   /// Without --strict: notes an answer key that names no question, to be named once on stderr.
   void note_unknown_key(std::string_view key);
   /// Counts the record's unknown keys into `tally` and forgets them.

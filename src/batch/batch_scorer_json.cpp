@@ -394,12 +394,24 @@ bool RecordScorer::Impl::read_kept_field(ondemand::value value, std::size_t k) {
       return true;  // the whole line is validated at its end
     }
     case ondemand::json_type::null: return true;  // missing
-    default:
-      fail(RecordCode::wrong_type,
-           fmt::format("the field \"{}\" (--keep) must be a string, a number, true, false or null",
-                       question_label(input.keep[k])));
+    case ondemand::json_type::object: {           // carried as written: metadata is no reason to lose the advice
+      ondemand::object object;
+      std::string_view raw;
+      if (value.get_object().get(object) || object.raw_json().get(raw)) return false;
+      kept.kind = KeptValue::Kind::json;
+      kept.text.assign(raw);
       return true;
+    }
+    case ondemand::json_type::array: {
+      ondemand::array array;
+      std::string_view raw;
+      if (value.get_array().get(array) || array.raw_json().get(raw)) return false;
+      kept.kind = KeptValue::Kind::json;
+      kept.text.assign(raw);
+      return true;
+    }
   }
+  return false;
 }
 
 void RecordScorer::Impl::read_json_record(std::string_view line, std::string_view& id, bool& have_id) {

@@ -84,6 +84,8 @@ void BatchTally::add(const BatchTally& other) {
   if (deciding.size() < other.deciding.size()) deciding.resize(other.deciding.size());
   for (std::size_t i = 0; i < other.deciding.size(); ++i) deciding[i] += other.deciding[i];
   unknown_unnamed += other.unknown_unnamed;
+  numeric_options += other.numeric_options;
+  line_ids += other.line_ids;
   for (const auto& [name, count] : other.unknown_names) {
     auto found = unknown_names.find(name);
     if (found != unknown_names.end()) {

@@ -170,11 +170,14 @@ TEST_CASE("CSV scoring: multi-select separators, numeric codes, unknown columns 
   CHECK(codes_of(plain.out) ==
         std::vector<std::string>{"-", "-", "invalid_csv", "unknown_option", "unknown_option", "unknown_option"});
   CHECK(plain.err.find("ignoring 1 column that name no question of the bank: column 5") != std::string::npos);
+  CHECK(plain.err.find("wegwijzer: 2 records give digits where an option id is expected; if they are numeric option "
+                       "codes (1 for a question's first option), add --codes") != std::string::npos);
   test::CliRun coded = test::run({"score", "--bank", kBank, "--errors-ok", "--codes", "--input-format", "csv"}, input);
   const std::vector<std::string> lines = test::split_lines(coded.out);
   CHECK(codes_of(coded.out) ==
         std::vector<std::string>{"-", "-", "invalid_csv", "-", "unknown_option", "unknown_option"});
   REQUIRE(lines.size() == 6);
+  CHECK(coded.err.find("add --codes") == std::string::npos);
   // "2;1;1,2" with --codes scores as "goal;never;work,private".
   nlohmann::json a = nlohmann::json::parse(lines[0]);
   nlohmann::json d = nlohmann::json::parse(lines[3]);
@@ -209,6 +212,11 @@ TEST_CASE("JSON Lines: unknown answer keys are ignored and counted, --strict mak
   CHECK(strict.exit_code == 65);
   CHECK(codes_of(strict.out) == std::vector<std::string>{"unknown_question"});
   CHECK(strict.err.empty());
+  // Records without an id: one line says so, and how to name the id field.
+  test::CliRun no_ids =
+      test::run({"score", "--bank", kBank}, R"({"respondent_id":"P1","answers":{"need":"goal","down":"never"}})");
+  CHECK(no_ids.err.find("no record has an id (field or column \"id\")") != std::string::npos);
+  CHECK(no_ids.err.find("--id NAME") != std::string::npos);
 }
 
 TEST_CASE("score --id and --keep: the record id from another field, chosen fields carried through", "[batch][survey]") {
@@ -233,7 +241,8 @@ TEST_CASE("score --id and --keep: the record id from another field, chosen field
   CHECK(lines[0].rfind(R"(,"kept":{"wave":2,"dept":"HR"}})") == lines[0].size() - 31);  // the last field
   CHECK(records[1]["id"] == "7");
   CHECK(records[1]["kept"] == nlohmann::json::parse(R"({"wave":null,"dept":null})"));
-  CHECK(records[2]["error"]["code"] == "wrong_type");  // a kept field must be a scalar
+  CHECK(records[2]["status"] == "complete");  // an object is carried as written, not a reason to lose the advice
+  CHECK(records[2]["kept"]["wave"] == nlohmann::json::parse(R"({"x":1})"));
   CHECK(records[3]["error"]["code"] == "duplicate_key");
   CHECK(records[4]["error"]["code"] == "invalid_json");
   CHECK(records[4]["kept"] == nlohmann::json::parse(R"({"wave":null,"dept":null})"));  // nothing from a broken line

@@ -39,7 +39,8 @@ char detect_csv_delimiter(std::string_view bytes);
 bool looks_like_id(std::string_view text);
 
 /// Incremental RFC 4180 reader: fields separated by a delimiter (a comma by default), records by LF or CRLF,
-/// fields in double quotes may hold the delimiter, CR, LF and doubled quotes. Blank lines are not records.
+/// fields in double quotes may hold the delimiter, CR, LF and doubled quotes; a quote inside an unquoted field
+/// is text. Blank lines are not records.
 /// A record whose quoted field runs over a line end and that turns out malformed (a stray quote: it runs past
 /// the line limit or the end of input, or has another field count than the header) is read again line by line:
 /// each line up to where the runaway field reached becomes a record of its own, a line whose quote does not
