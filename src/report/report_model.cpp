@@ -139,11 +139,11 @@ std::vector<ReportStat> scale_stats(const Scale& scale, std::size_t s,
   return {mean, median};
 }
 
-/// Hides, among `line` (cells adding up to `total`), one more cell when exactly one is hidden: the smallest shown
-/// cell that is not zero, else the first shown one. True when it hid one.
-bool complement(std::vector<ReportCell*>& line, const ReportCell& total) {
-  if (total.hidden != Hidden::no) return false;
-  std::size_t hidden = 0;
+/// Hides one more cell of the equation "`line` adds up to `total`" when exactly one of its cells (the total
+/// included: a hidden total is the sum of the shown cells) is hidden: the smallest shown cell of `line` that is not
+/// zero, else the first shown one, else the total. True when it hid one.
+bool complement(std::vector<ReportCell*>& line, ReportCell& total) {
+  std::size_t hidden = total.hidden != Hidden::no ? 1 : 0;
   for (const ReportCell* cell : line) hidden += cell->hidden != Hidden::no ? 1 : 0;
   if (hidden != 1) return false;
   ReportCell* pick = nullptr;
@@ -151,6 +151,7 @@ bool complement(std::vector<ReportCell*>& line, const ReportCell& total) {
     if (cell->hidden != Hidden::no) continue;
     if (!pick || (pick->count == 0 && cell->count > 0) || (cell->count > 0 && cell->count < pick->count)) pick = cell;
   }
+  if (!pick && total.hidden == Hidden::no) pick = &total;
   if (!pick) return false;
   pick->hidden = Hidden::complementary;
   return true;
@@ -213,7 +214,16 @@ void suppress(std::vector<ReportSection>& sections, std::uint64_t min_cell) {
       }
     }
     for (std::size_t c = 0; c < width; ++c) {
-      for (auto& set : linked(c)) {
+      auto sets = linked(c);
+      // Records minus assessed records is the count of error records without valid answers: when the error count
+      // is hidden, so is the assessed count, or the difference would show a part of it.
+      const bool errors_hidden =
+          std::any_of(sets[2].begin(), sets[2].end(), [](ReportCell* cell) { return cell->hidden != Hidden::no; });
+      if (errors_hidden && !sets[3].empty() && sets[3].front()->hidden == Hidden::no) {
+        sets[3].front()->hidden = Hidden::complementary;
+        changed = true;
+      }
+      for (auto& set : sets) {
         const bool any =
             std::any_of(set.begin(), set.end(), [](ReportCell* cell) { return cell->hidden != Hidden::no; });
         if (!any) continue;
