@@ -157,6 +157,9 @@ class JsonLinesRecord {
     if (auto version = json.find("schema_version"); version != json.end() && *version != 1) {
       fail(place_, "/schema_version", "not 1 (this wegwijzer reads schema version 1)");
     }
+    if (!json.contains("status") && json.contains("answers")) {  // answers, not results
+      fail(place_, "/status", "missing: this is an answer record, not the output of 'wegwijzer score'; score it first");
+    }
     const std::string status = string_field(json, "status", true);
     if (status == "complete") {
       record.scored = true;

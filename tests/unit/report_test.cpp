@@ -310,6 +310,8 @@ TEST_CASE("report: a line that cannot be read names the file, the line and the f
   CHECK(read_error(good + "\n" + scored_line("nonsense", "1")) ==
         "in.jsonl:3: /recommendation: unknown outcome \"nonsense\" (bank wegwijzer-default has none of that id)");
   CHECK(read_error(good + "[1]\n") == "in.jsonl:2: not a JSON object (a record of wegwijzer score was expected)");
+  CHECK(read_error(R"({"id":"r1","answers":{"need":"goal"}})") ==
+        "in.jsonl:1: /status: missing: this is an answer record, not the output of 'wegwijzer score'; score it first");
   CHECK(
       read_error(
           R"({"status":"complete","recommendation":"coaching","urgency":"routine","red_flags":[{"rule":"not-voluntary"}]})") ==
