@@ -170,8 +170,8 @@ bool CsvReader::read_record(RecordBatch& batch, std::size_t max_cells) {
         char c = bytes[i];
         any_byte = true;
         if (++raw_bytes > limits_.max_line_bytes && !record.too_long) {
-          if (quoted_newline && rewindable && state == State::quoted) {
-            rewind = true;  // a runaway quote: read its lines again one by one
+          if (quoted_newline && rewindable) {
+            rewind = true;  // a runaway quote (maybe closed by another stray one): read its lines again one by one
             break;
           }
           // Too long: drop what was stored and read on to the end of the record without storing.
@@ -183,7 +183,8 @@ bool CsvReader::read_record(RecordBatch& batch, std::size_t max_cells) {
         if (c == '\n') {
           ++line_;
           if (state == State::quoted) {
-            if (single_line) {  // the quote does not close on its line
+            // Within a runaway's reach, or in a record too long to read again: the quote does not close on its line.
+            if (single_line || record.too_long) {
               record.malformed = true;
               end_cell();
               done = true;
@@ -228,7 +229,10 @@ bool CsvReader::read_record(RecordBatch& batch, std::size_t max_cells) {
             } else if (c == '\r') {
               state = State::after_cr;
             } else {
-              put(c);  // a quote inside an unquoted field is text, as spreadsheets and most readers take it
+              // A quote inside an unquoted field is text, as spreadsheets and most readers take it; within a
+              // runaway's reach it is more likely the end of a quoted field cut in pieces.
+              if (c == '"' && single_line) record.malformed = true;
+              put(c);
             }
             break;
           case State::quoted:

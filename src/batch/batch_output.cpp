@@ -232,7 +232,8 @@ void BatchRecordWriter::kept(std::string& out) {
       }
     } else {
       out.push_back(',');
-      if (value.kind != KeptValue::Kind::missing) append_csv_field(out, value.text);
+      // CSV has no escapes: controls and invalid UTF-8 are dropped, as in ids.
+      if (value.kind != KeptValue::Kind::missing) append_csv_field(out, sanitize_for_terminal(value.text, false));
     }
     value.kind = KeptValue::Kind::missing;
   }

@@ -147,11 +147,16 @@ void note_hints(const BatchTally& tally, const BatchOptions& options, Io& io) {
 
 /// Names the answer keys that named no question (ignored without --strict) once on io.err, after the run.
 void note_unknown_keys(const BatchTally& tally, Io& io) {
-  if (tally.unknown_names.empty() && tally.unknown_unnamed == 0) return;
+  if (tally.unknown_names.empty() && tally.unknown_unnamed == 0 && tally.unknown_overflow == 0) return;
   std::string list;
   for (const auto& [key, records] : tally.unknown_names) {
     if (!list.empty()) list += ", ";
     list += fmt::format("{} ({} {})", key, records, records == 1 ? "record" : "records");
+  }
+  if (tally.unknown_overflow > 0) {
+    if (!list.empty()) list += "; ";
+    list += fmt::format("more names than these {} in {} {}", tally.unknown_names.size(), tally.unknown_overflow,
+                        tally.unknown_overflow == 1 ? "record" : "records");
   }
   if (tally.unknown_unnamed > 0) {
     if (!list.empty()) list += "; ";

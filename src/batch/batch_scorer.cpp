@@ -83,9 +83,11 @@ void RecordScorer::Impl::fail(RecordCode code, std::string message, std::string 
 
 void RecordScorer::Impl::note_unknown_key(std::string_view key) {
   if (looks_like_id(key)) {
-    if (unknown_keys.size() < BatchTally::max_unknown_names &&
-        std::find(unknown_keys.begin(), unknown_keys.end(), key) == unknown_keys.end()) {
+    if (std::find(unknown_keys.begin(), unknown_keys.end(), key) != unknown_keys.end()) return;
+    if (unknown_keys.size() < BatchTally::max_unknown_names) {
       unknown_keys.emplace_back(key);
+    } else {
+      overflow_key = true;
     }
   } else {
     unnamed_key = true;
@@ -100,12 +102,14 @@ void RecordScorer::Impl::tally_unknown_keys(BatchTally& tally) {
     } else if (tally.unknown_names.size() < BatchTally::max_unknown_names) {
       tally.unknown_names.emplace(key, 1);
     } else {
-      unnamed_key = true;
+      overflow_key = true;
     }
   }
   if (unnamed_key) ++tally.unknown_unnamed;
+  if (overflow_key) ++tally.unknown_overflow;
   unknown_keys.clear();
   unnamed_key = false;
+  overflow_key = false;
 }
 
 void RecordScorer::Impl::fail_unknown_question(std::string_view name) {
@@ -148,7 +152,7 @@ std::string_view RecordScorer::Impl::id_from_line(std::uint64_t line) {
 }
 
 void RecordScorer::Impl::finish(std::string_view id, std::uint64_t line, std::string& out, BatchTally& tally) {
-  if (!unknown_keys.empty() || unnamed_key) tally_unknown_keys(tally);
+  if (!unknown_keys.empty() || unnamed_key || overflow_key) tally_unknown_keys(tally);
   if (numeric_option) {
     ++tally.numeric_options;
     numeric_option = false;

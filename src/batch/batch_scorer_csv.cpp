@@ -66,10 +66,13 @@ void RecordScorer::Impl::score_csv(const RecordBatch& batch, const BatchRecord& 
                                    BatchTally& tally) {
   begin();
   const CsvColumns& columns = *batch.columns;
+  // A record whose cells cannot be trusted to be in their columns (too long, malformed, another field count) gets
+  // its line number as id and no kept values: its cells may be pieces of an answer.
+  const bool well_formed = !record.too_long && !record.malformed && record.fields == columns.names.size();
   std::string_view id;
-  if (columns.id_column && *columns.id_column < record.size) id = batch.cell(record.first + *columns.id_column);
+  if (well_formed && columns.id_column) id = batch.cell(record.first + *columns.id_column);
   if (id.empty()) id = id_from_line(record.line);
-  if (!columns.kept.empty()) {
+  if (well_formed && !columns.kept.empty()) {
     std::vector<KeptValue>& kept = writer.kept_values();
     for (std::size_t k = 0; k < columns.kept.size(); ++k) {
       if (columns.kept[k] < record.size) kept[k].set_text(batch.cell(record.first + columns.kept[k]));

@@ -90,7 +90,8 @@ struct RecordScorer::Impl {
   void fail_unknown_question(std::string_view name);
 
   std::vector<std::string> unknown_keys;  ///< without --strict: the record's answer keys that name no question
-  bool unnamed_key = false;               ///< ... and whether one of them is no id (never shown) or over the cap
+  bool unnamed_key = false;               ///< ... whether one of them is no id (never shown)
+  bool overflow_key = false;              ///< ... whether one of them is beyond the cap of names
   bool numeric_option = false;            ///< without --codes: an unknown option of digits only (for a hint)
   /// Without --codes: notes an option text that is no option of its question but may be a numeric code.
   void note_numeric_option(std::string_view text) {

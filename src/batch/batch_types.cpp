@@ -84,6 +84,7 @@ void BatchTally::add(const BatchTally& other) {
   if (deciding.size() < other.deciding.size()) deciding.resize(other.deciding.size());
   for (std::size_t i = 0; i < other.deciding.size(); ++i) deciding[i] += other.deciding[i];
   unknown_unnamed += other.unknown_unnamed;
+  unknown_overflow += other.unknown_overflow;
   numeric_options += other.numeric_options;
   line_ids += other.line_ids;
   for (const auto& [name, count] : other.unknown_names) {
@@ -93,7 +94,7 @@ void BatchTally::add(const BatchTally& other) {
     } else if (unknown_names.size() < max_unknown_names) {
       unknown_names.emplace(name, count);
     } else {
-      unknown_unnamed += count;
+      unknown_overflow += count;
     }
   }
 }

@@ -37,6 +37,21 @@ struct ScoreOptions {
   std::vector<std::string> files;
 };
 
+/// --codes reads a cell of digits as a code: a bank with option ids of digits only would make it ambiguous ("3"
+/// the option with id "3", or the third option?), and a wrong guess could drop a red flag. Such a bank is refused.
+void refuse_digit_option_ids(const Bank& bank) {
+  for (const Question& question : bank.questions) {
+    for (const Option& option : question.options) {
+      if (!option.id.empty() && option.id.find_first_not_of("0123456789") == std::string::npos) {
+        throw Fatal(ExitCode::usage,
+                    fmt::format("--codes: question \"{}\" has an option id of digits only (\"{}\"), so a code "
+                                "would be ambiguous; give option ids instead, without --codes",
+                                sanitize_for_terminal(question.id, false), sanitize_for_terminal(option.id, false)));
+      }
+    }
+  }
+}
+
 /// The --keep names (each value may list several, comma-separated), checked: no empty or repeated name.
 std::vector<std::string> keep_names(const std::vector<std::string>& values) {
   std::vector<std::string> names;
@@ -108,6 +123,7 @@ int run_score(const ScoreOptions& options, Io& io) {
   batch.input.id_field = options.id_field;
   batch.input.keep = keep_names(options.keep);
   batch.input.codes = options.codes;
+  if (options.codes) refuse_digit_option_ids(bank);
   if (options.delimiter == "comma") batch.input.delimiter = ',';
   if (options.delimiter == "semicolon") batch.input.delimiter = ';';
   if (options.delimiter == "tab") batch.input.delimiter = '\t';
@@ -117,9 +133,13 @@ int run_score(const ScoreOptions& options, Io& io) {
     append_csv_header(header, bank, options.explain);
     header.back() = ',';  // ",id,line,...,answered,": each name between commas
     for (const std::string& name : batch.input.keep) {
-      if (header.find("," + name + ",") != std::string::npos) {
-        throw Fatal(ExitCode::usage, fmt::format("--keep: \"{}\" is also the name of an output column",
-                                                 sanitize_for_terminal(name, false)));
+      const bool reserved = name.rfind("score_", 0) == 0 || name.rfind("scale_", 0) == 0 ||
+                            name.rfind("band_", 0) == 0 || name.rfind("flip_", 0) == 0;
+      if (reserved || header.find("," + name + ",") != std::string::npos) {
+        throw Fatal(
+            ExitCode::usage,
+            fmt::format("--keep: \"{}\" is also the name (or prefix: score_, scale_, band_, flip_) of an output column",
+                        sanitize_for_terminal(name, false)));
       }
     }
   }

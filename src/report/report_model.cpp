@@ -20,6 +20,8 @@ using report::word;
 bool all_numbers(const CohortTally& tally) {
   for (const auto& [key, counts] : tally.groups) {
     if (key.empty()) continue;
+    // Plain decimal numbers only: strtod also takes "nan", "inf" and hex, which would not sort.
+    if (key.find_first_not_of("0123456789+-.eE") != std::string::npos) return false;
     char* end = nullptr;
     std::strtod(key.c_str(), &end);
     if (end != key.c_str() + key.size()) return false;
@@ -215,6 +217,16 @@ void suppress(std::vector<ReportSection>& sections, std::uint64_t min_cell) {
     }
     for (std::size_t c = 0; c < width; ++c) {
       auto sets = linked(c);
+      // A scale's base is the scored records plus the error records that carry the scale: often the scored count
+      // itself. When that is hidden, so is the scale's base.
+      const bool scored_hidden =
+          std::any_of(sets[1].begin(), sets[1].end(), [](ReportCell* cell) { return cell->hidden != Hidden::no; });
+      for (ReportSection& section : sections) {
+        if (scored_hidden && section.base_kind == ReportBase::scale && section.base.cells[c].hidden == Hidden::no) {
+          section.base.cells[c].hidden = Hidden::complementary;
+          changed = true;
+        }
+      }
       // Records minus assessed records is the count of error records without valid answers: when the error count
       // is hidden, so is the assessed count, or the difference would show a part of it.
       const bool errors_hidden =
@@ -340,7 +352,7 @@ CohortReport build_report(const Bank& bank, const CohortTally& tally, const Repo
                  fmt::format("{} ({}-{})", scale.bands[b].label.in(language), scale.bands[b].min, scale.bands[b].max),
                  columns, [s, b](const CohortCounts& c) { return c.bands[s][b]; }));
     }
-    made.rows.push_back(row_of("none", word(Word::no_band, language), columns,
+    made.rows.push_back(row_of("*none", word(Word::no_band, language), columns,
                                [s](const CohortCounts& c) { return c.bands[s].back(); }));
     made.stats = scale_stats(scale, s, columns, settings);
     report.sections.push_back(std::move(made));

@@ -47,7 +47,7 @@ expect_csv 'c-unknown-column,2,error,,crisis,,,,,3,severe,life-not-worth-living;
 expect_csv 'c-unknown-option,3,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,unknown_option,"question ""need"": unknown option",,,,,2'
 expect_csv 'c-incomplete,4,error,,crisis,,,,,3,severe,life-not-worth-living;daily-low-mood,incomplete,required questions unanswered: need,,,,,2'
 expect_csv 'c-scored,,complete,therapie,crisis,0,3,0,2,3,severe,life-not-worth-living;daily-low-mood,,,,life-not-worth-living;daily-low-mood,,false,3'
-expect_csv 'c-short-row,6,error,,,,,,,,,,invalid_csv,"the record has 4 fields, the header has 5",,,,,'
+expect_csv '6,6,error,,,,,,,,,,invalid_csv,"the record has 4 fields, the header has 5",,,,,'
 "$bin" score --strict --bank "$bank" --errors-ok "$src/tests/batch/safety.csv" > "$work/csv.jsonl" || fail "csv to jsonl run"
 
 # Every output line matches the batch record schema; the schema rejects what must not be.

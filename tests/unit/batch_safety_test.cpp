@@ -234,7 +234,9 @@ TEST_CASE("CSV: a row with an unknown column and a crisis answer is an error row
     CHECK(lines[3] ==
           "c3,4,error,,prompt,,,,,3,severe,daily-low-mood,incomplete,"
           "required questions unanswered: life_worth,life_worth,,,,2");
-    CHECK(lines[4] == "c4,5,error,,,,,,,,,,invalid_csv,\"the record has 4 fields, the header has 5\",,,,,");
+    CHECK(
+        lines[4] ==
+        "5,5,error,,,,,,,,,,invalid_csv,\"the record has 4 fields, the header has 5\",,,,,");  // its line number as id
     CHECK(lines[5].rfind("c5,,complete,coaching,routine,", 0) == 0);
     // Without --strict, the unknown column is named once on stderr and its cells are ignored.
     test::CliRun lenient = test::run({"score", "--bank", kBank, "--input-format", "csv", "--format", "csv"}, input);

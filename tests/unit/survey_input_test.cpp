@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "json_lines_fixture.hpp"
+#include "temp_dir.hpp"
 #include "test_support.hpp"
 #include "wegwijzer/batch/csv.hpp"
 #include "wegwijzer/support/error.hpp"
@@ -137,6 +138,23 @@ TEST_CASE("CSV reader: a stray quote costs one record, not the rest of the file"
     CHECK_FALSE(records[3].malformed);
     CHECK(records[4].cells == std::vector<std::string>{"5", "a,b"});
   }
+  SECTION("the runaway quote is closed by another stray one before the line limit is reached") {
+    // Line 12's quote closes the runaway field; its long rest then crosses the limit outside the quotes.
+    std::string text = "id,need\n1,\"goal\n";
+    for (int i = 2; i <= 11; ++i) text += std::to_string(i) + ",task\n";
+    text += "12,\"" + std::string(100, 'x') + "\n13,task\n";
+    const auto records = read_records(text, 120);
+    REQUIRE(records.size() == 13);
+    CHECK(records[0].malformed);
+    CHECK(records[5].cells == std::vector<std::string>{"6", "task"});
+    CHECK(records[11].malformed);
+    CHECK(records[12].cells == std::vector<std::string>{"13", "task"});
+    // A line longer than the limit that opens a quote: too long, and it ends at its line's end.
+    const auto long_line = read_records("id,need\n1,\"" + std::string(100, 'x') + "\n2,task\n3,task\n", 64);
+    REQUIRE(long_line.size() == 3);
+    CHECK(long_line[0].too_long);
+    CHECK(long_line[2].cells == std::vector<std::string>{"3", "task"});
+  }
   SECTION("the quote runs to the end of the input") {
     const auto records = read_records("id,need\n1,task\n2,\"goal\n3,task\n4,task");
     REQUIRE(records.size() == 4);
@@ -185,6 +203,35 @@ TEST_CASE("CSV scoring: multi-select separators, numeric codes, unknown columns 
   CHECK(d == a);
 }
 
+TEST_CASE("CSV: a record that is not well formed takes no id or kept value from its cells", "[csv][survey]") {
+  // The continuation of a free-text answer, read as records of its own after a stray quote: its cells are pieces
+  // of an answer and must not become ids or kept values.
+  const std::string input = "id,need,remarks,wave\nr1,task,\"I feel\nx,y,z,Jan hits me\"\nr2,task,ok,w2\n";
+  test::CliRun run =
+      test::run({"score", "--bank", kBank, "--errors-ok", "--keep", "wave", "--input-format", "csv"}, input);
+  CHECK(run.out.find("Jan") == std::string::npos);
+  CHECK(run.out.find("\"id\":\"x\"") == std::string::npos);
+  CHECK(run.out.find(R"("kept":{"wave":"w2"})") != std::string::npos);
+  // Kept CSV cells are written without control characters, as ids are.
+  test::CliRun csv = test::run({"score", "--bank", kBank, "--keep", "wave", "--input-format", "csv", "--format", "csv"},
+                               "need,down,wave\ngoal,never,w\x01\x1b[31m1\n");
+  CHECK(csv.out.find('\x1b') == std::string::npos);
+  CHECK(csv.out.find(",w1,") != std::string::npos);
+}
+
+TEST_CASE("score --codes refuses a bank whose option ids are digits", "[csv][survey]") {
+  test::TempDir dir;
+  std::string bank = test::read_file(kBank);
+  const std::string never = R"("id": "never")";
+  bank.replace(bank.find(never), never.size(), R"("id": "0")");
+  const std::string path = dir.file("digits.json", bank);
+  test::CliRun run = test::run({"score", "--bank", path, "--codes", "--input-format", "csv"}, "need,down\ngoal,0\n");
+  CHECK(run.exit_code == 64);
+  CHECK(run.out.empty());
+  CHECK(run.err.find("--codes: question \"down\" has an option id of digits only (\"0\")") != std::string::npos);
+  CHECK(test::run({"score", "--bank", path, "--input-format", "csv"}, "need,down\ngoal,0\n").exit_code == 0);
+}
+
 TEST_CASE("JSON Lines: unknown answer keys are ignored and counted, --strict makes them errors", "[batch][survey]") {
   const Bank bank = test::load_test_bank(kBank);
   BatchInputOptions lenient;
@@ -203,6 +250,13 @@ TEST_CASE("JSON Lines: unknown answer keys are ignored and counted, --strict mak
   }
   CHECK(scorer.tally().unknown_names == std::map<std::string, std::uint64_t>{{"Q99", 2}});
   CHECK(scorer.tally().unknown_unnamed == 1);  // "bad key" is no id: counted, never named
+  // More names than a tally keeps: counted apart, not as keys that are no id.
+  std::string many = R"({"id":"m","answers":{"need":"goal","down":"never")";
+  for (int i = 0; i < 150; ++i) many += ",\"k" + std::to_string(i) + "\":\"x\"";
+  many += "}}";
+  test::CliRun overflow = test::run({"score", "--bank", kBank}, many + "\n");
+  CHECK(overflow.err.find("more names than these 100 in 1 record") != std::string::npos);
+  CHECK(overflow.err.find("no id (not shown)") == std::string::npos);
   test::CliRun run = test::run({"score", "--bank", kBank}, lines[0] + "\n" + lines[1] + "\n");
   CHECK(run.exit_code == 0);
   CHECK(run.err ==
@@ -261,7 +315,9 @@ TEST_CASE("score --keep and --id: usage errors and missing columns", "[batch][su
   const std::string csv = "id,need,down\na,goal,never\n";
   test::CliRun clash = test::run({"score", "--bank", kBank, "--format", "csv", "--keep", "status"}, csv);
   CHECK(clash.exit_code == 64);
-  CHECK(clash.err.find("also the name of an output column") != std::string::npos);
+  CHECK(clash.err.find("also the name (or prefix: score_, scale_, band_, flip_) of an output column") !=
+        std::string::npos);
+  CHECK(test::run({"score", "--bank", kBank, "--format", "csv", "--keep", "score_x"}, csv).exit_code == 64);
   CHECK(test::run({"score", "--bank", kBank, "--keep", "a,,b"}, csv).exit_code == 64);
   CHECK(test::run({"score", "--bank", kBank, "--keep", "a", "--keep", "a"}, csv).exit_code == 64);
   test::CliRun missing = test::run({"score", "--bank", kBank, "--keep", "wave", "--input-format", "csv"}, csv);

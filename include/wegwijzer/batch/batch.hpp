@@ -70,9 +70,10 @@ struct BatchTally {
   std::vector<std::uint64_t> deciding;  ///< per question: records whose nearest flip changes it
   // Without --strict: answer keys that name no question (ignored), by name, and how many records had them.
   std::map<std::string, std::uint64_t> unknown_names;  ///< key (a valid id) -> records; at most max_unknown_names
-  std::uint64_t unknown_unnamed = 0;  ///< records with unknown keys that are no valid id or beyond the cap
-  std::uint64_t numeric_options = 0;  ///< without --codes: records with an unknown option of digits only (a code?)
-  std::uint64_t line_ids = 0;         ///< records without an id, whose line number is their id
+  std::uint64_t unknown_unnamed = 0;                   ///< records with unknown keys that are no valid id (never shown)
+  std::uint64_t unknown_overflow = 0;  ///< records with unknown keys beyond the first max_unknown_names names
+  std::uint64_t numeric_options = 0;   ///< without --codes: records with an unknown option of digits only (a code?)
+  std::uint64_t line_ids = 0;          ///< records without an id, whose line number is their id
 
   /// Most distinct unknown key names a tally keeps (the rest count in unknown_unnamed).
   static constexpr std::size_t max_unknown_names = 100;
