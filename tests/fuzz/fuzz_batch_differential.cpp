@@ -37,11 +37,19 @@ using namespace wegwijzer;
 using nlohmann::json;
 
 /// One bank with a scorer per reading mode.
+/// `score --strict`: the plain path refuses an answer to a question the bank does not have, as --strict does
+/// (without it the batch ignores such an answer, which the plain path has no notion of).
+BatchInputOptions strict_input() {
+  BatchInputOptions input;
+  input.strict = true;
+  return input;
+}
+
 struct Subject {
   explicit Subject(Bank loaded)
       : bank(std::move(loaded)),
-        scanning(bank, BatchLimits{}, BatchFormat::jsonl),
-        simdjson_only(bank, BatchLimits{}, BatchFormat::jsonl, JsonReading::simdjson_only) {}
+        scanning(bank, BatchLimits{}, BatchFormat::jsonl, JsonReading::scan_first, false, strict_input()),
+        simdjson_only(bank, BatchLimits{}, BatchFormat::jsonl, JsonReading::simdjson_only, false, strict_input()) {}
   Bank bank;
   RecordScorer scanning;
   RecordScorer simdjson_only;
