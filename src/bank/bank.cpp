@@ -25,7 +25,6 @@ std::optional<std::size_t> Bank::find_scale(std::string_view scale_id) const { r
 std::optional<std::size_t> Bank::find_resource(std::string_view resource_id) const {
   return find_by_id(resources, resource_id);
 }
-std::size_t Bank::therapy_outcome() const { return find_outcome("therapie").value_or(outcomes.size() - 1); }
 
 void mark_questions_read(const Bank& bank, const Condition& condition, std::vector<bool>& marks) {
   using Kind = Condition::Kind;

@@ -32,7 +32,8 @@ LoadResult load_bank(std::string_view text, const std::string& file_name, const 
 }
 
 const std::vector<BuiltinBank>& builtin_banks() {
-  static const std::vector<BuiltinBank> banks{{"default", &builtin_bank_text}};
+  static const std::vector<BuiltinBank> banks{{"default", &builtin_bank_text},
+                                              {"practitioner", &practitioner_bank_text}};
   return banks;
 }
 

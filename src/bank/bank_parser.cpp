@@ -9,13 +9,13 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "wegwijzer/bank/program_text_keys.hpp"
 
 namespace wegwijzer::detail {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kOutcomeIds[] = {"werkbegeleiding", "coaching", "supervisie", "therapie"};
 constexpr int kMaxPoints = 1000;
 
 /// Remembers ids seen in one list and reports repeats.
@@ -36,15 +36,35 @@ class IdRegistry {
   std::map<std::string, std::string> seen_;
 };
 
+/// A BCP 47 tag as banks use them: a language of 2 or 3 letters, then subtags of 1 to 8 letters or digits, each
+/// after a '-' ("nl", "en", "pt-BR", "zh-Hant"), at most 35 characters.
+bool is_language_tag(std::string_view tag) {
+  if (tag.size() < 2 || tag.size() > 35) return false;
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
+  std::size_t start = 0;
+  for (bool first = true;; first = false) {
+    std::size_t end = tag.find('-', start);
+    if (end == std::string_view::npos) end = tag.size();
+    const std::string_view part = tag.substr(start, end - start);
+    if (first ? (part.size() < 2 || part.size() > 3 || !std::all_of(part.begin(), part.end(), alpha))
+              : (part.empty() || part.size() > 8 || !std::all_of(part.begin(), part.end(), alnum))) {
+      return false;
+    }
+    if (end == tag.size()) return true;
+    start = end + 1;
+  }
+}
+
 class BankParser {
  public:
   BankParser(BankReader& reader, const BankLimits& limits) : reader_(reader), limits_(limits) {}
 
   std::optional<ParsedBank> parse(const json& root) {
     if (!reader_.object(
-            root, "",
-            {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "outcomes", "questions"},
-            {"close_margin", "scales", "rules", "resources", "crisis_lines"}, "a bank")) {
+            root, "", {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "questions"},
+            {"outcomes", "red_flag_outcome", "texts", "close_margin", "scales", "rules", "resources", "crisis_lines"},
+            "a bank")) {
       return std::nullopt;
     }
     if (const json* format = member(root, "format")) {
@@ -76,6 +96,8 @@ class BankParser {
       bank.close_margin = value.value_or(1.0);
     }
     if (const json* list = member(root, "outcomes")) outcomes(*list);
+    red_flag_outcome(member(root, "red_flag_outcome"));
+    if (const json* table = member(root, "texts")) texts(*table);
     if (const json* list = member(root, "resources")) resources(*list);
     if (const json* list = member(root, "crisis_lines")) {
       bank.crisis_lines = resource_list(*list, "/crisis_lines",
@@ -114,10 +136,9 @@ class BankParser {
         ok = false;
         continue;
       }
-      bool valid = code->size() >= 2 && code->size() <= 8 &&
-                   std::all_of(code->begin(), code->end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
-      if (!valid) {
-        reader_.error(pointer, fmt::format("found {}, expected a lower-case language code such as \"nl\" or \"en\"",
+      if (!is_language_tag(*code)) {
+        reader_.error(pointer, fmt::format("found {}, expected a BCP 47 language tag such as \"nl\", \"en\", \"de\" "
+                                           "or \"pt-BR\"",
                                            describe((*list)[i])));
         ok = false;
       } else if (!seen.insert(*code).second) {
@@ -205,8 +226,13 @@ class BankParser {
   }
 
   void outcomes(const json& value) {
-    const json* list = reader_.array(value, "/outcomes", 1, "the list of the four outcomes");
+    const json* list = reader_.array(value, "/outcomes", 0, "the list of outcomes, lightest step first");
     if (!list) return;
+    if (list->size() > limits_.max_outcomes) {
+      reader_.error("/outcomes",
+                    fmt::format("the bank lists {} outcomes; the limit is {}", list->size(), limits_.max_outcomes));
+      return;
+    }
     IdRegistry ids("outcome");
     for (std::size_t i = 0; i < list->size(); ++i) {
       std::string pointer = pointer_append("/outcomes", i);
@@ -219,15 +245,7 @@ class BankParser {
       if (const json* id = member(item, "id")) {
         std::string id_pointer = pointer + "/id";
         auto text = reader_.id(*id, id_pointer);
-        if (text) {
-          if (std::find(std::begin(kOutcomeIds), std::end(kOutcomeIds), *text) == std::end(kOutcomeIds)) {
-            reader_.error(id_pointer, fmt::format("unknown outcome '{}'; the outcomes are werkbegeleiding, coaching, "
-                                                  "supervisie and therapie",
-                                                  *text));
-          } else if (ids.add(*text, id_pointer, reader_)) {
-            outcome.id = *text;
-          }
-        }
+        if (text && ids.add(*text, id_pointer, reader_)) outcome.id = *text;
       }
       if (const json* text = member(item, "name")) outcome.name = reader_.text(*text, pointer + "/name");
       if (const json* text = member(item, "what_it_is"))
@@ -240,12 +258,68 @@ class BankParser {
       }
       if (!outcome.id.empty()) parsed_.bank.outcomes.push_back(std::move(outcome));
     }
-    for (std::string_view id : kOutcomeIds) {
-      if (!parsed_.bank.find_outcome(id)) {
-        reader_.error("/outcomes", fmt::format("the outcome '{}' is missing; a bank has exactly the four outcomes "
-                                               "werkbegeleiding, coaching, supervisie and therapie",
-                                               id));
+  }
+
+  /// "red_flag_outcome": one outcome id for both tiers, or {"clinical": id, "crisis": id}; default the last outcome.
+  void red_flag_outcome(const json* value) {
+    Bank& bank = parsed_.bank;
+    if (value == nullptr) return;  // the last outcome for both tiers
+    if (bank.outcomes.empty()) {
+      reader_.error("/red_flag_outcome", "the bank has no outcomes, so there is no outcome for red flags to force");
+      return;
+    }
+    const auto one = [&](const json& id_value, const std::string& pointer) -> std::optional<std::size_t> {
+      auto id = reader_.id(id_value, pointer);
+      if (!id) return std::nullopt;
+      auto outcome = bank.find_outcome(*id);
+      if (!outcome) reader_.error(pointer, fmt::format("unknown outcome '{}'", *id));
+      return outcome;
+    };
+    if (value->is_string()) {
+      if (auto outcome = one(*value, "/red_flag_outcome")) bank.red_flag_outcomes = {*outcome, *outcome};
+      return;
+    }
+    if (!value->is_object()) {
+      reader_.error("/red_flag_outcome", fmt::format("found {}, expected an outcome id, or an object like "
+                                                     "{{\"clinical\": \"refer\", \"crisis\": \"act-now\"}}",
+                                                     describe(*value)));
+      return;
+    }
+    if (!reader_.object(*value, "/red_flag_outcome", {}, {"clinical", "crisis"}, "the outcome per red-flag tier"))
+      return;
+    if (const json* id = member(*value, "clinical")) {
+      if (auto outcome = one(*id, "/red_flag_outcome/clinical")) bank.red_flag_outcomes[0] = *outcome;
+    }
+    if (const json* id = member(*value, "crisis")) {
+      if (auto outcome = one(*id, "/red_flag_outcome/crisis")) bank.red_flag_outcomes[1] = *outcome;
+    }
+    const std::size_t clinical = bank.red_flag_outcome(Tier::clinical);
+    const std::size_t crisis = bank.red_flag_outcome(Tier::crisis);
+    if (crisis < clinical) {
+      reader_.error("/red_flag_outcome/crisis",
+                    fmt::format("the crisis tier's outcome '{}' is lighter than the clinical tier's '{}'; a crisis "
+                                "flag must lead at least as far",
+                                bank.outcomes[crisis].id, bank.outcomes[clinical].id));
+    }
+  }
+
+  /// "texts": the bank's versions of the program's own sentences, by key.
+  void texts(const json& value) {
+    if (!value.is_object()) {
+      reader_.error("/texts", fmt::format("found {}, expected an object of texts by key, like "
+                                          "{{\"summary.advice_heading\": {{\"nl\": \"...\"}}}}",
+                                          describe(value)));
+      return;
+    }
+    for (const auto& item : value.items()) {
+      const std::string pointer = pointer_append("/texts", item.key());
+      if (!is_program_text_key(item.key())) {
+        reader_.error(pointer, fmt::format("unknown text key '{}'; the keys are listed in docs/bank-format.md "
+                                           "(\"summary.…\" and \"session.…\")",
+                                           shorten(item.key(), 60)));
+        continue;
       }
+      parsed_.bank.texts.emplace(item.key(), reader_.text(item.value(), pointer));
     }
   }
 
@@ -262,9 +336,7 @@ class BankParser {
       auto outcome = parsed_.bank.find_outcome(item.key());
       auto number = reader_.number(item.value(), item_pointer, "a weight (a number)");
       if (!outcome) {
-        if (std::find(std::begin(kOutcomeIds), std::end(kOutcomeIds), item.key()) == std::end(kOutcomeIds)) {
-          reader_.error(item_pointer, fmt::format("unknown outcome '{}' in weights", item.key()));
-        }
+        reader_.error(item_pointer, fmt::format("unknown outcome '{}' in weights", shorten(item.key(), 60)));
         continue;
       }
       if (number) result[*outcome] = *number;

@@ -12,14 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-/// Cuts `text` to at most `limit` bytes at a character boundary, adding "..." when cut.
-std::string shorten(const std::string& text, std::size_t limit) {
-  if (text.size() <= limit) return text;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) --end;
-  return text.substr(0, end) + "...";
-}
-
 std::string join(std::initializer_list<std::string_view> a, std::initializer_list<std::string_view> b) {
   std::vector<std::string_view> all(a);
   all.insert(all.end(), b.begin(), b.end());
@@ -33,6 +25,13 @@ bool contains(std::initializer_list<std::string_view> list, std::string_view key
 }
 
 }  // namespace
+
+std::string shorten(const std::string& text, std::size_t limit) {
+  if (text.size() <= limit) return text;
+  std::size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) --end;
+  return text.substr(0, end) + "...";
+}
 
 std::string describe(const json& value) {
   switch (value.type()) {

@@ -13,6 +13,9 @@
 
 namespace wegwijzer::detail {
 
+/// Cuts `text` to at most `limit` bytes at a character boundary, adding "..." when cut.
+std::string shorten(const std::string& text, std::size_t limit);
+
 /// A short, plain description of a JSON value ("the number 3.5", "a list of 2 items").
 std::string describe(const nlohmann::json& value);
 

@@ -11,4 +11,12 @@ const std::string& LocalText::in(std::string_view language) const {
   return by_language_.empty() ? empty_text : by_language_.begin()->second;
 }
 
+const std::string* Language::bank_text(std::string_view key) const {
+  if (texts_ == nullptr) return nullptr;
+  auto found = texts_->find(key);
+  if (found == texts_->end()) return nullptr;
+  auto text = found->second.all().find(code_);
+  return text == found->second.all().end() ? nullptr : &text->second;
+}
+
 }  // namespace wegwijzer

@@ -4,6 +4,8 @@
 #include "bank_file.hpp"
 #include "commands.hpp"
 #include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/session/session_texts.hpp"
+#include "wegwijzer/session/terminal.hpp"
 #include "wegwijzer/summary/guidance.hpp"
 #include "wegwijzer/support/error.hpp"
 #include "wegwijzer/support/sanitize.hpp"
@@ -44,13 +46,47 @@ std::string builtin_names_hint(const std::string& value) {
 std::string builtin_crisis_help() {
   std::string help;
   try {
-    for (const std::string& line : crisis_line_texts(load_builtin_bank(), "en")) {
+    const Bank bank = load_builtin_bank();
+    for (const std::string& line : crisis_line_texts(bank, bank.language("en"))) {
       help += (help.empty() ? "In crisis: " : "\n           ") + sanitize_for_terminal(line);
     }
   } catch (const std::exception&) {
     return {};  // the built-in bank always loads; help is no place to fail
   }
   return help;
+}
+
+namespace {
+
+/// `text` with A-Z as a-z.
+std::string lower(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
+}  // namespace
+
+std::string bank_language(const Bank& bank, const std::string& flag, Io& io, bool say_fallback) {
+  const std::string chosen = choose_language(flag, io, bank.languages);
+  for (const std::string& code : bank.languages) {
+    if (lower(code) == lower(chosen)) return code;
+  }
+  std::string list;
+  for (const std::string& code : bank.languages) list += (list.empty() ? "" : ", ") + code;
+  list = sanitize_for_terminal(list, false);
+  if (!flag.empty()) {
+    throw Fatal(ExitCode::usage, fmt::format("--lang {}: this bank has no texts in that language; it has: {}",
+                                             sanitize_for_terminal(flag, false), list));
+  }
+  std::string fallback = bank.languages.front();
+  for (const std::string& code : bank.languages) {
+    if (code == "nl" || code == "en") {
+      fallback = code;
+      break;
+    }
+  }
+  if (say_fallback) io.err << session_text(SessionText::language_fallback, bank.language(fallback)) << '\n';
+  return fallback;
 }
 
 }  // namespace wegwijzer::cli

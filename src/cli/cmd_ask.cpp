@@ -53,30 +53,6 @@ class NullBuffer : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize count) override { return count; }
 };
 
-bool has_language(const Bank& bank, const std::string& language) {
-  return std::find(bank.languages.begin(), bank.languages.end(), language) != bank.languages.end();
-}
-
-// The language the session talks in: `chosen` when the bank has it. Otherwise an explicit --lang
-// is a usage error; a language from the environment falls back to the bank's first language the
-// interface speaks, said in one line on stderr.
-std::string fit_language(const Bank& bank, const std::string& flag, const std::string& chosen, Io& io) {
-  if (has_language(bank, chosen)) return chosen;
-  std::string list;
-  for (const std::string& code : bank.languages) list += (list.empty() ? "" : ", ") + code;
-  list = sanitize_for_terminal(list, false);
-  if (!flag.empty()) {
-    throw Fatal(ExitCode::usage,
-                fmt::format("--lang {}: this bank has no texts in that language; it has: {}", flag, list));
-  }
-  for (const std::string& code : bank.languages) {
-    if (code != "nl" && code != "en") continue;
-    io.err << session_text(SessionText::language_fallback, code) << '\n';
-    return code;
-  }
-  throw Fatal(ExitCode::data, fmt::format("this bank has no language the interface speaks (nl, en); it has: {}", list));
-}
-
 SummaryFormat format_of(const std::string& name) {
   if (name == "markdown") return SummaryFormat::markdown;
   if (name == "json") return SummaryFormat::json;
@@ -85,7 +61,8 @@ SummaryFormat format_of(const std::string& name) {
 
 int run_ask(const AskOptions& ask, Io& io) {
   Bank bank = load_bank_option(ask.bank, io);
-  const std::string language = fit_language(bank, ask.language, choose_language(ask.language, io), io);
+  const std::string language_code = bank_language(bank, ask.language, io, true);
+  const Language language = bank.language(language_code);
   // A json or markdown summary on an output that is not a terminal is meant for a program: then
   // standard output carries the summary alone and the questionnaire is not printed. A person typing
   // at a terminal would answer blind, so that combination needs --out instead.
@@ -98,7 +75,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   if (!ask.out.empty()) check_output_target(ask.out, "--out");
 
   SessionOptions options;
-  options.language = language;
+  options.language = language_code;
   options.color = choose_color(io, ask.no_color);
   options.unicode = choose_unicode(io);
   options.width = choose_width(io);
@@ -170,7 +147,7 @@ int run_ask(const AskOptions& ask, Io& io) {
 
   SummaryOptions summary;
   summary.format = format_of(ask.format);
-  summary.language = language;
+  summary.language = language_code;
   summary.explain = ask.explain;
   summary.unicode = options.unicode;
   summary.color = options.color && summary.format == SummaryFormat::text;
@@ -219,8 +196,10 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
   auto ask = std::make_shared<AskOptions>();
   auto* cmd = app.add_subcommand("ask", "Answer the questionnaire interactively and get a referral summary (default)");
   add_bank_option(*cmd, ask->bank);
-  cmd->add_option("--lang", ask->language, "Language: nl or en (default: en when LANG starts with 'en', else nl)")
-      ->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option("--lang", ask->language,
+                  "Language: one of the bank's (the built-in banks: nl or en; default: the language of LANG when "
+                  "the bank has it, else en when LANG starts with 'en', else nl)")
+      ->type_name("TAG");
   cmd->add_option("--format", ask->format, "Summary format: text, markdown or json (default: text)")
       ->check(CLI::IsMember({"text", "markdown", "json"}));
   cmd->add_option("--out", ask->out, "Also write the summary to FILE (mode 0600, replaced atomically)")

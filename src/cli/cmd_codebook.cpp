@@ -22,26 +22,6 @@ struct CodebookOptions {
   std::string out = "-";
 };
 
-// The language of the texts: as `ask` chooses it (--lang, else LANG). A --lang the bank has no texts in is a
-// usage error; a language from the environment falls back to the bank's first language the codebook speaks.
-std::string codebook_language(const Bank& bank, const std::string& flag, Io& io) {
-  const std::string chosen = choose_language(flag, io);
-  auto has = [&](const std::string& code) {
-    return std::find(bank.languages.begin(), bank.languages.end(), code) != bank.languages.end();
-  };
-  if (has(chosen)) return chosen;
-  std::string list;
-  for (const std::string& code : bank.languages) list += (list.empty() ? "" : ", ") + code;
-  if (!flag.empty()) {
-    throw Fatal(ExitCode::usage, fmt::format("--lang {}: this bank has no texts in that language; it has: {}", flag,
-                                             sanitize_for_terminal(list, false)));
-  }
-  for (const std::string& code : bank.languages) {
-    if (code == "nl" || code == "en") return code;
-  }
-  return chosen;  // a bank in other languages only: the codebook's own words in `chosen`, the texts fall back
-}
-
 CodebookFormat format_of(const std::string& name) {
   if (name == "csv") return CodebookFormat::csv;
   if (name == "json") return CodebookFormat::json;
@@ -52,7 +32,7 @@ int run_codebook(const CodebookOptions& options, Io& io) {
   // "-" is standard output; a path that cannot be written fails before the bank is read.
   check_output_target(options.out, "--out", OutputKind::standard_output);
   Bank bank = load_bank_option(options.bank, io);
-  const std::string language = codebook_language(bank, options.language, io);
+  const std::string language = bank_language(bank, options.language, io, false);
   const std::string document = render_codebook(bank, format_of(options.format), language);
   write_output(options.out, "--out", document, io, OutputKind::standard_output);
   return 0;
@@ -68,10 +48,9 @@ void add_codebook_command(CLI::App& app, Context& context) {
       "and every output column of 'score --format csv' with its meaning and values (docs/codebook.md)");
   add_bank_option(*cmd, options->bank);
   cmd->add_option("--lang", options->language,
-                  "Language of the texts: nl or en (default: en when LANG starts with "
-                  "'en', else nl)")
-      ->type_name("LANG")
-      ->check(CLI::IsMember({"nl", "en"}));
+                  "Language of the texts: one of the bank's (the built-in banks: nl or en; the codebook's own "
+                  "words are Dutch for nl, else English; default: as for ask)")
+      ->type_name("TAG");
   cmd->add_option("--format", options->format,
                   "markdown (default), csv (value labels for R or SPSS: one row per\nquestion-option and "
                   "column-value pair) or json")

@@ -59,7 +59,7 @@ int run_report(const ReportCommandOptions& options, Io& io) {
   for (std::size_t i = 0; i < names.size(); ++i) reader.read(files[i] ? *files[i] : io.in, names[i]);
   ReportSettings settings;
   settings.min_cell = static_cast<std::uint64_t>(options.min_cell);
-  settings.language = choose_language(options.language, io);
+  settings.language = bank_language(bank, options.language, io, false);
   ReportFormat format = ReportFormat::text;
   parse_report_format(options.format, format);
   const CohortReport report = build_report(bank, reader.tally(), settings);
@@ -88,9 +88,10 @@ void add_report_command(CLI::App& app, Context& context) {
   cmd->add_option("--format", options->format, "text (default), markdown, json, csv or html (one self-contained page)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"text", "markdown", "json", "csv", "html"}));
-  cmd->add_option("--lang", options->language, "Language: nl or en (default: en when LANG starts with 'en', else nl)")
-      ->type_name("LANG")
-      ->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option("--lang", options->language,
+                  "Language: one of the bank's (the built-in banks: nl or en; the report's own words are Dutch for "
+                  "nl, else English; default: as for ask)")
+      ->type_name("TAG");
   cmd->add_option("-o,--out", options->output, "Write the report to FILE (atomically, mode 0600; - : standard output)")
       ->type_name("FILE");
   cmd->add_option("files", options->files, "Results of wegwijzer score (default or -: standard input)")

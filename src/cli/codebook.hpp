@@ -33,12 +33,12 @@ struct CodebookColumn {
 };
 
 /// The output columns of `score --format csv` for `bank`, in header order, with the bank's ids expanded
-/// (score_<outcome>, scale_<scale>, band_<scale>) and meanings in `language` ("en"; else Dutch). Without the
+/// (score_<outcome>, scale_<scale>, band_<scale>) and meanings in `language` ("nl": Dutch; else English). Without the
 /// `--keep` columns (input columns, copied after `id`); with the --explain columns, marked.
 std::vector<CodebookColumn> codebook_columns(const Bank& bank, std::string_view language);
 
 /// The codebook of `bank` in `format`, texts in `language` ("nl" or "en": the bank's texts fall back as
-/// LocalText::in does, the codebook's own words are Dutch for anything but "en"). Bank text is sanitised.
+/// LocalText::in does, the codebook's own words are Dutch for "nl", else English). Bank text is sanitised.
 std::string render_codebook(const Bank& bank, CodebookFormat format, std::string_view language);
 
 /// The header of the CSV form (the same in every language, so that scripts reading it work for both).

@@ -25,6 +25,12 @@ std::string builtin_names_hint(const std::string& value);
 /// io.err; throws Fatal(no_input) for a missing file and Fatal(data) for an invalid bank.
 Bank load_bank_option(const std::string& path, Io& io);
 
+/// The bank language a command speaks: --lang `flag` when the bank has it (tags compare without regard to case;
+/// the bank's spelling is returned), else a usage error naming the bank's languages. Without --lang: as
+/// choose_language() picks from LANG when the bank has that; else the bank's first nl or en, else its first
+/// language, said on stderr in one line when `say_fallback`.
+std::string bank_language(const Bank& bank, const std::string& flag, Io& io, bool say_fallback);
+
 /// "In crisis:" and the crisis lines of the built-in bank in English, for the end of --help (the program
 /// has no phone number of its own). Loads the built-in bank only when help is printed.
 std::string builtin_crisis_help();

@@ -1,5 +1,6 @@
-// The recommendation: red flags force therapie; otherwise required outcomes (highest step);
-// otherwise the best score among the outcomes not excluded. Ties go to the lighter step (earlier in bank order).
+// The recommendation: red flags force the bank's red-flag outcome (the default bank: therapie); otherwise required
+// outcomes (highest step); otherwise the best score among the outcomes not excluded. Ties go to the lighter step
+// (earlier in bank order).
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -88,12 +89,14 @@ void recommend_by_bits(const Steering& steering, Result& result) {
   if (excluded == every) excluded = 0;
   const auto is_excluded = [excluded](std::size_t o) { return ((excluded >> o) & 1) != 0; };
   bool forced = true;
-  std::size_t chosen = steering.therapy;  // a red flag forces therapy
-  if (result.red_flags.empty() && required != 0) {
+  std::size_t chosen = 0;
+  if (!result.red_flags.empty()) {
+    chosen = steering.forced_by(result.red_flags);  // a red flag forces its tier's outcome
+  } else if (required != 0) {
     // The highest required step not excluded, else the highest required (a requirement outweighs an exclusion).
     const std::uint64_t open = required & ~excluded;
     chosen = static_cast<std::size_t>(63 - __builtin_clzll(open != 0 ? open : required));
-  } else if (result.red_flags.empty()) {
+  } else {
     forced = false;
     chosen = best_open(result.scores.data(), count, is_excluded);
   }
@@ -122,7 +125,9 @@ void recommend(const Steering& steering, Result& result, std::vector<char>& excl
     std::fill(excluded.begin(), excluded.end(), 0);
   }
   const auto is_excluded = [&excluded](std::size_t o) { return excluded[o] != 0; };
-  if (!result.red_flags.empty()) return rank<0>(steering, result, steering.therapy, true, is_excluded);
+  if (!result.red_flags.empty()) {
+    return rank<0>(steering, result, steering.forced_by(result.red_flags), true, is_excluded);
+  }
   if (any_required) {
     std::optional<std::size_t> best;
     std::optional<std::size_t> best_any;

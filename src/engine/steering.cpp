@@ -7,7 +7,10 @@ namespace wegwijzer::detail {
 
 Steering::Steering(const Bank& bank, const double* weights, std::size_t width)
     : outcome_count(bank.outcomes.size()), close_margin(bank.close_margin) {
-  therapy = outcome_count == 0 ? 0 : std::min(bank.therapy_outcome(), outcome_count - 1);
+  for (Tier tier : {Tier::clinical, Tier::crisis}) {
+    red_flag[tier == Tier::crisis ? 1 : 0] =
+        outcome_count == 0 ? 0 : std::min(bank.red_flag_outcome(tier), outcome_count - 1);
+  }
   bits = outcome_count <= 64;
   rules.reserve(bank.rules.size());
   for (std::size_t r = 0; r < bank.rules.size(); ++r) {

@@ -1,11 +1,13 @@
 #pragma once
 // Internal to the engine: what recommend() and explain() need of a bank's rules and outcomes,
 // prepared once per bank by the Evaluator so that they do not walk the Bank per result.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
 
 #include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/engine/result.hpp"
 
 namespace wegwijzer::detail {
 
@@ -33,7 +35,14 @@ struct Steering {
   std::vector<Rule> rules;              ///< per rule
   std::vector<std::uint32_t> outcomes;  ///< outcome indices, see Rule::first
   std::size_t outcome_count = 0;
-  std::size_t therapy = 0;  ///< the outcome red flags force
+  /// The outcome a red flag forces, per tier (clinical, crisis).
+  std::size_t red_flag[2] = {0, 0};
+  /// The outcome the raised flags of `result` force: the heaviest of their tiers' outcomes.
+  std::size_t forced_by(const std::vector<RaisedFlag>& flags) const {
+    std::size_t chosen = 0;
+    for (const RaisedFlag& flag : flags) chosen = std::max(chosen, red_flag[flag.tier == Tier::crisis ? 1 : 0]);
+    return chosen;
+  }
   double close_margin = 0;
   /// At most 64 outcomes: the rules' outcome bits hold every outcome they list.
   bool bits = false;

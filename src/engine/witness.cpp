@@ -72,7 +72,9 @@ double closeness(const Bank& bank, const Result& result, const Target& target) {
     }
   }
   if (any_required && !required) value -= kBlocked;
-  if (o != bank.therapy_outcome()) value -= kBlocked * static_cast<double>(result.red_flags.size());
+  std::size_t forced = 0;  // red flags force the heaviest outcome of their tiers
+  for (const RaisedFlag& flag : result.red_flags) forced = std::max(forced, bank.red_flag_outcome(flag.tier));
+  if (!result.red_flags.empty() && o != forced) value -= kBlocked * static_cast<double>(result.red_flags.size());
   for (const auto& ranked : result.ranking) {
     if (ranked.outcome != o && !ranked.excluded) best_other = std::max(best_other, ranked.score);
   }

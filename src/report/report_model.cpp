@@ -289,7 +289,7 @@ CohortReport build_report(const Bank& bank, const CohortTally& tally, const Repo
     advice.rows.push_back(row_of(bank.outcomes[i].id, bank.outcomes[i].name.in(language), columns,
                                  [i](const CohortCounts& c) { return c.recommendations[i]; }));
   }
-  report.sections.push_back(std::move(advice));
+  if (!bank.outcomes.empty()) report.sections.push_back(std::move(advice));  // an instrument bank gives no advice
 
   ReportSection urgency = section("urgency", Word::urgency, Word::of_assessed, ReportBase::assessed, true,
                                   [](const CohortCounts& c) { return c.assessed; });

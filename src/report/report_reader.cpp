@@ -163,9 +163,12 @@ class JsonLinesRecord {
     const std::string status = string_field(json, "status", true);
     if (status == "complete") {
       record.scored = true;
-      const std::string outcome = string_field(json, "recommendation", true);
-      record.recommendation = bank_.find_outcome(outcome);
-      if (!record.recommendation) fail(place_, "/recommendation", unknown("outcome", outcome));
+      // A bank without outcomes (an instrument) scores complete records with a null recommendation.
+      if (!bank_.outcomes.empty() || !json.contains("recommendation") || !json["recommendation"].is_null()) {
+        const std::string outcome = string_field(json, "recommendation", true);
+        record.recommendation = bank_.find_outcome(outcome);
+        if (!record.recommendation) fail(place_, "/recommendation", unknown("outcome", outcome));
+      }
       if (!json.contains("urgency")) fail(place_, "/urgency", "missing in a complete record");
       if (auto close = json.find("close_call"); close != json.end()) {
         if (!close->is_boolean()) fail(place_, "/close_call", "not true or false");
@@ -339,8 +342,10 @@ class CsvColumns {
     if (status == "complete") {
       record.scored = true;
       const std::string& outcome = cell(cells, recommendation_);
-      record.recommendation = bank_.find_outcome(outcome);
-      if (!record.recommendation) fail(place_, "column recommendation", unknown("outcome", outcome));
+      if (!bank_.outcomes.empty() || !outcome.empty()) {
+        record.recommendation = bank_.find_outcome(outcome);
+        if (!record.recommendation) fail(place_, "column recommendation", unknown("outcome", outcome));
+      }
       const std::string& close = cell(cells, close_call_);
       if (close != "true" && close != "false" && !close.empty()) {
         fail(place_, "column close_call", "not true or false");

@@ -42,14 +42,19 @@ bool depends_on_open(const Bank& bank, const Condition& condition, std::size_t o
   }
 }
 
-cli::SessionLook look_of(const SessionOptions& options) {
-  return cli::SessionLook{options.language, options.color, options.unicode, options.width};
+cli::SessionLook look_of(const Bank& bank, const SessionOptions& options) {
+  return cli::SessionLook{bank.language(options.language), options.color, options.unicode, options.width};
 }
 
 }  // namespace
 
 Session::Session(const Bank& bank, std::istream& in, std::ostream& out, SessionOptions options)
-    : bank_(bank), in_(in), out_(out), options_(std::move(options)), answers_(bank) {}
+    : bank_(bank),
+      in_(in),
+      out_(out),
+      options_(std::move(options)),
+      language_(bank.language(options_.language)),
+      answers_(bank) {}
 
 namespace {
 /// Like std::getline, but keeps at most kMaxLineBytes of a line and drops the rest, so a hostile
@@ -100,7 +105,7 @@ std::optional<std::size_t> Session::previous_before(std::size_t current) const {
 }
 
 bool Session::confirm_quit(Read& read) {
-  const std::string& language = options_.language;
+  const Language& language = language_;
   out_ << cli::wrap_text(cli::session_text(cli::SessionText::confirm_quit, language), options_.width, "", "");
   while (true) {
     out_ << kPrompt;
@@ -135,7 +140,7 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
   out_ << '\n' << last_crisis_box_ << '\n';
   // Piped answers: the next line is the next answer, not a keypress after the box.
   if (!options_.interactive) return Read::line;
-  const std::string& language = options_.language;
+  const Language& language = language_;
   out_ << cli::wrap_text(cli::session_text(cli::SessionText::crisis_continue, language), options_.width, "", "");
   while (true) {
     out_ << kPrompt;
@@ -162,8 +167,8 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
 
 Session::Step Session::ask(std::size_t& current) {
   const Question& question = bank_.questions[current];
-  const std::string& language = options_.language;
-  cli::SessionLook look = look_of(options_);
+  const Language& language = language_;
+  cli::SessionLook look = look_of(bank_, options_);
   auto say = [&](cli::SessionText id, std::string_view argument = {}) {
     std::string sentence = cli::fill(cli::session_text(id, language), {argument});
     out_ << cli::emphasize(cli::wrap_text(sentence, options_.width, "", ""), cli::Emphasis::warning, options_.color);
@@ -274,14 +279,14 @@ SessionOutcome Session::end(SessionOutcome::Kind kind) {
   outcome.crisis_raised = !crisis_shown_.empty();
   outcome.crisis_box = last_crisis_box_;
   if (kind == SessionOutcome::Kind::quit) {
-    out_ << cli::session_text(cli::SessionText::quit_done, options_.language) << '\n';
+    out_ << cli::session_text(cli::SessionText::quit_done, language_) << '\n';
   }
   out_.flush();
   return outcome;
 }
 
 SessionOutcome Session::run() {
-  out_ << cli::render_intro(bank_, look_of(options_));
+  out_ << cli::render_intro(bank_, look_of(bank_, options_));
   std::optional<std::size_t> current = next_after(std::nullopt);
   while (true) {
     if (!current) {
@@ -292,7 +297,7 @@ SessionOutcome Session::run() {
         continue;
       }
       out_ << '\n'
-           << cli::emphasize(cli::session_text(cli::SessionText::finished, options_.language), cli::Emphasis::bold,
+           << cli::emphasize(cli::session_text(cli::SessionText::finished, language_), cli::Emphasis::bold,
                              options_.color)
            << "\n\n";
       SessionOutcome outcome = end(SessionOutcome::Kind::completed);

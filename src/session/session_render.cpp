@@ -123,7 +123,7 @@ std::string render_crisis_lines(const Bank& bank, const SessionLook& look) {
   return emphasize(crisis, Emphasis::warning, look.color);
 }
 
-std::string multiple_choice_hint(const Question& question, std::string_view language) {
+std::string multiple_choice_hint(const Question& question, const Language& language) {
   // The example must be an answer the session accepts: two options that may be combined.
   std::vector<std::string> combinable;
   for (std::size_t i = 0; i < question.options.size() && combinable.size() < 2; ++i) {

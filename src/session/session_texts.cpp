@@ -61,15 +61,56 @@ constexpr std::array<Entry, 34> kTexts{{
      "Answer {} cannot be combined with other answers: choose it alone, or only the others."},
 }};
 
+constexpr std::array<std::string_view, 34> kKeys{{
+    "session.crisis_lines",
+    "session.how_to_answer",
+    "session.progress",
+    "session.progress_exact",
+    "session.optional_tag",
+    "session.hint_single",
+    "session.hint_multiple",
+    "session.hint_multiple_plain",
+    "session.hint_text",
+    "session.hint_skip",
+    "session.hint_keep",
+    "session.hint_commands",
+    "session.earlier_marker",
+    "session.earlier_text",
+    "session.help_label",
+    "session.no_help",
+    "session.first_question",
+    "session.error_number",
+    "session.error_numbers",
+    "session.error_one_only",
+    "session.error_required",
+    "session.confirm_quit",
+    "session.confirm_quit_again",
+    "session.crisis_continue",
+    "session.crisis_continue_again",
+    "session.skipped",
+    "session.kept",
+    "session.quit_done",
+    "session.interrupted",
+    "session.incomplete",
+    "session.finished",
+    "session.saved_to",
+    "session.language_fallback",
+    "session.error_exclusive",
+}};
+
+static_assert(kKeys.size() == kTexts.size(), "every SessionText needs a key");
 static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::error_exclusive) + 1,
               "every SessionText needs a table entry");
 
 }  // namespace
 
-std::string_view session_text(SessionText id, std::string_view language) {
-  const Entry& entry = kTexts[static_cast<std::size_t>(id)];
-  return language == "en" ? entry.en : entry.nl;
+std::string_view session_text(SessionText id, const Language& language) {
+  const auto index = static_cast<std::size_t>(id);
+  if (const std::string* text = language.bank_text(kKeys[index])) return *text;
+  return language.code() == "nl" ? kTexts[index].nl : kTexts[index].en;
 }
+
+std::vector<std::string_view> session_text_keys() { return {kKeys.begin(), kKeys.end()}; }
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
   std::string result;

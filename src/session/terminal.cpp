@@ -18,9 +18,16 @@ const std::string* variable(const Io& io, const std::string& name) {
 
 }  // namespace
 
-std::string choose_language(const std::string& flag, const Io& io) {
+std::string choose_language(const std::string& flag, const Io& io, const std::vector<std::string>& offered) {
   if (!flag.empty()) return flag;
   const std::string* lang = variable(io, "LANG");
+  if (lang) {
+    // "de_DE.UTF-8" → "de": used when the bank speaks it.
+    const std::string primary = ascii_lower(lang->substr(0, lang->find_first_of("_.@-")));
+    for (const std::string& code : offered) {
+      if (ascii_lower(code) == primary) return code;
+    }
+  }
   if (lang && lang->compare(0, 2, "en") == 0) return "en";
   return "nl";
 }

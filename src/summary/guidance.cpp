@@ -57,7 +57,7 @@ const LocalText& first_step_of(const Rule& rule) {
   return rule.effects.red_flag ? rule.effects.red_flag->first_step : rule.effects.first_step;
 }
 
-std::string resource_line(const Resource& resource, std::string_view language) {
+std::string resource_line(const Resource& resource, const Language& language) {
   using summary::Phrase;
   using summary::phrase;
   std::string line = resource.name.in(language);
@@ -82,7 +82,7 @@ std::string resource_line(const Resource& resource, std::string_view language) {
   return line;
 }
 
-std::vector<std::string> crisis_line_texts(const Bank& bank, std::string_view language) {
+std::vector<std::string> crisis_line_texts(const Bank& bank, const Language& language) {
   std::vector<std::string> lines;
   for (std::size_t resource : bank.crisis_lines) {
     if (resource < bank.resources.size()) lines.push_back(resource_line(bank.resources[resource], language));

@@ -17,7 +17,8 @@ std::string render_summary(const Bank& bank, const AnswerSet& answers, const Res
 }
 
 std::string render_crisis_box(const Bank& bank, const Result& result, const SummaryOptions& options) {
-  return summary::render_text_crisis_box(options, summary::guidance_text(bank, result, options.language));
+  const Language language = bank.language(options.language);
+  return summary::render_text_crisis_box(options, language, summary::guidance_text(bank, result, language));
 }
 
 bool parse_summary_format(const std::string& name, SummaryFormat& format) {

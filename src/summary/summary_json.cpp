@@ -193,7 +193,7 @@ void texts(JsonWriter& j, const Model& m) {
     j.raw("null");
   }
   j.key("advice");
-  if (m.complete) {
+  if (m.advice) {
     j.begin_object();
     j.string_field("outcome", m.outcome);
     j.string_field("name", m.outcome_name);
@@ -231,7 +231,7 @@ void texts(JsonWriter& j, const Model& m) {
   j.key("close_call_note");
   j.string_or_null(m.close_call_note);
   j.key("what_would_change");
-  if (m.complete) {
+  if (m.advice) {
     j.begin_object();
     j.string_field("heading", phrase(Phrase::flips_heading, m.language));
     j.key("decided_by_red_flag");
@@ -283,7 +283,7 @@ void texts(JsonWriter& j, const Model& m) {
   j.key("scale_reminder");
   j.string_or_null(m.scales.empty() ? std::string_view() : phrase(Phrase::distress_reminder, m.language));
   j.key("outcome_texts");
-  if (m.complete) {
+  if (m.advice) {
     j.begin_object();
     j.key("after_crisis");
     j.string_or_null(m.crisis_box ? phrase(Phrase::expect_after_crisis, m.language) : std::string_view());

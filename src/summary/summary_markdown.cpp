@@ -80,7 +80,7 @@ std::string code_span_safe(std::string_view text) {
 
 class MarkdownWriter {
  public:
-  explicit MarkdownWriter(std::string_view language) : lang_(language) {}
+  explicit MarkdownWriter(const Language& language) : lang_(language) {}
   void heading(int level, std::string_view escaped) {
     blank();
     out_ += std::string(static_cast<std::size_t>(level), '#');
@@ -110,7 +110,7 @@ class MarkdownWriter {
   }
 
  private:
-  std::string_view lang_;
+  Language lang_;
   std::string out_;
 };
 
@@ -176,6 +176,29 @@ void where_to_turn(MarkdownWriter& w, const Model& m) {
   for (const auto& resource : m.guidance.resources) w.item(escape(resource.line, "  \n  "));
 }
 
+/// The scales with their bars and bands, and the reminder that they are no diagnosis.
+void scales(MarkdownWriter& w, const Model& m, const SummaryOptions& options) {
+  if (m.scales.empty()) return;
+  w.heading(2, Phrase::distress_heading);
+  for (const auto& scale : m.scales) {
+    w.item((scale.label_is_heading ? std::string() : escape(scale.label, " ") + ": ") + std::to_string(scale.value) +
+           "/" + std::to_string(scale.max) + " `" + bar(scale.value, scale.min, scale.max, 10, options.unicode) + "` " +
+           escape(scale.band_label, " "));
+  }
+  w.paragraph("*" + std::string(w.text(Phrase::distress_reminder)) + "*");
+}
+
+/// The notes of fired rules that "Why" does not already show.
+void notes(MarkdownWriter& w, const Model& m) {
+  bool notes_label = false;
+  for (const auto& note : m.notes) {
+    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
+    if (!notes_label) w.paragraph("**" + std::string(w.text(Phrase::notes_label)) + "**");
+    notes_label = true;
+    w.item(escape(note.text, "  \n  "));
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(const Model& m, const SummaryOptions& options) {
@@ -195,6 +218,21 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
       }
     }
     where_to_turn(w, m);
+    unknown_red_flags(w, m);
+    answers(w, m);
+    footer(w, m);
+    return w.take() + "\n";
+  }
+
+  if (!m.advice) {
+    // An instrument bank: how soon and the signs, then the scales; no advice sections.
+    if (!m.urgency_text.empty()) {
+      w.paragraph(std::string(w.text(Phrase::urgency_label)) + ": " + escape(m.urgency_text));
+    }
+    where_to_turn(w, m);
+    red_flags(w, m);
+    scales(w, m, options);
+    notes(w, m);
     unknown_red_flags(w, m);
     answers(w, m);
     footer(w, m);
@@ -222,28 +260,14 @@ std::string render_markdown(const Model& m, const SummaryOptions& options) {
     if (!m.flips_caveat.empty()) w.paragraph(escape(m.flips_caveat));
   }
 
-  if (!m.scales.empty()) {
-    w.heading(2, Phrase::distress_heading);
-    for (const auto& scale : m.scales) {
-      w.item((scale.label_is_heading ? std::string() : escape(scale.label, " ") + ": ") + std::to_string(scale.value) +
-             "/" + std::to_string(scale.max) + " `" + bar(scale.value, scale.min, scale.max, 10, options.unicode) +
-             "` " + escape(scale.band_label, " "));
-    }
-    w.paragraph("*" + std::string(w.text(Phrase::distress_reminder)) + "*");
-  }
+  scales(w, m, options);
 
   w.heading(2, Phrase::expect_heading);
   if (m.crisis_box) w.paragraph("*" + std::string(w.text(Phrase::expect_after_crisis)) + "*");
   w.paragraph("**" + std::string(w.text(Phrase::what_it_is_label)) + ":** " + escape(m.what_it_is));
   w.paragraph("**" + std::string(w.text(Phrase::what_to_expect_label)) + ":** " + escape(m.what_to_expect));
   w.paragraph("**" + std::string(w.text(Phrase::where_to_find_label)) + ":** " + escape(m.where_to_find));
-  bool notes_label = false;
-  for (const auto& note : m.notes) {
-    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
-    if (!notes_label) w.paragraph("**" + std::string(w.text(Phrase::notes_label)) + "**");
-    notes_label = true;
-    w.item(escape(note.text, "  \n  "));
-  }
+  notes(w, m);
   unknown_red_flags(w, m);
   answers(w, m);
   footer(w, m);

@@ -13,7 +13,7 @@
 namespace wegwijzer::summary {
 namespace {
 
-std::string answer_text(const Question& question, const Answer& answer, std::string_view language) {
+std::string answer_text(const Question& question, const Answer& answer, const Language& language) {
   if (question.type == QuestionType::text) return answer.text;
   std::string text;
   for (std::uint16_t option : answer.options) {
@@ -24,7 +24,7 @@ std::string answer_text(const Question& question, const Answer& answer, std::str
   return text;
 }
 
-std::string_view urgency_phrase(Urgency urgency, std::string_view language) {
+std::string_view urgency_phrase(Urgency urgency, const Language& language) {
   switch (urgency) {
     case Urgency::routine: return phrase(Phrase::urgency_routine, language);
     case Urgency::prompt: return phrase(Phrase::urgency_prompt, language);
@@ -34,7 +34,7 @@ std::string_view urgency_phrase(Urgency urgency, std::string_view language) {
 }
 
 /// The labels of the chosen options (free text is never repeated in a sentence).
-std::vector<std::string> answer_labels(const Question& question, const Answer& answer, std::string_view language) {
+std::vector<std::string> answer_labels(const Question& question, const Answer& answer, const Language& language) {
   std::vector<std::string> labels;
   if (question.type == QuestionType::text) return labels;
   for (std::uint16_t option : answer.options) {
@@ -123,7 +123,7 @@ bool starts_with_any(std::string_view sentence, std::string_view starts) {
 /// The question text without trailing instructions: the sentences after the last question sentence (one
 /// ending in '?') are left out ("Choose all that apply."); a text without a question loses trailing
 /// sentences that start as an instruction does (Phrase::instruction_starts).
-std::string question_gist(const std::string& text, std::string_view language) {
+std::string question_gist(const std::string& text, const Language& language) {
   std::vector<std::string> parts = sentences(text);
   std::size_t keep = parts.size();
   for (std::size_t i = parts.size(); i > 0; --i) {
@@ -144,7 +144,7 @@ std::string question_gist(const std::string& text, std::string_view language) {
 /// topic, else "To the question \"{question}\" you answered: {labels}.". Several labels are a list ("a and
 /// b"), or joined with "; " when a label has a comma of its own. Empty without labels.
 std::string answer_sentence(const Question& question, const std::vector<std::string>& labels,
-                            std::string_view language) {
+                            const Language& language) {
   if (labels.empty()) return {};
   const bool commas = std::any_of(labels.begin(), labels.end(),
                                   [](const std::string& label) { return label.find(',') != std::string::npos; });
@@ -168,7 +168,7 @@ std::string answer_sentence(const Question& question, const std::vector<std::str
 
 /// The labels of `options` of `question`, as a list in a sentence.
 std::string option_labels(const Question& question, const std::vector<std::uint16_t>& options,
-                          std::string_view language) {
+                          const Language& language) {
   std::vector<std::string> labels;
   for (std::uint16_t o : options) {
     if (o >= question.options.size()) continue;
@@ -181,7 +181,7 @@ std::string option_labels(const Question& question, const std::vector<std::uint1
 
 /// One flip in words: "The advice would be {outcome} if you had chosen "a" (instead of "b") for the question about
 /// {topic}."
-FlipText flip_text(const Bank& bank, const Flip& flip, std::string_view language) {
+FlipText flip_text(const Bank& bank, const Flip& flip, const Language& language) {
   FlipText text;
   text.outcome = bank.outcomes[flip.outcome].id;
   text.name = bank.outcomes[flip.outcome].name.in(language);
@@ -205,7 +205,7 @@ FlipText flip_text(const Bank& bank, const Flip& flip, std::string_view language
 
 /// "You said about ...: answer." for each answered question that raised `rule`.
 std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const AnswerSet& answers, const Result& result,
-                                   std::string_view language) {
+                                   const Language& language) {
   std::vector<bool> visible(bank.questions.size(), false);
   for (std::size_t q : result.shown) {
     if (q < visible.size()) visible[q] = true;
@@ -224,7 +224,7 @@ std::vector<std::string> raised_by(const Bank& bank, const Rule& rule, const Ans
 }
 
 /// Names of outcomes as a list in a sentence ("a, b and c").
-std::string outcome_names(const Bank& bank, const std::vector<std::size_t>& outcomes, std::string_view language) {
+std::string outcome_names(const Bank& bank, const std::vector<std::size_t>& outcomes, const Language& language) {
   std::vector<std::string> names;
   for (std::size_t o : outcomes) {
     if (o < bank.outcomes.size()) names.push_back(bank.outcomes[o].name.in(language));
@@ -241,7 +241,7 @@ Phrase alternative_phrase(double margin, double close_margin) {
 }
 
 /// A specific line for a rule reason that is not a red flag: its note, else what it did.
-std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& reason, std::string_view language) {
+std::string rule_reason_line(const Bank& bank, const Rule& rule, const Reason& reason, const Language& language) {
   if (!rule.effects.note.empty()) return rule.effects.note.in(language);
   const std::string outcome = bank.outcomes[reason.outcome].name.in(language);
   if (!rule.effects.require.empty()) {
@@ -263,7 +263,7 @@ bool calmer_than(const Rule& rule, const Result& result) {
 /// The texts of `outcome` for these answers: each from the first variant whose condition holds and that
 /// sets it, else the outcome's own.
 void outcome_texts(const Bank& bank, const Outcome& outcome, const AnswerSet& answers, const Result& result,
-                   std::string_view language, Model& model) {
+                   const Language& language, Model& model) {
   model.what_it_is = outcome.what_it_is.in(language);
   model.what_to_expect = outcome.what_to_expect.in(language);
   model.where_to_find = outcome.where_to_find.in(language);
@@ -293,7 +293,7 @@ void outcome_texts(const Bank& bank, const Outcome& outcome, const AnswerSet& an
 
 }  // namespace
 
-GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language) {
+GuidanceText guidance_text(const Bank& bank, const Result& result, const Language& language) {
   GuidanceText text;
   const Guidance guidance = guidance_for(bank, result);
   // Each sentence once: several flags often share "see your huisarts this week".
@@ -324,7 +324,7 @@ GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_v
   return text;
 }
 
-std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_view language) {
+std::vector<std::string> crisis_steps(const GuidanceText& guidance, const Language& language) {
   if (!guidance.first_steps.empty()) return guidance.first_steps;
   return {std::string(phrase(Phrase::crisis_no_steps, language))};
 }
@@ -346,11 +346,13 @@ std::string bar(int value, int min, int max, int cells, bool unicode) {
 }
 
 Model build_model(const Bank& bank, const AnswerSet& answers, const Result& result, const SummaryOptions& options) {
-  const std::string& lang = options.language;
+  const Language lang = bank.language(options.language);
   Model model;
   model.language = lang;
-  model.complete = result.status == Status::complete && result.recommendation.has_value() &&
-                   *result.recommendation < bank.outcomes.size();
+  // A bank without outcomes (an instrument: scales and bands only) is complete without a recommendation.
+  model.advice = result.status == Status::complete && result.recommendation.has_value() &&
+                 *result.recommendation < bank.outcomes.size();
+  model.complete = model.advice || (result.status == Status::complete && bank.outcomes.empty());
   model.crisis_box = result.urgency == Urgency::crisis;
   model.title = bank.title.in(lang);
   model.heading = std::string(phrase(model.complete ? Phrase::document_title : Phrase::incomplete_title, lang));
@@ -370,13 +372,10 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
   }
 
   if (model.complete) {
-    const Outcome& outcome = bank.outcomes[*result.recommendation];
-    model.outcome = outcome.id;
-    model.outcome_name = outcome.name.in(lang);
-    model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
     // The first steps of the flags that set the urgency; a general phrase only when they name none.
     model.urgency_text = std::string(urgency_phrase(result.urgency, lang));
-    if (result.urgency == Urgency::routine && *result.recommendation == bank.therapy_outcome()) {
+    if (model.advice && result.urgency == Urgency::routine &&
+        *result.recommendation == bank.red_flag_outcome(Tier::clinical)) {
       model.urgency_text = std::string(phrase(Phrase::urgency_routine_huisarts, lang));
     }
     if (!model.guidance.first_steps.empty()) {
@@ -386,6 +385,16 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
         model.urgency_text += step;
       }
     }
+    // Without advice there is no "where to find it" to point to: a routine result without steps says nothing.
+    if (!model.advice && result.urgency == Urgency::routine && model.guidance.first_steps.empty()) {
+      model.urgency_text.clear();
+    }
+  }
+  if (model.advice) {
+    const Outcome& outcome = bank.outcomes[*result.recommendation];
+    model.outcome = outcome.id;
+    model.outcome_name = outcome.name.in(lang);
+    model.advice_line = fill(phrase(Phrase::advice_recommended, lang), {model.outcome_name});
     outcome_texts(bank, outcome, answers, result, lang, model);
 
     // Red-flag rules are listed with the signs below, so they are left out here; every line is distinct.
@@ -452,7 +461,8 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
     } else {
       model.flips_caveat = std::string(phrase(Phrase::flips_caveat, lang));
     }
-
+  }
+  if (model.complete) {
     for (const ScaleValue& value : result.scales) {
       if (value.scale >= bank.scales.size()) continue;
       const Scale& scale = bank.scales[value.scale];

@@ -67,7 +67,7 @@ struct GuidanceText {
 };
 
 /// The guidance of `result` in `language`.
-GuidanceText guidance_text(const Bank& bank, const Result& result, std::string_view language);
+GuidanceText guidance_text(const Bank& bank, const Result& result, const Language& language);
 
 /// One scale for the distress indication.
 struct ScaleLine {
@@ -91,10 +91,11 @@ struct AnswerLine {
 
 /// The summary's content in one language.
 struct Model {
-  std::string language;
-  bool complete = false;
-  bool crisis_box = false;                ///< urgency crisis: the crisis box goes first
-  GuidanceText guidance;                  ///< first steps and resources of the flags that set the urgency
+  Language language{"nl"};  ///< the language, with the bank's versions of the program texts
+  bool complete = false;    ///< every required question answered (then `advice`, unless the bank has no outcomes)
+  bool advice = false;      ///< complete with a recommendation: the advice sections are shown
+  bool crisis_box = false;  ///< urgency crisis: the crisis box goes first
+  GuidanceText guidance;    ///< first steps and resources of the flags that set the urgency
   std::vector<std::string> crisis_lines;  ///< the bank's crisis lines, for the footer
   std::string title;                      ///< bank title
   std::string heading;                    ///< "Referral summary" or "Incomplete: no advice"
@@ -143,9 +144,10 @@ bool note_shown_as_reason(const Model& model, const std::string& rule_id);
 std::string bar(int value, int min, int max, int cells, bool unicode);
 
 /// The crisis box in text form (see render_crisis_box).
-std::string render_text_crisis_box(const SummaryOptions& options, const GuidanceText& guidance);
+std::string render_text_crisis_box(const SummaryOptions& options, const Language& language,
+                                   const GuidanceText& guidance);
 /// The first steps shown in a crisis box: the guidance's, or a general step when it has none.
-std::vector<std::string> crisis_steps(const GuidanceText& guidance, std::string_view language);
+std::vector<std::string> crisis_steps(const GuidanceText& guidance, const Language& language);
 
 /// Renderers of the three formats.
 std::string render_text(const Model& model, const SummaryOptions& options);

@@ -25,7 +25,7 @@ using summary::phrase;
 
 /// One crisis line, short: "113 Zelfmoordpreventie: 113 or 0800-0113". The summary's footer just above
 /// has the whole line (hours, web address, when to call); a line without a number keeps it whole.
-std::string short_crisis_line(const Resource& resource, std::string_view language) {
+std::string short_crisis_line(const Resource& resource, const Language& language) {
   if (resource.phone.empty()) return resource_line(resource, language);
   std::string line = resource.name.in(language);
   line += ": ";
@@ -89,7 +89,7 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
                          const SummaryOptions& options, std::string_view saved_to) {
   // The model the summary is rendered from, so the recap says exactly what the summary says.
   const summary::Model model = summary::build_model(bank, answers, result, options);
-  const std::string_view lang = model.language;
+  const Language& lang = model.language;
   RecapWriter w(options);
   w.rule(phrase(Phrase::recap_heading, lang));
 

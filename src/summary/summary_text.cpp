@@ -80,7 +80,7 @@ class TextWriter {
   std::string out_;
 };
 
-std::string crisis_box(const SummaryOptions& options, const GuidanceText& guidance) {
+std::string crisis_box(const SummaryOptions& options, const Language& language, const GuidanceText& guidance) {
   TextWriter writer(options);
   const std::size_t width = writer.width();
   const bool u = options.unicode;
@@ -98,10 +98,10 @@ std::string crisis_box(const SummaryOptions& options, const GuidanceText& guidan
     writer.raw_line(line, kRed);
   };
   writer.raw_line((u ? "╔" : "+") + repeat(u ? "═" : "=", width - 2) + (u ? "╗" : "+"), kRed);
-  boxed(std::string(u ? "⚠ " : "! ") + std::string(phrase(Phrase::crisis_title, options.language)));
+  boxed(std::string(u ? "⚠ " : "! ") + std::string(phrase(Phrase::crisis_title, language)));
   // The first steps of the flags raised, then where to turn, most relevant first.
   // Bank text: sanitised like every paragraph, since the box writes raw lines.
-  for (const auto& text : crisis_steps(guidance, options.language)) {
+  for (const auto& text : crisis_steps(guidance, language)) {
     for (const auto& line : wrap(sanitize_for_terminal(text, false), inner, u ? "→ " : "> ", "  ")) boxed(line);
   }
   for (const auto& resource : guidance.resources) {
@@ -114,7 +114,7 @@ std::string crisis_box(const SummaryOptions& options, const GuidanceText& guidan
 }
 
 void footer(TextWriter& w, const Model& m) {
-  const std::string_view lang = m.language;
+  const Language& lang = m.language;
   w.heading(phrase(Phrase::footer_heading, lang));
   w.paragraph(fill(phrase(Phrase::footer_bank, lang), {m.bank_id, m.bank_version}));
   w.paragraph(std::string(phrase(Phrase::footer_sha256, lang)) + ": " + m.bank_sha256, {}, "  ");
@@ -165,17 +165,46 @@ void answers(TextWriter& w, const Model& m) {
   }
 }
 
+/// The scales with their bars and bands, and the reminder that they are no diagnosis.
+void scales(TextWriter& w, const Model& m) {
+  if (m.scales.empty()) return;
+  w.heading(phrase(Phrase::distress_heading, m.language));
+  for (const auto& scale : m.scales) {
+    std::string line = (scale.label_is_heading ? std::string() : sanitize_for_terminal(scale.label, false) + ": ") +
+                       std::to_string(scale.value) + "/" + std::to_string(scale.max) + " " +
+                       bar(scale.value, scale.min, scale.max, 10, w.unicode()) + " " +
+                       sanitize_for_terminal(scale.band_label, false);
+    w.paragraph(line, {}, "  ");
+  }
+  w.paragraph(phrase(Phrase::distress_reminder, m.language));
+}
+
+/// The notes of fired rules that "Why" does not already show.
+void notes(TextWriter& w, const Model& m) {
+  bool notes_label = false;
+  for (const auto& note : m.notes) {
+    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
+    if (!notes_label) {
+      w.blank();
+      w.paragraph(std::string(phrase(Phrase::notes_label, m.language)) + ":");
+      notes_label = true;
+    }
+    w.item(note.text);
+  }
+}
+
 }  // namespace
 
-std::string render_text_crisis_box(const SummaryOptions& options, const GuidanceText& guidance) {
-  return crisis_box(options, guidance);
+std::string render_text_crisis_box(const SummaryOptions& options, const Language& language,
+                                   const GuidanceText& guidance) {
+  return crisis_box(options, language, guidance);
 }
 
 std::string render_text(const Model& m, const SummaryOptions& options) {
   TextWriter w(options);
-  const std::string_view lang = m.language;
+  const Language& lang = m.language;
   if (m.crisis_box) {
-    w.append(crisis_box(options, m.guidance));
+    w.append(crisis_box(options, m.language, m.guidance));
     w.blank();
   }
   w.heading(m.heading, true);
@@ -194,6 +223,22 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
       for (const auto& step : m.guidance.first_steps) w.labelled(phrase(Phrase::urgency_label, lang), step);
     }
     where_to_turn(w, m);
+    unknown_red_flags(w, m);
+    answers(w, m);
+    footer(w, m);
+    return w.take();
+  }
+
+  if (!m.advice) {
+    // An instrument bank: how soon and the signs, then the scales; no advice sections.
+    if (!m.urgency_text.empty()) {
+      w.blank();
+      w.labelled(phrase(Phrase::urgency_label, lang), m.urgency_text);
+    }
+    where_to_turn(w, m);
+    red_flags(w, m);
+    scales(w, m);
+    notes(w, m);
     unknown_red_flags(w, m);
     answers(w, m);
     footer(w, m);
@@ -230,17 +275,7 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
     }
   }
 
-  if (!m.scales.empty()) {
-    w.heading(phrase(Phrase::distress_heading, lang));
-    for (const auto& scale : m.scales) {
-      std::string line = (scale.label_is_heading ? std::string() : sanitize_for_terminal(scale.label, false) + ": ") +
-                         std::to_string(scale.value) + "/" + std::to_string(scale.max) + " " +
-                         bar(scale.value, scale.min, scale.max, 10, w.unicode()) + " " +
-                         sanitize_for_terminal(scale.band_label, false);
-      w.paragraph(line, {}, "  ");
-    }
-    w.paragraph(phrase(Phrase::distress_reminder, lang));
-  }
+  scales(w, m);
 
   w.heading(phrase(Phrase::expect_heading, lang));
   if (m.crisis_box) {
@@ -250,16 +285,7 @@ std::string render_text(const Model& m, const SummaryOptions& options) {
   w.labelled(phrase(Phrase::what_it_is_label, lang), m.what_it_is);
   w.labelled(phrase(Phrase::what_to_expect_label, lang), m.what_to_expect);
   w.labelled(phrase(Phrase::where_to_find_label, lang), m.where_to_find);
-  bool notes_label = false;
-  for (const auto& note : m.notes) {
-    if (note_shown_as_reason(m, note.id)) continue;  // already under "Why"
-    if (!notes_label) {
-      w.blank();
-      w.paragraph(std::string(phrase(Phrase::notes_label, lang)) + ":");
-      notes_label = true;
-    }
-    w.item(note.text);
-  }
+  notes(w, m);
   unknown_red_flags(w, m);
 
   answers(w, m);

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "wegwijzer/bank/local_text.hpp"
+
 namespace wegwijzer::summary {
 
 /// A phrase of the summary itself (bank texts come from the bank).
@@ -87,13 +89,17 @@ enum class Phrase {
   recap_incomplete,       ///< no advice: not every question was answered
 };
 
-/// The phrase in `language` ("nl"; anything else gets English).
-std::string_view phrase(Phrase id, std::string_view language);
+/// The phrase in `language`: the bank's version ("texts") when it has one in that language, else the built-in
+/// Dutch for "nl" and English for any other language.
+std::string_view phrase(Phrase id, const Language& language);
+
+/// The key of every phrase ("summary.<name>"), in table order: what a bank's "texts" may override.
+std::vector<std::string_view> phrase_keys();
 
 /// Replaces {1}, {2}, ... in `pattern` with `arguments` (no format-string interpretation).
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments);
 
 /// `items` as a list in a sentence: "a", "a and b", "a, b and c" ("a en b", "a, b en c" in Dutch).
-std::string join_list(const std::vector<std::string>& items, std::string_view language);
+std::string join_list(const std::vector<std::string>& items, const Language& language);
 
 }  // namespace wegwijzer::summary

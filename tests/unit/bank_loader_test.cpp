@@ -219,7 +219,8 @@ TEST_CASE("structure errors give the pointer and what was found and expected", "
   SECTION("languages") {
     CHECK_BANK_ERROR(load_edited([](json& b) { b["languages"] = json::array(); }), "/languages", "at least 1 item");
     CHECK_BANK_ERROR(load_edited([](json& b) { b["languages"][1] = "en"; }), "/languages/1", "listed twice");
-    CHECK_BANK_ERROR(load_edited([](json& b) { b["languages"][1] = "NL"; }), "/languages/1", "language code");
+    CHECK_BANK_ERROR(load_edited([](json& b) { b["languages"][1] = "nl_NL"; }), "/languages/1", "BCP 47 language tag");
+    CHECK_BANK_ERROR(load_edited([](json& b) { b["languages"][1] = "nederlands"; }), "/languages/1", "BCP 47");
   }
 }
 
@@ -264,13 +265,16 @@ TEST_CASE("a question's topic is an optional text per language", "[loader]") {
                    "/questions/0/topic", "missing translation: there is no 'nl' text");
 }
 
-TEST_CASE("outcomes are exactly the four kinds of help", "[loader]") {
-  CHECK_BANK_ERROR(load_edited([](json& b) { b["outcomes"][0]["id"] = "mentoring"; }), "/outcomes/0/id",
-                   "unknown outcome 'mentoring'");
+TEST_CASE("outcomes are the bank's own, each id once, and weights name only them", "[loader]") {
+  LoadResult renamed = load_edited([](json& b) { b["outcomes"][0]["id"] = "mentoring"; });
+  CHECK_FALSE(renamed.bank);  // the weights still name werkbegeleiding
+  CHECK(::wegwijzer::test::has_diagnostic(renamed, ::wegwijzer::Severity::error,
+                                          "/questions/2/options/1/weights/werkbegeleiding",
+                                          "unknown outcome 'werkbegeleiding' in weights"));
   CHECK_BANK_ERROR(load_edited([](json& b) { b["outcomes"][0]["id"] = "coaching"; }), "/outcomes/1/id",
                    "duplicate outcome id 'coaching'; it is also used at /outcomes/0/id");
-  CHECK_BANK_ERROR(load_edited([](json& b) { b["outcomes"].erase(3); }), "/outcomes",
-                   "the outcome 'therapie' is missing");
+  CHECK_BANK_ERROR(load_edited([](json& b) { b["outcomes"].erase(3); }), "/rules/1/effects/require/0",
+                   "unknown outcome 'therapie'");
   LoadResult reordered = load_edited([](json& b) { std::swap(b["outcomes"][0], b["outcomes"][3]); });
   REQUIRE(reordered.bank);
   CHECK(reordered.bank->outcomes[0].id == "therapie");

@@ -316,7 +316,7 @@ TEST_CASE("the distress items name their time frame in the question text", "[def
 
 TEST_CASE("the bedrijfsarts is mentioned only on condition of working", "[default-bank]") {
   const Bank bank = load_builtin_bank();
-  const Outcome& therapy = bank.outcomes[bank.therapy_outcome()];
+  const Outcome& therapy = bank.outcomes[bank.red_flag_outcome(wegwijzer::Tier::clinical)];
   CHECK_THAT(therapy.where_to_find.in("nl"), Catch::Contains("Werk je en hebben je klachten met je werk te maken"));
   CHECK_THAT(therapy.where_to_find.in("en"), Catch::Contains("If you work and your complaints are related"));
   // People who do not work, and minors, get a text without the bedrijfsarts (the variants).

@@ -177,8 +177,8 @@ TEST_CASE("a crisis flag forces therapie and crisis urgency", "[engine]") {
   REQUIRE(result.red_flags.size() == 1);
   CHECK(result.red_flags[0].tier == Tier::crisis);
   CHECK(result.red_flags[0].rule == ri(bank, "life-not-worth-living"));
-  CHECK(result.recommendation == bank.therapy_outcome());
-  CHECK(result.ranking[0].outcome == bank.therapy_outcome());
+  CHECK(result.recommendation == bank.red_flag_outcome(wegwijzer::Tier::clinical));
+  CHECK(result.ranking[0].outcome == bank.red_flag_outcome(wegwijzer::Tier::clinical));
   CHECK(result.ranking[1].outcome == oi(bank, "werkbegeleiding"));
   CHECK(result.ranking[1].margin == -3.0);  // therapie scored lower: kept negative, it is informative
   CHECK_FALSE(result.close_call);

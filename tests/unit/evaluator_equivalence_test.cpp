@@ -60,7 +60,9 @@ void reference_recommend(const Bank& bank, Result& result) {
   bool forced = true;
   std::size_t chosen = 0;
   if (!result.red_flags.empty()) {
-    chosen = std::min(bank.therapy_outcome(), count - 1);
+    for (const RaisedFlag& flag : result.red_flags) {
+      chosen = std::max(chosen, std::min(bank.red_flag_outcome(flag.tier), count - 1));
+    }
   } else if (any_required) {
     std::optional<std::size_t> best;
     std::optional<std::size_t> best_any;

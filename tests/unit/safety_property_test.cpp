@@ -42,7 +42,7 @@ struct Counts {
 void check_invariants(const Bank& bank, const AnswerSet& answers, const std::vector<bool>& flag_questions,
                       Counts& counts) {
   Result result = evaluate(bank, answers);
-  const std::size_t therapie = bank.therapy_outcome();
+  const std::size_t therapie = bank.red_flag_outcome(wegwijzer::Tier::clinical);
   bool any_crisis = false;
   bool any_clinical = false;
   for (const auto& flag : result.red_flags) {

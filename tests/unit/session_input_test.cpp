@@ -107,8 +107,8 @@ TEST_CASE("fill replaces {} in order and leaves extra ones", "[session_input]") 
 TEST_CASE("every session text exists in Dutch and English and they differ", "[session_input]") {
   using wegwijzer::cli::SessionText;
   for (int id = 0; id <= static_cast<int>(SessionText::saved_to); ++id) {
-    auto nl = wegwijzer::cli::session_text(static_cast<SessionText>(id), "nl");
-    auto en = wegwijzer::cli::session_text(static_cast<SessionText>(id), "en");
+    auto nl = wegwijzer::cli::session_text(static_cast<SessionText>(id), wegwijzer::Language("nl"));
+    auto en = wegwijzer::cli::session_text(static_cast<SessionText>(id), wegwijzer::Language("en"));
     INFO(id);
     CHECK(!nl.empty());
     CHECK(!en.empty());
@@ -126,6 +126,6 @@ TEST_CASE("an exclusive option cannot be combined with others", "[session-input]
   CHECK(combined.options.front() == 3);
   CHECK(parse_input("4", question).kind == ParsedInput::Kind::answer);
   CHECK(parse_input("1 2", question).kind == ParsedInput::Kind::answer);
-  CHECK(wegwijzer::cli::session_text(wegwijzer::cli::SessionText::error_exclusive, "en").find("{}") !=
-        std::string_view::npos);
+  CHECK(wegwijzer::cli::session_text(wegwijzer::cli::SessionText::error_exclusive, wegwijzer::Language("en"))
+            .find("{}") != std::string_view::npos);
 }

@@ -187,7 +187,7 @@ TEST_CASE("default bank: the multiple-choice hint suggests only answers the sess
     ++multiple;
     INFO(question.id);
     for (const char* language : {"nl", "en"}) {
-      std::string hint = wegwijzer::cli::multiple_choice_hint(question, language);
+      std::string hint = wegwijzer::cli::multiple_choice_hint(question, wegwijzer::Language(language));
       std::smatch match;
       REQUIRE(std::regex_search(hint, match, std::regex("(\\d+),(\\d+)")));
       // Both spellings of the example are accepted as an answer, not refused as a forbidden combination.

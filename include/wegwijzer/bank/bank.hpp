@@ -1,7 +1,10 @@
 #pragma once
 // bank/: a question bank and answers to it: the model (questions, conditions, rules, outcomes, resources), loading and
 // checking it, reading answers.
+#include <array>
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,7 +112,7 @@ struct OutcomeVariant {
 
 /// One kind of help with the texts the summary needs.
 struct Outcome {
-  std::string id;  ///< werkbegeleiding, coaching, supervisie or therapie
+  std::string id;  ///< the bank's own id (the default bank: werkbegeleiding, coaching, supervisie, therapie)
   LocalText name;
   LocalText what_it_is;
   LocalText what_to_expect;
@@ -138,7 +141,12 @@ struct Bank {
   LocalText title;
   LocalText introduction;
   LocalText disclaimer;
-  std::vector<Outcome> outcomes;  ///< in sliding-scale order, lowest step first
+  std::vector<Outcome> outcomes;  ///< in sliding-scale order, lowest step first; empty for an instrument bank
+  /// Per tier (Tier::clinical, Tier::crisis) the outcome a red flag of that tier forces ("red_flag_outcome"); unset:
+  /// the last outcome. Meaningless when there are no outcomes.
+  std::array<std::optional<std::size_t>, 2> red_flag_outcomes;
+  /// The bank's versions of the program's own texts ("texts"): key ("summary.advice_heading") → text.
+  std::map<std::string, LocalText, std::less<>> texts;
   std::vector<Question> questions;
   std::vector<Scale> scales;
   std::vector<Rule> rules;
@@ -156,8 +164,12 @@ struct Bank {
   std::optional<std::size_t> find_scale(std::string_view scale_id) const;
   /// Index of the resource with this id, if any.
   std::optional<std::size_t> find_resource(std::string_view resource_id) const;
-  /// Index of the outcome "therapie" (always present in a loaded bank).
-  std::size_t therapy_outcome() const;
+  /// `code` as the Language the program speaks, with this bank's versions of the program texts.
+  Language language(std::string code) const { return Language(std::move(code), &texts); }
+  /// Index of the outcome a red flag of `tier` forces (the bank has outcomes).
+  std::size_t red_flag_outcome(Tier tier) const {
+    return red_flag_outcomes[tier == Tier::crisis ? 1 : 0].value_or(outcomes.empty() ? 0 : outcomes.size() - 1);
+  }
 };
 
 /// Marks in `marks` (indexed like bank.questions) every question `condition` reads, directly or through the items

@@ -19,6 +19,7 @@ struct BankLimits {
   std::size_t max_rules = 1000;
   std::size_t max_scales = 100;
   std::size_t max_languages = 32;  ///< every text is checked against every language
+  std::size_t max_outcomes = 64;   ///< outcomes of a bank
   /// Run the "never true" analysis of every show_if and rule (errors for conditions that can never
   /// be true). `check` sets this; the other loads (ask, score, sample) skip it and stay linear.
   bool analyse_conditions = false;
@@ -42,6 +43,10 @@ LoadResult load_bank(std::string_view text, const std::string& file_name, const 
 
 /// The bank compiled into the binary (data/banks/default.json).
 std::string_view builtin_bank_text();
+
+/// The practitioner bank compiled into the binary (data/banks/practitioner.json): for coaches and school staff
+/// asking about one client whether this is still coaching, or time to refer (`--bank practitioner`).
+std::string_view practitioner_bank_text();
 
 /// A bank compiled into the binary, chosen with `--bank NAME`.
 struct BuiltinBank {

@@ -7,7 +7,7 @@
 
 namespace wegwijzer {
 
-/// `condition` as a phrase in `language` ("en"; anything else gives Dutch, as the session's texts do), naming
+/// `condition` as a phrase in `language` ("nl": Dutch; anything else English, as the session's texts do), naming
 /// questions, options and scales by their ids in double quotes: en `"work_situation" is "working" or "studying"
 /// and not "domain" is "private"`, `at least 2 points on "impairment"`, `scale "distress" is at least 3`.
 /// Parts that hold "and" or "or" are put in brackets inside another all, any or not. An empty all is "always",

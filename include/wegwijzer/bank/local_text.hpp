@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -22,4 +23,23 @@ class LocalText {
  private:
   std::map<std::string, std::string> by_language_;
 };
+/// The language the program speaks in: a bank language's tag, with the bank's own versions of the program's texts
+/// (a bank's "texts", key → text) when there are any.
+class Language {
+ public:
+  /// `code` as a bank declares it ("nl", "en", "de"); `texts`, when given, must outlive this.
+  explicit Language(std::string code, const std::map<std::string, LocalText, std::less<>>* texts = nullptr)
+      : code_(std::move(code)), texts_(texts) {}
+  /// The tag ("nl").
+  const std::string& code() const { return code_; }
+  /// The tag, for LocalText::in and the like.
+  operator std::string_view() const { return code_; }  // NOLINT(google-explicit-constructor)
+  /// The bank's version of the program text `key` in this language, or nullptr when it has none.
+  const std::string* bank_text(std::string_view key) const;
+
+ private:
+  std::string code_;
+  const std::map<std::string, LocalText, std::less<>>* texts_ = nullptr;
+};
+
 }  // namespace wegwijzer

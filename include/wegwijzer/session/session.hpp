@@ -18,7 +18,7 @@ namespace wegwijzer {
 /// How an interactive session looks and reads. The caller (the `ask` command) decides these from
 /// the terminal and the environment; tests set them directly.
 struct SessionOptions {
-  std::string language = "nl";  ///< "nl" or "en": the bank's texts and the session's sentences
+  std::string language = "nl";  ///< one of the bank's languages: the bank's texts and the session's sentences
   bool color = false;           ///< ANSI colour (only on a terminal)
   bool unicode = true;          ///< Unicode marks and boxes; false: ASCII only
   int width = 80;               ///< wrap width in columns
@@ -82,6 +82,7 @@ class Session {
   std::istream& in_;
   std::ostream& out_;
   SessionOptions options_;
+  Language language_;  ///< options_.language with the bank's versions of the session's sentences
   AnswerSet answers_;
   std::set<std::size_t> crisis_shown_;  ///< crisis rules whose box was shown
   std::string last_crisis_box_;         ///< the last crisis box shown

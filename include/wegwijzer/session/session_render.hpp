@@ -11,10 +11,10 @@ namespace wegwijzer::cli {
 
 /// How the session's text looks on this output.
 struct SessionLook {
-  std::string language = "nl";  ///< "nl" or "en"
-  bool color = false;           ///< ANSI colour and bold
-  bool unicode = true;          ///< Unicode marks; false: ASCII only
-  int width = 80;               ///< wrap width in columns
+  Language language{"nl"};  ///< the bank's language, with its versions of the session's sentences
+  bool color = false;       ///< ANSI colour and bold
+  bool unicode = true;      ///< Unicode marks; false: ASCII only
+  int width = 80;           ///< wrap width in columns
 };
 
 /// Emphasis the session uses.
@@ -56,6 +56,6 @@ std::string render_question(const Bank& bank, std::size_t question, const Answer
 
 /// The hint for a multiple-choice question in `language`: its example combines the first two options that
 /// are not exclusive ("for example 2,3 or 2 3"); without two such options, no example.
-std::string multiple_choice_hint(const Question& question, std::string_view language);
+std::string multiple_choice_hint(const Question& question, const Language& language);
 
 }  // namespace wegwijzer::cli

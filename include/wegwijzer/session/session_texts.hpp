@@ -3,6 +3,9 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "wegwijzer/bank/local_text.hpp"
 
 namespace wegwijzer::cli {
 
@@ -44,8 +47,12 @@ enum class SessionText {
   error_exclusive,        ///< option {} ("none", "rather not say") cannot be combined with others
 };
 
-/// The sentence `id` in `language` ("nl" or "en"; anything else gives Dutch).
-std::string_view session_text(SessionText id, std::string_view language);
+/// The sentence `id` in `language`: the bank's version ("texts") when it has one in that language, else the
+/// built-in Dutch for "nl" and English for any other language.
+std::string_view session_text(SessionText id, const Language& language);
+
+/// The key of every sentence ("session.<name>"), in enumerator order: what a bank's "texts" may override.
+std::vector<std::string_view> session_text_keys();
 
 /// Replaces each "{}" in `pattern` by the next argument, in order (not a format string: no escapes).
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments);

@@ -1,14 +1,15 @@
 #pragma once
 // Internal to the CLI: decisions about language, colour, Unicode and width from the Io and flags.
 #include <string>
+#include <vector>
 
 #include "wegwijzer/support/io.hpp"
 
 namespace wegwijzer::cli {
 
-/// The language to talk in: `flag` ("nl"/"en") when given, else "en" when LANG starts with "en",
-/// else "nl".
-std::string choose_language(const std::string& flag, const Io& io);
+/// The language to talk in: `flag` when given; else the language of LANG ("de_DE.UTF-8": "de") when `offered` (a
+/// bank's languages) has it; else "en" when LANG starts with "en", else "nl".
+std::string choose_language(const std::string& flag, const Io& io, const std::vector<std::string>& offered = {});
 
 /// Colour only when the output is a terminal, NO_COLOR is unset or empty, TERM is not "dumb" and
 /// `no_color_flag` (--no-color) is false.

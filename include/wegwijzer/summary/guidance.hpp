@@ -32,9 +32,9 @@ const LocalText& first_step_of(const Rule& rule);
 
 /// One resource in one line, e.g. "113 Zelfmoordpreventie: 113 or 0800-0113 (free, day and night; 113.nl),
 /// if you are thinking about suicide". Raw bank text: the caller sanitises or escapes it.
-std::string resource_line(const Resource& resource, std::string_view language);
+std::string resource_line(const Resource& resource, const Language& language);
 
 /// The lines of the bank's crisis lines (intro, footer, interruption), in `language`.
-std::vector<std::string> crisis_line_texts(const Bank& bank, std::string_view language);
+std::vector<std::string> crisis_line_texts(const Bank& bank, const Language& language);
 
 }  // namespace wegwijzer
