@@ -93,6 +93,10 @@ inline Bank random_bank(std::mt19937_64& random) {
     outcome.id = o == 2 && chance(random, 50) ? "therapie" : "o" + std::to_string(o);
     bank.outcomes.push_back(outcome);
   }
+  if (outcomes > 0 && chance(random, 50)) {  // a red-flag outcome per tier, the crisis tier's at least as heavy
+    const std::size_t clinical = pick(random, outcomes);
+    bank.red_flag_outcomes = {clinical, clinical + pick(random, outcomes - clinical)};
+  }
   const std::size_t question_count = 1 + pick(random, 14);
   const std::size_t scale_count = pick(random, 4);
   for (std::size_t q = 0; q < question_count; ++q) {
