@@ -11,11 +11,11 @@ add_test(NAME cli.codebook.json
 set_tests_properties(cli.codebook.json PROPERTIES PASS_REGULAR_EXPRESSION "json ok")
 
 # A name that is no built-in bank and no file: a clear error naming the built-in banks, exit 66.
-add_test(NAME cli.codebook.unknown_bank COMMAND ${WEGWIJZER_BIN} codebook --bank practitioner)
+add_test(NAME cli.codebook.unknown_bank COMMAND ${WEGWIJZER_BIN} codebook --bank practicioner)
 set_tests_properties(cli.codebook.unknown_bank PROPERTIES
-                     PASS_REGULAR_EXPRESSION "cannot read bank 'practitioner'.*the built-in banks are")
+                     PASS_REGULAR_EXPRESSION "cannot read bank 'practicioner'.*the built-in banks are default, practitioner")
 add_test(NAME cli.codebook.unknown_bank_exit
-         COMMAND sh -c "\"$1\" codebook --bank practitioner 2>/dev/null; [ $? -eq 66 ]" sh ${WEGWIJZER_BIN})
+         COMMAND sh -c "\"$1\" codebook --bank practicioner 2>/dev/null; [ $? -eq 66 ]" sh ${WEGWIJZER_BIN})
 
 # -o writes a file of mode 0600, and nothing to standard output.
 add_test(NAME cli.codebook.out_file

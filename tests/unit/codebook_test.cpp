@@ -326,10 +326,10 @@ TEST_CASE("wegwijzer codebook: formats, languages, a missing bank, --out", "[cod
   CHECK(json.exit_code == 0);
   CHECK(nlohmann::json::parse(json.out)["bank"]["id"] == "wegwijzer-default");
 
-  auto missing = test::run({"codebook", "--bank", "practitioner"});
+  auto missing = test::run({"codebook", "--bank", "practicioner"});
   CHECK(missing.exit_code == 66);
-  CHECK(missing.err.find("practitioner") != std::string::npos);
-  CHECK(missing.err.find("the built-in banks are default") != std::string::npos);
+  CHECK(missing.err.find("practicioner") != std::string::npos);
+  CHECK(missing.err.find("the built-in banks are default, practitioner") != std::string::npos);
   CHECK(missing.out.empty());
 
   CHECK(test::run({"codebook", "--format", "pdf"}).exit_code == 64);

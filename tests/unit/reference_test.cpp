@@ -139,14 +139,20 @@ TEST_CASE("wegwijzer banks lists the built-in banks with version and languages",
   auto list = run({"banks"});
   CHECK(list.exit_code == 0);
   CHECK(list.out.rfind("NAME", 0) == 0);
-  CHECK(list.out.find("default  " + builtin.version) != std::string::npos);
+  // One row per bank, the names in a column as wide as the longest ("practitioner").
+  CHECK(list.out.find("\ndefault       " + builtin.version + "  ") != std::string::npos);
   CHECK(list.out.find("nl,en") != std::string::npos);
   CHECK(list.out.find(builtin.title.in("nl")) != std::string::npos);  // no LANG: Dutch, as ask
   auto english_list = run({"banks"}, "", {{"LANG", "en_GB.UTF-8"}});
   CHECK(english_list.out.find(builtin.title.in("en")) != std::string::npos);
   CHECK(builtin.title.in("en") != builtin.title.in("nl"));
   auto names = run({"banks", "--names"});
-  CHECK(names.out == "default\n");
+  CHECK(names.out == "default\npractitioner\n");
+  wegwijzer::Bank practitioner = wegwijzer::load_builtin_bank("practitioner");
+  CHECK(list.out.find("\npractitioner  " + practitioner.version + "  ") != std::string::npos);
+  CHECK(list.out.find(practitioner.title.in("nl")) != std::string::npos);
+  CHECK(english_list.out.find(practitioner.title.in("en")) != std::string::npos);
+  CHECK(run({"banks", "--languages", "--bank", "practitioner"}).out == "nl\nen\n");
   CHECK(run({"banks", "--languages"}).out == "nl\nen\n");
   auto english = run({"banks", "--languages", "--bank", wegwijzer::test::test_path("banks/session_bank_en.json")});
   CHECK(english.exit_code == 0);
@@ -172,7 +178,8 @@ TEST_CASE("a built-in bank's name works as --bank, and a path with a '/' is alwa
   auto unknown = run({"ask", "--bank", "practitoner"});
   CHECK(unknown.exit_code == 66);
   CHECK(unknown.err.find("cannot read bank 'practitoner'") != std::string::npos);
-  CHECK(unknown.err.find("the built-in banks are default; 'wegwijzer banks' lists them") != std::string::npos);
+  CHECK(unknown.err.find("the built-in banks are default, practitioner; 'wegwijzer banks' lists them") !=
+        std::string::npos);
   auto path = run({"ask", "--bank", dir.path + "/missing.json"});
   CHECK(path.exit_code == 66);
   CHECK(path.err.find("built-in banks") == std::string::npos);  // clearly a file: no hint about names
