@@ -36,6 +36,12 @@ class IdRegistry {
   std::map<std::string, std::string> seen_;
 };
 
+/// `text` with A-Z as a-z.
+std::string lower_case(std::string text) {
+  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return text;
+}
+
 /// A BCP 47 tag as banks use them: a language of 2 or 3 letters, then subtags of 1 to 8 letters or digits, each
 /// after a '-' ("nl", "en", "pt-BR", "zh-Hant"), at most 35 characters.
 bool is_language_tag(std::string_view tag) {
@@ -141,8 +147,8 @@ class BankParser {
                                            "or \"pt-BR\"",
                                            describe((*list)[i])));
         ok = false;
-      } else if (!seen.insert(*code).second) {
-        reader_.error(pointer, fmt::format("the language '{}' is listed twice", *code));
+      } else if (!seen.insert(lower_case(*code)).second) {
+        reader_.error(pointer, fmt::format("the language '{}' is listed twice (tags do not differ by case)", *code));
         ok = false;
       } else {
         reader_.languages.push_back(*code);
@@ -285,21 +291,29 @@ class BankParser {
                                                      describe(*value)));
       return;
     }
-    if (!reader_.object(*value, "/red_flag_outcome", {}, {"clinical", "crisis"}, "the outcome per red-flag tier"))
+    if (!reader_.object(*value, "/red_flag_outcome", {}, {"clinical", "crisis"}, "the outcome per red-flag tier")) {
       return;
-    if (const json* id = member(*value, "clinical")) {
-      if (auto outcome = one(*id, "/red_flag_outcome/clinical")) bank.red_flag_outcomes[0] = *outcome;
     }
-    if (const json* id = member(*value, "crisis")) {
-      if (auto outcome = one(*id, "/red_flag_outcome/crisis")) bank.red_flag_outcomes[1] = *outcome;
+    if (value->empty()) {
+      reader_.error("/red_flag_outcome", "the object is empty; name \"clinical\", \"crisis\" or both");
+      return;
+    }
+    bool known = true;
+    for (const char* tier : {"clinical", "crisis"}) {
+      const json* id = member(*value, tier);
+      if (id == nullptr) continue;
+      auto outcome = one(*id, std::string("/red_flag_outcome/") + tier);
+      if (outcome) bank.red_flag_outcomes[std::string_view(tier) == "crisis" ? 1 : 0] = *outcome;
+      known = known && outcome.has_value();
     }
     const std::size_t clinical = bank.red_flag_outcome(Tier::clinical);
     const std::size_t crisis = bank.red_flag_outcome(Tier::crisis);
-    if (crisis < clinical) {
+    if (known && crisis < clinical) {
       reader_.error("/red_flag_outcome/crisis",
-                    fmt::format("the crisis tier's outcome '{}' is lighter than the clinical tier's '{}'; a crisis "
+                    fmt::format("the crisis tier's outcome '{}' is lighter than the clinical tier's '{}'{}; a crisis "
                                 "flag must lead at least as far",
-                                bank.outcomes[crisis].id, bank.outcomes[clinical].id));
+                                bank.outcomes[crisis].id, bank.outcomes[clinical].id,
+                                member(*value, "clinical") == nullptr ? " (the default: the last outcome)" : ""));
     }
   }
 
@@ -319,7 +333,23 @@ class BankParser {
                                            shorten(item.key(), 60)));
         continue;
       }
-      parsed_.bank.texts.emplace(item.key(), reader_.text(item.value(), pointer));
+      LocalText text = reader_.text(item.value(), pointer);
+      bool clean = true;
+      for (const auto& [language, version] : text.all()) {
+        // The program prints its own texts as they are (bank texts elsewhere are cleaned on output): no control
+        // characters, so a bank cannot move the cursor or clear the screen over the crisis box.
+        const bool control = std::any_of(version.begin(), version.end(), [](char c) {
+          const auto byte = static_cast<unsigned char>(c);
+          return byte < 0x20 || byte == 0x7F;
+        });
+        if (control) {
+          reader_.error(pointer_append(pointer, language),
+                        "the text holds a control character (such as a line break or an escape); the program's "
+                        "texts are one line of plain text");
+          clean = false;
+        }
+      }
+      if (clean) parsed_.bank.texts.emplace(item.key(), std::move(text));
     }
   }
 

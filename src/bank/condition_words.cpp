@@ -32,7 +32,7 @@ constexpr Words english{"always",      "never",    "and",     "or",    "not",   
 constexpr Words dutch{"altijd",        "nooit",    "en",        "of",   "niet",   "is", "is alleen", "bevat",
                       "is beantwoord", "minstens", "hoogstens", "punt", "punten", "op", "schaal"};
 
-const Words& words_for(std::string_view language) { return language == "nl" ? dutch : english; }
+const Words& words_for(std::string_view language) { return is_dutch(language) ? dutch : english; }
 
 std::string quoted(std::string_view id) { return "\"" + std::string(id) + "\""; }
 

@@ -11,6 +11,11 @@ const std::string& LocalText::in(std::string_view language) const {
   return by_language_.empty() ? empty_text : by_language_.begin()->second;
 }
 
+bool is_dutch(std::string_view tag) {
+  return tag.size() >= 2 && (tag[0] == 'n' || tag[0] == 'N') && (tag[1] == 'l' || tag[1] == 'L') &&
+         (tag.size() == 2 || tag[2] == '-');
+}
+
 const std::string* Language::bank_text(std::string_view key) const {
   if (texts_ == nullptr) return nullptr;
   auto found = texts_->find(key);

@@ -1,5 +1,5 @@
 // The keys of the program's own texts a bank may override; the session's and the summary's tables name the same
-// keys (tests/unit/program_texts_test.cpp holds them to it).
+// keys (tests/unit/bank_languages_test.cpp holds them to it).
 #include "wegwijzer/bank/program_text_keys.hpp"
 
 #include <algorithm>

@@ -215,7 +215,7 @@ constexpr Entry phrases[] = {
 
 std::string_view word(Phrase id, std::string_view language) {
   for (const Entry& entry : phrases) {
-    if (entry.id == id) return language == "nl" ? entry.nl : entry.en;
+    if (entry.id == id) return is_dutch(language) ? entry.nl : entry.en;
   }
   return {};
 }
@@ -270,7 +270,7 @@ std::string error_meaning(std::string_view code, std::string_view language) {
        "bad CSV quoting, or another number of fields than the header"},
   };
   for (const Meaning& meaning : meanings) {
-    if (meaning.code == code) return std::string(language == "nl" ? meaning.nl : meaning.en);
+    if (meaning.code == code) return std::string(is_dutch(language) ? meaning.nl : meaning.en);
   }
   return {};
 }

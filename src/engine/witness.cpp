@@ -90,7 +90,6 @@ class Search {
   }
 
   WitnessSearch run() {
-    if (bank_.outcomes.empty()) return found_;
     for (std::size_t i = 0; i < kRandomEvaluations && !all_found(); ++i) {
       AnswerSet answers = sample_answers(bank_, random_);
       evaluate_and_record(answers);

@@ -170,7 +170,7 @@ std::string render_report_html(const CohortReport& report) {
                  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
                  "'unsafe-inline'\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                  "<title>{}</title>\n<style>\n{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-                 language == "nl" ? "nl" : "en", escape(word(Word::title, language)), style,
+                 is_dutch(language) ? "nl" : "en", escape(word(Word::title, language)), style,
                  escape(word(Word::title, language)));
   fmt::format_to(std::back_inserter(out), "<p class=\"meta\">{}: {} {}</p>\n", escape(word(Word::bank, language)),
                  escape(report.bank_id), escape(report.bank_version));

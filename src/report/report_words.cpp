@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "wegwijzer/bank/local_text.hpp"
+
 namespace wegwijzer::report {
 
 namespace {
@@ -62,7 +64,7 @@ const std::array<Entry, 35>& entries() {
 
 const std::string& word(Word word, std::string_view language) {
   for (const Entry& entry : entries()) {
-    if (entry.word == word) return language == "nl" ? entry.nl : entry.en;
+    if (entry.word == word) return is_dutch(language) ? entry.nl : entry.en;
   }
   static const std::string missing;
   return missing;

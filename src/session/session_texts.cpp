@@ -4,6 +4,8 @@
 #include <array>
 #include <cstddef>
 
+#include "wegwijzer/bank/program_text_keys.hpp"
+
 namespace wegwijzer::cli {
 namespace {
 
@@ -55,62 +57,39 @@ constexpr std::array<Entry, 34> kTexts{{
     {"onvolledig: geen advies (incomplete: no advice)", "incomplete: no advice"},
     {"Klaar. Hieronder staat je overzicht.", "Done. Your summary follows."},
     {"Je overzicht is bewaard in {}.", "Your summary was saved to {}."},
-    {"Deze vragenlijst is er niet in het Engels; de vragen zijn in het Nederlands.",
-     "This questionnaire is not available in Dutch; the questions are in English."},
+    {"Deze vragenlijst is er niet in jouw taal ({}); de vragen zijn in '{}'.",
+     "This questionnaire is not available in your language ({}); its questions are in '{}'."},
     {"Antwoord {} kan niet samen met andere antwoorden: kies het alleen, of kies alleen de andere.",
      "Answer {} cannot be combined with other answers: choose it alone, or only the others."},
 }};
 
-constexpr std::array<std::string_view, 34> kKeys{{
-    "session.crisis_lines",
-    "session.how_to_answer",
-    "session.progress",
-    "session.progress_exact",
-    "session.optional_tag",
-    "session.hint_single",
-    "session.hint_multiple",
-    "session.hint_multiple_plain",
-    "session.hint_text",
-    "session.hint_skip",
-    "session.hint_keep",
-    "session.hint_commands",
-    "session.earlier_marker",
-    "session.earlier_text",
-    "session.help_label",
-    "session.no_help",
-    "session.first_question",
-    "session.error_number",
-    "session.error_numbers",
-    "session.error_one_only",
-    "session.error_required",
-    "session.confirm_quit",
-    "session.confirm_quit_again",
-    "session.crisis_continue",
-    "session.crisis_continue_again",
-    "session.skipped",
-    "session.kept",
-    "session.quit_done",
-    "session.interrupted",
-    "session.incomplete",
-    "session.finished",
-    "session.saved_to",
-    "session.language_fallback",
-    "session.error_exclusive",
-}};
-
-static_assert(kKeys.size() == kTexts.size(), "every SessionText needs a key");
 static_assert(kTexts.size() == static_cast<std::size_t>(SessionText::error_exclusive) + 1,
               "every SessionText needs a table entry");
+
+/// The key of sentence `index`: program_text_keys() lists the session's keys first, in enumerator order
+/// (tests/unit/bank_languages_test.cpp holds it to that).
+std::string_view key_of(std::size_t index) { return program_text_keys()[index]; }
 
 }  // namespace
 
 std::string_view session_text(SessionText id, const Language& language) {
   const auto index = static_cast<std::size_t>(id);
-  if (const std::string* text = language.bank_text(kKeys[index])) return *text;
-  return language.code() == "nl" ? kTexts[index].nl : kTexts[index].en;
+  if (const std::string* text = language.bank_text(key_of(index))) return *text;
+  return language.dutch() ? kTexts[index].nl : kTexts[index].en;
 }
 
-std::vector<std::string_view> session_text_keys() { return {kKeys.begin(), kKeys.end()}; }
+std::string_view builtin_session_text(std::string_view key) {
+  for (std::size_t i = 0; i < kTexts.size(); ++i) {
+    if (key_of(i) == key) return kTexts[i].en;
+  }
+  return {};
+}
+
+std::vector<std::string_view> session_text_keys() {
+  std::vector<std::string_view> keys;
+  for (std::size_t i = 0; i < kTexts.size(); ++i) keys.push_back(key_of(i));
+  return keys;
+}
 
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> arguments) {
   std::string result;

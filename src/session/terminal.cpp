@@ -22,10 +22,14 @@ std::string choose_language(const std::string& flag, const Io& io, const std::ve
   if (!flag.empty()) return flag;
   const std::string* lang = variable(io, "LANG");
   if (lang) {
-    // "de_DE.UTF-8" → "de": used when the bank speaks it.
-    const std::string primary = ascii_lower(lang->substr(0, lang->find_first_of("_.@-")));
-    for (const std::string& code : offered) {
-      if (ascii_lower(code) == primary) return code;
+    // "pt_BR.UTF-8" → "pt-BR", else "pt": used when the bank speaks it.
+    std::string full = ascii_lower(lang->substr(0, lang->find_first_of(".@")));
+    std::replace(full.begin(), full.end(), '_', '-');
+    const std::string primary = full.substr(0, full.find('-'));
+    for (const std::string& wanted : {full, primary}) {
+      for (const std::string& code : offered) {
+        if (ascii_lower(code) == wanted) return code;
+      }
     }
   }
   if (lang && lang->compare(0, 2, "en") == 0) return "en";

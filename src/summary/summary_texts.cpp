@@ -169,7 +169,14 @@ std::string_view phrase(Phrase id, const Language& language) {
   for (const Entry& entry : kPhrases) {
     if (entry.id != id) continue;
     if (const std::string* text = language.bank_text(entry.key)) return *text;
-    return language.code() == "nl" ? entry.nl : entry.en;
+    return language.dutch() ? entry.nl : entry.en;
+  }
+  return {};
+}
+
+std::string_view builtin_phrase(std::string_view key) {
+  for (const Entry& entry : kPhrases) {
+    if (entry.key == key) return entry.en;
   }
   return {};
 }

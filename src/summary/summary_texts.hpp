@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "wegwijzer/bank/local_text.hpp"
+#include "wegwijzer/summary/summary.hpp"
 
 namespace wegwijzer::summary {
 

@@ -14,6 +14,7 @@
 #include "wegwijzer/bank/bank_loader.hpp"
 #include "wegwijzer/bank/program_text_keys.hpp"
 #include "wegwijzer/engine/engine.hpp"
+#include "wegwijzer/session/program_texts.hpp"
 #include "wegwijzer/session/session_texts.hpp"
 #include "wegwijzer/summary/summary.hpp"
 
@@ -91,6 +92,12 @@ TEST_CASE("the program text keys are exactly the session's and the summary's tab
   CHECK(std::set<std::string_view>(tables.begin(), tables.end()) ==
         std::set<std::string_view>(keys.begin(), keys.end()));
   CHECK(tables.size() == keys.size());
+  // The session's sentences are looked up by position: the list starts with them, in enumerator order.
+  const std::vector<std::string_view> session = cli::session_text_keys();
+  REQUIRE(session.size() == static_cast<std::size_t>(cli::SessionText::error_exclusive) + 1);
+  CHECK(session.front() == "session.crisis_lines");
+  CHECK(session.back() == "session.error_exclusive");
+  for (std::string_view key : session) CHECK(key.rfind("session.", 0) == 0);
 }
 
 TEST_CASE("a bank names its own outcomes and the outcome each red-flag tier forces", "[bank][outcomes]") {
@@ -229,4 +236,39 @@ TEST_CASE("the German example bank speaks German where it says so and English el
   CHECK_THAT(summary, Catch::Contains("Was am besten zu passen scheint: Beratung"));  // its advice line
   CHECK_THAT(summary, Catch::Contains("Why"));                                        // not supplied: English
   CHECK_THAT(summary, Catch::Contains("Jemanden zum Reden"));                         // the bank's own texts
+}
+
+TEST_CASE("a bank's program texts hold no control characters and keep the built-in placeholders", "[bank][texts]") {
+  json escape = own_outcomes_bank();
+  escape["texts"] = {{"summary.crisis_title", text("\x1b[2JHulp?", "Help?")}};
+  const LoadResult escaped = load(escape);
+  CHECK_FALSE(escaped.bank);
+  CHECK(mentions(escaped, "/texts/summary.crisis_title/nl", "control character"));
+
+  json placeholders = own_outcomes_bank();
+  placeholders["texts"] = {{"summary.advice_recommended", text("Advies", "Advice: {2}")},
+                           {"session.progress_exact", text("Vraag {} van {} van {}", "Question {} of {}")},
+                           {"summary.why_heading", text("Waarom zo", "Why so")}};
+  const LoadResult loaded = load(placeholders);
+  REQUIRE(loaded.bank);  // the loader knows keys, not sentences: the session layer holds them to the built-in ones
+  const std::vector<Diagnostic> found = cli::check_program_texts(*loaded.bank);
+  auto at = [&](const std::string& pointer) {
+    return std::count_if(found.begin(), found.end(), [&](const Diagnostic& d) { return d.pointer == pointer; });
+  };
+  CHECK(found.size() == 3);
+  CHECK(at("/texts/summary.advice_recommended/nl") == 1);  // the outcome's name would be lost
+  CHECK(at("/texts/summary.advice_recommended/en") == 1);  // {2} is not {1}
+  CHECK(at("/texts/session.progress_exact/nl") == 1);      // one {} too many
+}
+
+TEST_CASE("Dutch built-in texts for every Dutch tag; tags differ by more than case", "[bank][languages]") {
+  CHECK(is_dutch("nl"));
+  CHECK(is_dutch("NL"));
+  CHECK(is_dutch("nl-BE"));
+  CHECK_FALSE(is_dutch("nld"));
+  CHECK_FALSE(is_dutch("en"));
+  CHECK(summary::phrase(summary::Phrase::why_heading, Language("nl-BE")) == "Waarom");
+  json twice = own_outcomes_bank();
+  twice["languages"] = {"nl", "en", "EN"};
+  CHECK(mentions(load(twice), "/languages/2", "listed twice"));
 }

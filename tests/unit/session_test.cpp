@@ -452,7 +452,7 @@ TEST_CASE("ask in-process: a bank without the chosen language", "[session][ask]"
   auto fallback = wegwijzer::test::run({"ask", "--bank", bank}, "1\n");
   CHECK(fallback.exit_code == 65);
   CHECK(fallback.err ==
-        "This questionnaire is not available in Dutch; the questions are in English.\n"
+        "This questionnaire is not available in your language (nl); its questions are in 'en'.\n"
         "incomplete: no advice\n");
   CHECK(fallback.out.find("Question 1 of at least 4") != std::string::npos);
   CHECK(fallback.out.find("Vraag") == std::string::npos);

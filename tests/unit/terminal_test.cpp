@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <csignal>
 #include <sstream>
+#include <vector>
 
 #include "wegwijzer/session/interrupt.hpp"
 
@@ -94,4 +95,16 @@ TEST_CASE("the interrupt guard catches SIGINT without SA_RESTART and restores th
   struct sigaction after {};
   ::sigaction(SIGINT, nullptr, &after);
   CHECK(after.sa_handler == before.sa_handler);
+}
+
+TEST_CASE("language: LANG's language when the bank has it, the region first", "[terminal]") {
+  FakeIo fake;
+  const std::vector<std::string> bank{"de", "pt-BR", "en"};
+  fake.io.environment["LANG"] = "de_DE.UTF-8";
+  CHECK(cli::choose_language("", fake.io, bank) == "de");
+  fake.io.environment["LANG"] = "pt_BR.UTF-8";
+  CHECK(cli::choose_language("", fake.io, bank) == "pt-BR");  // the bank's spelling
+  fake.io.environment["LANG"] = "fr_FR.UTF-8";
+  CHECK(cli::choose_language("", fake.io, bank) == "nl");  // not in the bank: the old rule, then a fallback
+  CHECK(cli::choose_language("de", fake.io, bank) == "de");
 }

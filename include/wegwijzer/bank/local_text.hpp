@@ -23,6 +23,10 @@ class LocalText {
  private:
   std::map<std::string, std::string> by_language_;
 };
+/// Whether the BCP 47 tag `tag` is Dutch ("nl", "NL", "nl-BE"): the program's built-in texts are Dutch for these and
+/// English for every other language.
+bool is_dutch(std::string_view tag);
+
 /// The language the program speaks in: a bank language's tag, with the bank's own versions of the program's texts
 /// (a bank's "texts", key → text) when there are any.
 class Language {
@@ -32,6 +36,8 @@ class Language {
       : code_(std::move(code)), texts_(texts) {}
   /// The tag ("nl").
   const std::string& code() const { return code_; }
+  /// Whether the built-in texts for this language are the Dutch ones (is_dutch()).
+  bool dutch() const { return is_dutch(code_); }
   /// The tag, for LocalText::in and the like.
   operator std::string_view() const { return code_; }  // NOLINT(google-explicit-constructor)
   /// The bank's version of the program text `key` in this language, or nullptr when it has none.

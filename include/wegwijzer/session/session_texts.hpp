@@ -43,13 +43,16 @@ enum class SessionText {
   incomplete,             ///< "incomplete: no advice" (stderr, piped input ended early)
   finished,               ///< the questionnaire is done; the summary follows
   saved_to,               ///< "your summary was saved to {}"
-  language_fallback,      ///< the bank lacks the asked-for language; the session uses this one
+  language_fallback,      ///< the bank lacks the language {} (from LANG); the session uses {} instead
   error_exclusive,        ///< option {} ("none", "rather not say") cannot be combined with others
 };
 
 /// The sentence `id` in `language`: the bank's version ("texts") when it has one in that language, else the
 /// built-in Dutch for "nl" and English for any other language.
 std::string_view session_text(SessionText id, const Language& language);
+
+/// The built-in English sentence of `key` ("session.<name>"), or empty when no sentence has that key.
+std::string_view builtin_session_text(std::string_view key);
 
 /// The key of every sentence ("session.<name>"), in enumerator order: what a bank's "texts" may override.
 std::vector<std::string_view> session_text_keys();

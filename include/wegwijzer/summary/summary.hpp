@@ -45,4 +45,9 @@ bool parse_summary_format(const std::string& name, SummaryFormat& format);
 std::string render_recap(const Bank& bank, const AnswerSet& answers, const Result& result,
                          const SummaryOptions& options, std::string_view saved_to = {});
 
+namespace summary {
+/// The built-in English phrase of the program text `key` ("summary.<name>"), or empty when no phrase has that key.
+std::string_view builtin_phrase(std::string_view key);
+}  // namespace summary
+
 }  // namespace wegwijzer
