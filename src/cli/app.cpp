@@ -44,6 +44,7 @@ CLI::App* cli::define_commands(CLI::App& app, Context& context) {
   cli::add_score_command(app, context);
   cli::add_report_command(app, context);
   cli::add_codebook_command(app, context);
+  cli::add_import_command(app, context);
   cli::add_banks_command(app, context);
   cli::add_completion_command(app, context);
   cli::add_help_command(app, context);

@@ -4,6 +4,8 @@
 #include "bank_file.hpp"
 #include "commands.hpp"
 #include "wegwijzer/bank/bank_loader.hpp"
+#include "wegwijzer/fhir/fhir.hpp"
+#include "wegwijzer/session/program_texts.hpp"
 #include "wegwijzer/session/session_texts.hpp"
 #include "wegwijzer/session/terminal.hpp"
 #include "wegwijzer/summary/guidance.hpp"
@@ -24,8 +26,12 @@ Bank load_bank_option(const std::string& path, Io& io) {
     throw Fatal(ExitCode::no_input,
                 fmt::format("cannot read bank '{}': {}{}", path, file.error, builtin_names_hint(path)));
   }
+  if (looks_like_fhir_questionnaire(*file.text)) return bank_text_from_questionnaire(*file.text, path, io, false).bank;
   LoadResult result = load_bank(*file.text, path, limits);
-  if (result.bank) return std::move(*result.bank);
+  if (result.bank) {
+    for (Diagnostic& diagnostic : check_program_texts(*result.bank)) result.diagnostics.push_back(diagnostic);
+    if (!has_errors(result.diagnostics)) return std::move(*result.bank);
+  }
   std::size_t errors = 0;
   for (const Diagnostic& diagnostic : result.diagnostics) {
     if (diagnostic.severity != Severity::error) continue;
@@ -85,7 +91,12 @@ std::string bank_language(const Bank& bank, const std::string& flag, Io& io, boo
       break;
     }
   }
-  if (say_fallback) io.err << session_text(SessionText::language_fallback, bank.language(fallback)) << '\n';
+  if (say_fallback) {
+    io.err << sanitize_for_terminal(
+                  fill(session_text(SessionText::language_fallback, bank.language(fallback)), {chosen, fallback}),
+                  false)
+           << '\n';
+  }
   return fallback;
 }
 

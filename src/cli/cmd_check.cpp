@@ -11,6 +11,8 @@
 #include "wegwijzer/bank/bank_loader.hpp"
 #include "wegwijzer/engine/counterfactual.hpp"
 #include "wegwijzer/engine/witness.hpp"
+#include "wegwijzer/fhir/fhir.hpp"
+#include "wegwijzer/session/program_texts.hpp"
 #include "wegwijzer/support/exit_codes.hpp"
 #include "wegwijzer/support/sanitize.hpp"
 
@@ -76,8 +78,9 @@ void print_witnesses(const Bank& bank, const std::string& label, std::vector<Dia
     if (const auto* witness = witness_at(search.urgencies, i, std::size(kUrgencies))) {
       print("urgency", id, **witness);
     } else {
+      // An instrument bank (no outcomes) need not raise every urgency: a measure may have no clinical sign.
       diagnostics.push_back(
-          {label, "/rules", 0, 0, Severity::error,
+          {label, "/rules", 0, 0, bank.outcomes.empty() ? Severity::warning : Severity::error,
            fmt::format("no answer set leads to urgency '{}'; {}", id, urgency_hint(bank, kUrgencies[i]))});
     }
   }
@@ -125,8 +128,18 @@ int check_one(const std::string& path, const CheckOptions& options, Io& io) {
            << "\n";
     return static_cast<int>(ExitCode::no_input);
   }
-  LoadResult result = load_bank(*source.file.text, label, limits);
-  std::vector<Diagnostic> diagnostics = std::move(result.diagnostics);
+  std::vector<Diagnostic> diagnostics;
+  std::string text = std::move(*source.file.text);
+  if (looks_like_fhir_questionnaire(text)) {  // checked as the bank it imports to, with what the import left out
+    FhirImport imported = import_fhir_questionnaire(text, label);
+    diagnostics = std::move(imported.diagnostics);
+    text = std::move(imported.bank_json);
+  }
+  LoadResult result = load_bank(text, label, limits);
+  diagnostics.insert(diagnostics.end(), result.diagnostics.begin(), result.diagnostics.end());
+  if (result.bank) {
+    for (Diagnostic& diagnostic : check_program_texts(*result.bank)) diagnostics.push_back(std::move(diagnostic));
+  }
   for (const Diagnostic& diagnostic : diagnostics) io.out << diagnostic.format() << "\n";
   std::size_t printed = diagnostics.size();
   if (options.witness && result.bank) print_witnesses(*result.bank, label, diagnostics, io);

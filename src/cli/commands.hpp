@@ -74,5 +74,21 @@ void add_score_command(CLI::App& app, Context& context);
 void add_report_command(CLI::App& app, Context& context);
 /// `wegwijzer codebook`
 void add_codebook_command(CLI::App& app, Context& context);
+/// `wegwijzer import fhir`.
+void add_import_command(CLI::App& app, Context& context);
+
+/// Largest FHIR Questionnaire read (bytes).
+constexpr std::size_t kMaxQuestionnaireBytes = 16u << 20;
+
+/// A bank imported from a FHIR Questionnaire: its JSON and the loaded bank.
+struct BankText {
+  std::string json;
+  Bank bank;
+};
+/// Imports the Questionnaire `text` (from `path`): errors on stderr and Fatal (65) when it cannot be imported;
+/// every warning on stderr when `all_warnings`, else one line that counts them.
+BankText bank_text_from_questionnaire(const std::string& text, const std::string& path, Io& io, bool all_warnings);
+/// The same for the file `path` (66 when it cannot be read).
+BankText bank_text_from_questionnaire_file(const std::string& path, Io& io, bool all_warnings);
 
 }  // namespace wegwijzer::cli
