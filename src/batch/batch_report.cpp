@@ -91,7 +91,9 @@ std::string render_batch_report(const Bank& bank, const BatchTally& tally) {
   for (std::size_t i = 0; i < bank.outcomes.size() && i < tally.recommendations.size(); ++i) {
     rows.emplace_back(sanitize_for_terminal(bank.outcomes[i].id, false), tally.recommendations[i]);
   }
-  append_section(out, "recommendation (of scored records; error records have none)", rows, tally.scored);
+  if (!bank.outcomes.empty()) {  // a bank without outcomes (an instrument) recommends nothing
+    append_section(out, "recommendation (of scored records; error records have none)", rows, tally.scored);
+  }
   rows.clear();
   for (Urgency urgency : {Urgency::routine, Urgency::prompt, Urgency::crisis}) {
     rows.emplace_back(std::string(to_string(urgency)), tally.urgencies[static_cast<std::size_t>(urgency)]);

@@ -162,7 +162,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   // follows it. Only with advice to repeat; it also says where the summary was saved.
   const Result& result = *outcome.result;
   const bool recap = io.out_is_terminal && summary.format == SummaryFormat::text && result.status == Status::complete &&
-                     result.recommendation.has_value();
+                     (result.recommendation.has_value() || bank.outcomes.empty());
   if (!ask.out.empty()) {
     // The file never carries terminal colour; it is UTF-8 whatever the terminal can show.
     SummaryOptions file = summary;

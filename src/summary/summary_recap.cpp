@@ -112,9 +112,12 @@ std::string render_recap(const Bank& bank, const AnswerSet& answers, const Resul
     return w.take();
   }
 
-  w.paragraph(model.advice_line, {}, "  ", kBold);
+  // A bank without outcomes has no advice line; its recap is how soon, the first step and how to save.
+  if (model.advice) w.paragraph(model.advice_line, {}, "  ", kBold);
   const std::vector<std::string>& steps = model.guidance.first_steps;
-  if (steps.empty()) {
+  if (steps.empty() && model.urgency_text.empty()) {
+    // Nothing to do first (an instrument's plain routine result): only how to save.
+  } else if (steps.empty()) {
     // Without first steps of its own, the summary's how-soon sentence says what to do first.
     w.paragraph(fill(phrase(Phrase::recap_how_soon, lang), {model.urgency_text}));
   } else {

@@ -34,3 +34,8 @@ add_test(NAME languages_instrument_report
                  sh ${WEGWIJZER_BIN} ${WEGWIJZER_INSTRUMENT_BANK} ${WEGWIJZER_INSTRUMENT_RECORD})
 set_tests_properties(languages_instrument_report PROPERTIES PASS_REGULAR_EXPRESSION "Urgency.*exit=0"
                      FAIL_REGULAR_EXPRESSION "Advice")
+add_test(NAME languages_instrument_score_report_option
+         COMMAND sh -c "printf '%s\\n' \"$3\" | \"$1\" score --bank \"$2\" --report /dev/stderr 2>&1 >/dev/null; echo \"exit=$?\""
+                 sh ${WEGWIJZER_BIN} ${WEGWIJZER_INSTRUMENT_BANK} ${WEGWIJZER_INSTRUMENT_RECORD})
+set_tests_properties(languages_instrument_score_report_option PROPERTIES PASS_REGULAR_EXPRESSION "urgency.*exit=0"
+                     FAIL_REGULAR_EXPRESSION "recommendation")

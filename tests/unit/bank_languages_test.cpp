@@ -272,3 +272,26 @@ TEST_CASE("Dutch built-in texts for every Dutch tag; tags differ by more than ca
   twice["languages"] = {"nl", "en", "EN"};
   CHECK(mentions(load(twice), "/languages/2", "listed twice"));
 }
+
+TEST_CASE("an instrument bank's recap at the terminal: the first step after a crisis, no advice line",
+          "[bank][outcomes]") {
+  const LoadResult loaded = load_bank(
+      wegwijzer::test::read_file(wegwijzer::test::source_path("tests/banks/languages/instrument.json")), "i.json");
+  REQUIRE(loaded.bank);
+  const Bank& bank = *loaded.bank;
+  SummaryOptions options;
+  options.language = "en";
+  auto recap_for = [&](const std::string& harm) {
+    std::vector<AnswerError> errors;
+    const AnswerSet answers =
+        answers_from_json(bank, json{{"down", "often"}, {"worry", "never"}, {"harm", harm}}, errors);
+    REQUIRE(errors.empty());
+    return render_recap(bank, answers, evaluate(bank, answers), options);
+  };
+  const std::string crisis = recap_for("often");
+  CHECK_THAT(crisis, Catch::Contains("First step: Talk about it with someone today."));
+  CHECK_THAT(crisis, !Catch::Contains("What seems to fit"));
+  const std::string routine = recap_for("never");
+  CHECK_THAT(routine, !Catch::Contains("How soon"));
+  CHECK_THAT(routine, Catch::Contains("--out"));
+}
