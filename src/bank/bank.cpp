@@ -48,6 +48,11 @@ void mark_questions_read(const Bank& bank, const Condition& condition, std::vect
   }
 }
 
+std::string questionnaire_canonical(const Bank& bank) {
+  if (bank.fhir) return bank.fhir->version.empty() ? bank.fhir->url : bank.fhir->url + "|" + bank.fhir->version;
+  return "urn:wegwijzer:bank:" + bank.id + "|" + bank.version;
+}
+
 std::string_view to_string(Urgency urgency) {
   switch (urgency) {
     case Urgency::routine: return "routine";

@@ -69,7 +69,8 @@ class BankParser {
   std::optional<ParsedBank> parse(const json& root) {
     if (!reader_.object(
             root, "", {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "questions"},
-            {"outcomes", "red_flag_outcome", "texts", "close_margin", "scales", "rules", "resources", "crisis_lines"},
+            {"outcomes", "red_flag_outcome", "texts", "close_margin", "scales", "rules", "resources", "crisis_lines",
+             "fhir"},
             "a bank")) {
       return std::nullopt;
     }
@@ -101,6 +102,7 @@ class BankParser {
       }
       bank.close_margin = value.value_or(1.0);
     }
+    if (const json* value = member(root, "fhir")) bank.fhir = fhir_questionnaire(*value);
     if (const json* list = member(root, "outcomes")) outcomes(*list);
     red_flag_outcome(member(root, "red_flag_outcome"));
     if (const json* table = member(root, "texts")) texts(*table);
@@ -412,12 +414,24 @@ class BankParser {
       parsed_.bank.questions.push_back(std::move(question));
       parsed_.extras.neutral.push_back(std::move(neutral));
     }
+    // A QuestionnaireResponse names questions by linkId: two questions with one linkId could not be told apart.
+    std::map<std::string, std::size_t> link_ids;
+    for (std::size_t i = 0; i < parsed_.bank.questions.size(); ++i) {
+      const auto& fhir = parsed_.bank.questions[i].fhir;
+      if (!fhir || fhir->link_id.empty()) continue;
+      auto [at, added] = link_ids.emplace(fhir->link_id, i);
+      if (!added) {
+        reader_.error(pointer_append("/questions", i) + "/fhir/linkId",
+                      fmt::format("the linkId is also that of question {} (/questions/{}); each question needs its own",
+                                  at->second + 1, at->second));
+      }
+    }
   }
 
   void question_body(const json& item, const std::string& pointer, IdRegistry& ids, Question& question,
                      std::vector<bool>& neutral) {
     if (!reader_.object(item, pointer, {"id", "type", "text"},
-                        {"help", "required", "options", "show_if", "lead", "topic"}, "a question")) {
+                        {"help", "required", "options", "show_if", "lead", "topic", "fhir"}, "a question")) {
       return;
     }
     if (const json* id = member(item, "id")) {
@@ -428,6 +442,7 @@ class BankParser {
     if (const json* text = member(item, "help")) question.help = reader_.text(*text, pointer + "/help");
     if (const json* text = member(item, "lead")) question.lead = reader_.text(*text, pointer + "/lead");
     if (const json* text = member(item, "topic")) question.topic = reader_.text(*text, pointer + "/topic");
+    if (const json* value = member(item, "fhir")) question.fhir = fhir_item(*value, pointer + "/fhir");
     if (const json* required = member(item, "required")) {
       question.required = reader_.boolean(*required, pointer + "/required").value_or(true);
     }
@@ -477,7 +492,7 @@ class BankParser {
   void option_body(const json& item, const std::string& pointer, IdRegistry& ids, const Question& question,
                    Option& option, bool& is_neutral) {
     option.weights.assign(parsed_.bank.outcomes.size(), 0.0);
-    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral", "exclusive"},
+    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral", "exclusive", "fhir"},
                         "an option")) {
       return;
     }
@@ -498,6 +513,85 @@ class BankParser {
       option.exclusive = reader_.boolean(*value, pointer + "/exclusive").value_or(false);
     if (const json* value = member(item, "neutral"))
       is_neutral = reader_.boolean(*value, pointer + "/neutral").value_or(false);
+    if (const json* value = member(item, "fhir")) option.fhir = fhir_answer(*value, pointer + "/fhir");
+  }
+
+  /// A FHIR string that must not be empty (a url, linkId, code).
+  std::string fhir_string(const json& object, std::string_view key, const std::string& pointer, std::string_view what) {
+    const json* value = member(object, key);
+    if (!value) return {};
+    auto text = reader_.string(*value, pointer + "/" + std::string(key), what);
+    if (text && text->empty()) reader_.error(pointer + "/" + std::string(key), fmt::format("{} is empty", what));
+    return text.value_or("");
+  }
+
+  /// The bank's "fhir": {"url", "version"}.
+  std::optional<FhirQuestionnaire> fhir_questionnaire(const json& value) {
+    if (!reader_.object(value, "/fhir", {"url"}, {"version"}, "the Questionnaire this bank was imported from")) {
+      return std::nullopt;
+    }
+    FhirQuestionnaire questionnaire;
+    questionnaire.url = fhir_string(value, "url", "/fhir", "the Questionnaire's canonical url");
+    questionnaire.version = fhir_string(value, "version", "/fhir", "the Questionnaire's version");
+    if (questionnaire.url.find_first_of(" |\t\n") != std::string::npos)
+      reader_.error("/fhir/url", "a canonical url has no spaces and no '|' (the version goes in \"version\")");
+    return questionnaire;
+  }
+
+  /// A question's "fhir": {"linkId", "type", "parents"}.
+  std::optional<FhirItem> fhir_item(const json& value, const std::string& pointer) {
+    if (!reader_.object(value, pointer, {"linkId"}, {"type", "parents"}, "the Questionnaire item of the question")) {
+      return std::nullopt;
+    }
+    FhirItem item;
+    item.link_id = fhir_string(value, "linkId", pointer, "the item's linkId");
+    item.type = fhir_string(value, "type", pointer, "the item's FHIR type");
+    if (const json* list = member(value, "parents")) {
+      if (const json* parents = reader_.array(*list, pointer + "/parents", 0, "the linkIds of the enclosing items")) {
+        for (std::size_t i = 0; i < parents->size(); ++i) {
+          auto text = reader_.string((*parents)[i], pointer_append(pointer + "/parents", i), "a linkId");
+          if (text) item.parents.push_back(*text);
+        }
+      }
+    }
+    return item;
+  }
+
+  /// An option's "fhir": one of valueCoding {system, code, display}, valueBoolean, valueString, valueInteger.
+  FhirAnswer fhir_answer(const json& value, const std::string& pointer) {
+    FhirAnswer answer;
+    const std::string_view what =
+        "the option as a FHIR answer: one of \"valueCoding\", \"valueBoolean\", \"valueString\", \"valueInteger\"";
+    if (!reader_.object(value, pointer, {}, {"valueCoding", "valueBoolean", "valueString", "valueInteger"}, what))
+      return answer;
+    if (value.size() != 1) {
+      reader_.error(pointer, fmt::format("found {} members, expected {}", value.size(), what));
+      return answer;
+    }
+    if (const json* coding = member(value, "valueCoding")) {
+      const std::string here = pointer + "/valueCoding";
+      if (reader_.object(*coding, here, {"code"}, {"system", "display"}, "a FHIR Coding")) {
+        answer.kind = FhirAnswer::Kind::coding;
+        answer.system = fhir_string(*coding, "system", here, "the coding's system");
+        answer.code = fhir_string(*coding, "code", here, "the coding's code");
+        if (const json* display = member(*coding, "display"))
+          answer.display = reader_.string(*display, here + "/display", "the coding's display").value_or("");
+      }
+    } else if (const json* flag = member(value, "valueBoolean")) {
+      answer.kind = FhirAnswer::Kind::boolean;
+      answer.boolean = reader_.boolean(*flag, pointer + "/valueBoolean").value_or(false);
+    } else if (const json* text = member(value, "valueString")) {
+      answer.kind = FhirAnswer::Kind::string;
+      answer.string = reader_.string(*text, pointer + "/valueString", "a string").value_or("");
+    } else if (const json* number = member(value, "valueInteger")) {
+      answer.kind = FhirAnswer::Kind::integer;
+      if (!number->is_number_integer()) {
+        reader_.error(pointer + "/valueInteger", fmt::format("found {}, expected a whole number", describe(*number)));
+      } else {
+        answer.integer = number->get<std::int64_t>();
+      }
+    }
+    return answer;
   }
 
   void check_options(const Question& question, const std::string& pointer) {

@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "wegwijzer/batch/csv.hpp"
+#include "wegwijzer/record/questionnaire_response.hpp"
 #include "wegwijzer/record/result_json.hpp"
 #include "wegwijzer/support/sanitize.hpp"
 
@@ -122,6 +123,7 @@ BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format, bool 
     json_.emplace(bank, ResultJsonOptions::lean());
     return;
   }
+  if (format == BatchFormat::fhir) return;
   for (const Outcome& outcome : bank.outcomes) outcome_fields_.push_back(csv_field(outcome.id));
   for (const Scale& scale : bank.scales) {
     band_fields_.emplace_back();
@@ -134,6 +136,11 @@ BatchRecordWriter::BatchRecordWriter(const Bank& bank, BatchFormat format, bool 
 
 void BatchRecordWriter::scored(std::string& out, const AnswerSet& answers, const Result& result, std::string_view id,
                                const Flip* flip) {
+  if (format_ == BatchFormat::fhir) {
+    append_questionnaire_response(out, *bank_, answers, result, id);
+    out.push_back('\n');
+    return;
+  }
   if (json_) {
     json_->append_line(out, answers, result, id);
     if (explain_ || !kept_keys_.empty()) {
@@ -309,6 +316,17 @@ void BatchRecordWriter::red_flags_csv(std::string& out, const Result& result) {
 
 void BatchRecordWriter::error(std::string& out, std::string_view id, std::uint64_t line, const RecordProblem& problem,
                               const Result* assessed, const AnswerSet* answers) {
+  if (format_ == BatchFormat::fhir) {
+    // An incomplete record is a response in progress; one that could not be read is an OperationOutcome.
+    if (problem.code == RecordCode::incomplete && assessed && answers) {
+      append_questionnaire_response(out, *bank_, *answers, *assessed, id);
+    } else {
+      append_operation_outcome(out, *bank_, id, line, to_string(problem.code), problem.message,
+                               problem.code == RecordCode::line_too_long, assessed);
+    }
+    out.push_back('\n');
+    return;
+  }
   if (json_) {
     out += "{\"id\":";
     append_json_string(out, id);

@@ -15,6 +15,10 @@ bool parse_batch_format(std::string_view name, BatchFormat& format) {
     format = BatchFormat::csv;
     return true;
   }
+  if (name == "fhir") {
+    format = BatchFormat::fhir;
+    return true;
+  }
   return false;
 }
 

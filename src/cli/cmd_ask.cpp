@@ -13,6 +13,7 @@
 #include <string>
 
 #include "commands.hpp"
+#include "wegwijzer/record/questionnaire_response.hpp"
 #include "wegwijzer/session/interrupt.hpp"
 #include "wegwijzer/session/session.hpp"
 #include "wegwijzer/session/session_render.hpp"
@@ -153,7 +154,14 @@ int run_ask(const AskOptions& ask, Io& io) {
   summary.color = options.color && summary.format == SummaryFormat::text;
   summary.width = options.width;
   summary.date = today();
-  io.out << render_summary(bank, *outcome.answers, *outcome.result, summary);
+  // --format fhir: the answers as a QuestionnaireResponse, with the advice as its extension, instead of a summary.
+  auto document = [&](const SummaryOptions& how) {
+    if (ask.format != "fhir") return render_summary(bank, *outcome.answers, *outcome.result, how);
+    std::string response;
+    append_questionnaire_response(response, bank, *outcome.answers, *outcome.result, "", 2);
+    return response + "\n";
+  };
+  io.out << document(summary);
   io.out.flush();
   // Standard output failed (a full disk behind >, a closed pipe): the --out file is still written,
   // it is what the person asked for and now the only copy; then exit 74 saying it was saved.
@@ -169,11 +177,11 @@ int run_ask(const AskOptions& ask, Io& io) {
     file.color = false;
     file.unicode = true;
     file.width = 80;
-    std::string document = render_summary(bank, *outcome.answers, *outcome.result, file);
+    std::string saved = document(file);
     if (signalled()) return leave_interrupted();
     // Resolved again and still fails here when the disk fills or the directory changed meanwhile:
     // Fatal (73/74). /dev/stdout and /dev/stderr are written in place.
-    write_output(ask.out, "--out", document, io);
+    write_output(ask.out, "--out", saved, io);
     if (out_failed) {
       throw Fatal(ExitCode::io, fmt::format("cannot write the summary to standard output; it was saved to '{}'",
                                             sanitize_for_terminal(ask.out, false)));
@@ -200,8 +208,10 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
                   "Language: one of the bank's (the built-in banks: nl or en; default: the language of LANG when "
                   "the bank has it, else en when LANG starts with 'en', else nl)")
       ->type_name("TAG");
-  cmd->add_option("--format", ask->format, "Summary format: text, markdown or json (default: text)")
-      ->check(CLI::IsMember({"text", "markdown", "json"}));
+  cmd->add_option("--format", ask->format,
+                  "Summary format: text, markdown, json, or fhir (the answers as a FHIR R4\n"
+                  "QuestionnaireResponse with the advice as an extension; default: text)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "fhir"}));
   cmd->add_option("--out", ask->out, "Also write the summary to FILE (mode 0600, replaced atomically)")
       ->type_name("FILE");
   cmd->add_flag("--no-color", ask->no_color, "No colour (also when NO_COLOR is set or TERM=dumb)");
@@ -213,7 +223,7 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
                "goes back, q (stop/quit) stops after a confirmation, an empty line skips an optional question.\n"
                "With piped input, one answer per line. Nothing is saved unless the questionnaire is finished and\n"
                "--out is given.\n"
-               "With --format json or markdown and standard output that is not a terminal, standard output\n"
+               "With --format json, markdown or fhir and standard output that is not a terminal, standard output\n"
                "carries the summary alone (the questions are not printed; answers come piped, one per line);\n"
                "typing at a terminal then needs the output on the terminal and --out FILE for a clean file.\n"
                "--out is checked before the first question. A bank without the chosen language falls back to\n"

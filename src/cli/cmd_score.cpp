@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "fhir_input.hpp"
 #include "wegwijzer/batch/batch.hpp"
 #include "wegwijzer/batch/batch_output.hpp"
 #include "wegwijzer/batch/batch_report.hpp"
@@ -78,7 +79,9 @@ std::vector<std::unique_ptr<std::ifstream>> open_inputs(const ScoreOptions& opti
   std::vector<std::string> names = options.files;
   if (names.empty()) names.emplace_back("-");
   BatchFormat forced = BatchFormat::jsonl;
-  bool is_forced = options.input_format != "auto" && parse_batch_format(options.input_format, forced);
+  // --input-format fhir: JSON that read_fhir_inputs turns into answer records.
+  bool is_forced = options.input_format != "auto" && options.input_format != "fhir" &&
+                   parse_batch_format(options.input_format, forced);
   for (const std::string& name : names) {
     BatchInput input;
     input.name = name;
@@ -110,8 +113,17 @@ int run_score(const ScoreOptions& options, Io& io) {
   Bank bank = load_bank_option(options.bank, io);  // a bad bank: Fatal before any output
   // "-" is standard error; /dev/stdout and /dev/stderr are the streams, written in place.
   if (!options.report.empty()) check_output_target(options.report, "--report", OutputKind::standard_error);
+  if (options.format == "fhir" && (options.explain || !options.keep.empty())) {
+    throw Fatal(ExitCode::usage, fmt::format("{} with --format fhir: a QuestionnaireResponse carries the answers and "
+                                             "the advice, nothing else (docs/fhir.md)",
+                                             options.explain ? "--explain" : "--keep"));
+  }
   std::vector<BatchInput> inputs;
   auto files = open_inputs(options, inputs, io);
+  HeldInputs held;
+  if (options.input_format == "auto" || options.input_format == "fhir") {
+    read_fhir_inputs(inputs, bank, options.input_format == "fhir", options.id_field, held, io);
+  }
 
   BatchOptions batch;
   parse_batch_format(options.format, batch.output);
@@ -167,14 +179,19 @@ void add_score_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ScoreOptions>();
   CLI::App* cmd = app.add_subcommand(
       "score",
-      "Score answer records in batch: JSON Lines or CSV in, exactly one line out per record, in input order.\n"
+      "Score answer records in batch: JSON Lines, CSV or FHIR QuestionnaireResponses in, exactly one line out\n"
+      "per record, in input order.\n"
       "Records that cannot be scored become error records in place (see docs/batch.md); an incomplete or\n"
       "partly invalid one still carries the urgency and red flags of its valid answers, never advice.");
   add_bank_option(*cmd, options->bank);
-  cmd->add_option("--input-format", options->input_format, "auto (by extension, else content), jsonl or csv")
-      ->check(CLI::IsMember({"auto", "jsonl", "csv"}));
-  cmd->add_option("--format", options->format, "Output format: jsonl (default) or csv")
-      ->check(CLI::IsMember({"jsonl", "csv"}));
+  cmd->add_option("--input-format", options->input_format,
+                  "auto (by extension, else content), jsonl, csv or fhir (QuestionnaireResponses:\n"
+                  "NDJSON, one resource or a Bundle; auto finds them by their resourceType)")
+      ->check(CLI::IsMember({"auto", "jsonl", "csv", "fhir"}));
+  cmd->add_option("--format", options->format,
+                  "Output format: jsonl (default), csv, or fhir (a FHIR R4 QuestionnaireResponse per\n"
+                  "line, with the advice and scales as an extension; docs/summary-format.md)")
+      ->check(CLI::IsMember({"jsonl", "csv", "fhir"}));
   cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
       ->check(CLI::Range(0, 256));
   cmd->add_option("--report", options->report,
@@ -217,6 +234,8 @@ void add_score_command(CLI::App& app, Context& context) {
       "invalid; 66 an input file is missing; 74 output closed or I/O error. Fatal errors stop before any output.",
       {"wegwijzer score answers.jsonl > scored.jsonl", "wegwijzer score --format csv --report - answers.csv",
        "wegwijzer score --explain --report - answers.jsonl > explained.jsonl",
+       "wegwijzer score --bank phq9.bank.json --format fhir answers.jsonl > responses.ndjson",
+       "wegwijzer score --bank phq9.bank.json responses-bundle.json",
        "wegwijzer score --id ResponseId --keep wave,department --codes --format csv export.csv > scored.csv"}));
   cmd->callback(
       [&context, options] { context.action = [&context, options] { return run_score(*options, context.io); }; });

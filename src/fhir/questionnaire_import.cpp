@@ -180,8 +180,14 @@ class Importer {
     bank["title"] = root_.contains(title_key) ? text(root_, title_key, "") : word(kTotal);
     bank["introduction"] = root_.contains("description") ? text(root_, "description", "") : ordered_json(bank["title"]);
     bank["disclaimer"] = word(kDisclaimer);
+    if (const std::string url = string_of(root_, "url"); !url.empty() && url.find_first_of(" |\t\n") == std::string::npos) {
+      bank["fhir"] = {{"url", url}};
+      if (!version.empty()) bank["fhir"]["version"] = version;
+    } else if (!url.empty()) {
+      warn("/url", "the url is not a canonical url (it has a space or '|'); responses name the bank instead");
+    }
     if (auto items = root_.find("item"); items != root_.end() && items->is_array()) {
-      walk(*items, "/item", nullptr);
+      walk(*items, "/item");
     }
     if (questions_.empty()) {
       error("/item",
@@ -282,7 +288,7 @@ class Importer {
     }
   }
 
-  void walk(const json& items, const std::string& pointer, const Imported* parent) {
+  void walk(const json& items, const std::string& pointer) {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const json& item = items[i];
       const std::string here = pointer + "/" + std::to_string(i);
@@ -290,11 +296,11 @@ class Importer {
         warn(here, "an item that is not an object is skipped");
         continue;
       }
-      item_(item, here, parent);
+      item_(item, here);
     }
   }
 
-  void item_(const json& item, const std::string& pointer, const Imported* parent) {
+  void item_(const json& item, const std::string& pointer) {
     const std::string link = string_of(item, "linkId");
     const std::string type = string_of(item, "type");
     const std::string named = fmt::format("item '{}'", link.empty() ? pointer : link);
@@ -313,8 +319,11 @@ class Importer {
         warn(pointer, named + ": the enableWhen of a group is not carried over; its questions are always asked");
       }
       add_lead(item, pointer);
-      if (auto children = item.find("item"); children != item.end() && children->is_array())
-        walk(*children, pointer + "/item", parent);
+      if (auto children = item.find("item"); children != item.end() && children->is_array()) {
+        parents_.push_back(link);
+        walk(*children, pointer + "/item");
+        parents_.pop_back();
+      }
       return;
     }
     if (type == "display") {
@@ -342,8 +351,8 @@ class Importer {
     std::string bank_type = "text";
     if (type == "boolean") {
       bank_type = "yes_no";
-      question["options"] =
-          ordered_json::array({{{"id", "yes"}, {"label", word(kYes)}}, {{"id", "no"}, {"label", word(kNo)}}});
+      question["options"] = ordered_json::array({{{"id", "yes"}, {"label", word(kYes)}, {"fhir", {{"valueBoolean", true}}}},
+                                                 {{"id", "no"}, {"label", word(kNo)}, {"fhir", {{"valueBoolean", false}}}}});
     } else if (choice) {
       read_options(item, pointer, named, imported);
       if (imported.options.empty()) {
@@ -365,6 +374,7 @@ class Importer {
           entry["label"] = option.label_owner != nullptr ? text(*option.label_owner, option.label_key, option.label)
                                                          : text(json::object(), "", option.label);
           if (all_weighted) entry["points"] = points(*option.weight, pointer, named);
+          entry["fhir"] = answer_value(option);
           options.push_back(entry);
         }
         question["options"] = options;
@@ -385,17 +395,35 @@ class Importer {
       question["lead"] = pending_lead_;
       pending_lead_ = ordered_json();
     }
-    if (auto show_if = condition(item, pointer, named, parent)) question["show_if"] = *show_if;
-    // The key order of a hand-written bank: id, text, type, required, lead, show_if, options.
+    if (auto show_if = condition(item, pointer, named)) question["show_if"] = *show_if;
+    question["fhir"] = {{"linkId", link}, {"type", type}};
+    if (!parents_.empty()) question["fhir"]["parents"] = parents_;
+    // The key order of a hand-written bank: id, text, type, required, lead, show_if, options; then fhir.
     ordered_json ordered;
-    for (const char* key : {"id", "text", "type", "required", "lead", "show_if", "options"}) {
+    for (const char* key : {"id", "text", "type", "required", "lead", "show_if", "options", "fhir"}) {
       if (question.contains(key)) ordered[key] = question[key];
     }
     questions_.push_back(ordered);
     imported_[link] = imported;
     // Questions nested under a question follow it (they usually depend on it).
-    if (auto children = item.find("item"); children != item.end() && children->is_array())
-      walk(*children, pointer + "/item", &imported_[link]);
+    if (auto children = item.find("item"); children != item.end() && children->is_array()) {
+      parents_.push_back(link);
+      walk(*children, pointer + "/item");
+      parents_.pop_back();
+    }
+  }
+
+  /// The option as the answer value a QuestionnaireResponse writes: the coding, string or integer it was read from.
+  static ordered_json answer_value(const ReadOption& option) {
+    if (!option.code.empty()) {
+      ordered_json coding;
+      if (!option.system.empty()) coding["system"] = option.system;
+      coding["code"] = option.code;
+      if (!option.string.empty()) coding["display"] = option.string;
+      return {{"valueCoding", coding}};
+    }
+    if (option.integer) return {{"valueInteger", *option.integer}};
+    return {{"valueString", option.string}};
   }
 
   static bool has_extension(const json& item, std::string_view url_end) {
@@ -572,8 +600,7 @@ class Importer {
 
   /// The item's enableWhen as a show_if. When any part cannot be carried over the question is always shown (the
   /// safe side: asked too often rather than never), said in a warning.
-  std::optional<ordered_json> condition(const json& item, const std::string& pointer, const std::string& named,
-                                        const Imported* /*parent*/) {
+  std::optional<ordered_json> condition(const json& item, const std::string& pointer, const std::string& named) {
     auto list = item.find("enableWhen");
     if (list == item.end() || !list->is_array() || list->empty()) return std::nullopt;
     ordered_json parts = ordered_json::array();
@@ -630,6 +657,7 @@ class Importer {
   ordered_json pending_lead_;
   std::string pending_lead_pointer_;
   std::map<std::string, int> missing_translations_;
+  std::vector<std::string> parents_;  ///< linkIds of the items around the one being read, outermost first
 };
 
 }  // namespace

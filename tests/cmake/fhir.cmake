@@ -34,3 +34,20 @@ add_test(NAME fhir_score_questionnaire
                  sh ${WEGWIJZER_BIN} ${WEGWIJZER_PHQ9_QUESTIONNAIRE})
 set_tests_properties(fhir_score_questionnaire PROPERTIES PASS_REGULAR_EXPRESSION
                      "\"id\":\"r1\",\"status\":\"complete\",\"recommendation\":null[^\n]*\"id\":\"total\",\"value\":3,.*exit=0")
+
+# FHIR out: ask and score write QuestionnaireResponses that validate against the official FHIR R4 JSON Schema (the
+# npm validator, installed by scripts/setup), and score reads them back to the same scales.
+set(WEGWIJZER_FHIR_VALIDATOR ${PROJECT_SOURCE_DIR}/tests/tools/fhir-validator)
+add_test(NAME fhir_response_roundtrip
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/fhir_roundtrip.py ${WEGWIJZER_BIN}
+                 ${WEGWIJZER_PHQ9_QUESTIONNAIRE} ${WEGWIJZER_FHIR_VALIDATOR} ${CMAKE_CURRENT_BINARY_DIR}/fhir-roundtrip)
+set_tests_properties(fhir_response_roundtrip PROPERTIES PASS_REGULAR_EXPRESSION "fhir round trip: ok")
+# The schema check can fail: a response with a status FHIR does not have is refused.
+add_test(NAME fhir_validator_refuses_invalid
+         COMMAND sh -c "printf '%s\\n' '{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"done\"}' > \"$2/invalid-qr.json\"; node \"$1/validate.js\" \"$2/invalid-qr.json\"; echo \"exit=$?\""
+                 sh ${WEGWIJZER_FHIR_VALIDATOR} ${CMAKE_CURRENT_BINARY_DIR})
+set_tests_properties(fhir_validator_refuses_invalid PROPERTIES PASS_REGULAR_EXPRESSION "status.*exit=1")
+add_test(NAME fhir_score_format_refuses_keep
+         COMMAND sh -c "echo '{}' | \"$1\" score --format fhir --keep wave; echo \"exit=$?\"" sh ${WEGWIJZER_BIN})
+set_tests_properties(fhir_score_format_refuses_keep PROPERTIES PASS_REGULAR_EXPRESSION
+                     "--keep with --format fhir.*exit=64")

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "wegwijzer/bank/condition.hpp"
+#include "wegwijzer/bank/fhir_meta.hpp"
 #include "wegwijzer/bank/local_text.hpp"
 
 namespace wegwijzer {
@@ -38,6 +39,7 @@ struct Option {
   std::optional<int> points;    ///< points for scales (scale questions: always set)
   bool unknown = false;         ///< "rather not say": the answer is unknown, not "no"
   bool exclusive = false;       ///< multiple choice: cannot be combined with other options ("exclusive": true)
+  FhirAnswer fhir;              ///< how a QuestionnaireResponse writes it (imported banks; "fhir")
 };
 
 /// One question of the bank.
@@ -52,6 +54,7 @@ struct Question {
   LocalText lead;  ///< shown once before the question in the questionnaire, e.g. before a block (may be empty)
   /// A short phrase naming what the question is about, for the summary's "You said about ..." (may be empty).
   LocalText topic;
+  std::optional<FhirItem> fhir;  ///< the Questionnaire item it came from (imported banks; "fhir")
   /// Index of the option with this id, if any.
   std::optional<std::size_t> find_option(std::string_view option_id) const;
 };
@@ -153,6 +156,7 @@ struct Bank {
   std::vector<Resource> resources;        ///< in bank order
   std::vector<std::size_t> crisis_lines;  ///< resource indices shown in the intro, the footer and on interruption
   double close_margin = 1.0;              ///< runner-up within this many points: a close call ("close_margin")
+  std::optional<FhirQuestionnaire> fhir;  ///< the Questionnaire it was imported from ("fhir")
   std::string source_name;                ///< file name, or "<built-in>"
   std::string sha256;                     ///< hex SHA-256 of the source bytes
 
@@ -175,6 +179,10 @@ struct Bank {
 /// Marks in `marks` (indexed like bank.questions) every question `condition` reads, directly or through the items
 /// of a scale it reads.
 void mark_questions_read(const Bank& bank, const Condition& condition, std::vector<bool>& marks);
+
+/// The canonical a QuestionnaireResponse to `bank` names in "questionnaire": the imported Questionnaire's
+/// url|version ("fhir"), else "urn:wegwijzer:bank:ID|VERSION" (a bank written for wegwijzer).
+std::string questionnaire_canonical(const Bank& bank);
 
 /// Lower-case name of an urgency ("routine", "prompt", "crisis").
 std::string_view to_string(Urgency urgency);

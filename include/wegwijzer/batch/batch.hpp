@@ -15,10 +15,11 @@
 
 namespace wegwijzer {
 
-/// Format of batch input or output (see docs/batch.md).
-enum class BatchFormat { jsonl, csv };
+/// Format of batch input or output (see docs/batch.md). fhir: output, one FHIR R4 resource per line (input in FHIR is
+/// turned into JSON Lines before the batch reads it, by the score command).
+enum class BatchFormat { jsonl, csv, fhir };
 
-/// Parses "jsonl" or "csv"; false when the name is unknown.
+/// Parses "jsonl", "csv" or "fhir"; false when the name is unknown.
 bool parse_batch_format(std::string_view name, BatchFormat& format);
 
 /// The format an input file name implies: .jsonl, .ndjson, .json → jsonl; .csv → csv; else none.

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wegwijzer/bank/bank.hpp"
 #include "wegwijzer/bank/diagnostic.hpp"
 
 namespace wegwijzer {
@@ -26,5 +27,27 @@ bool looks_like_fhir_questionnaire(std::string_view text);
 /// the option, its coding or the ValueSet concept) summed in a scale "total", and the translation extension as
 /// further languages. `file_name` names the input in diagnostics.
 FhirImport import_fhir_questionnaire(std::string_view text, const std::string& file_name);
+
+/// QuestionnaireResponses turned into answer records (JSON Lines, docs/batch.md) for `score`.
+struct FhirRecords {
+  std::string jsonl;  ///< one line per input line (NDJSON), per Bundle entry, or one for a single resource
+  /// Errors (nothing may be scored: a response to another Questionnaire) or warnings (another version).
+  std::vector<Diagnostic> diagnostics;
+};
+
+/// Whether an input starting with `prefix` holds FHIR resources rather than answer records: its first JSON object
+/// has a "resourceType" (a first line that is a whole object, or a pretty-printed object that names one early).
+bool looks_like_fhir_resources(std::string_view prefix);
+
+/// Reads R4 QuestionnaireResponses to `bank`: NDJSON (one per line), one resource, or a Bundle of them. Each becomes
+/// an answer record {"<id_field>": identifier.value or id, "answers": {...}}: items found by linkId (the bank's
+/// "fhir" linkIds, else question ids) at any depth, answers by their coding (system and code), boolean, string or
+/// integer, free text from any primitive value. What does not fit stays in the record, for the batch to report:
+/// an unknown linkId as an unknown key, an answer that is no option as an unknown option ("?"), a line that is no
+/// JSON as it was. A resource that is not a QuestionnaireResponse is a record without answers. A response whose
+/// "questionnaire" is another Questionnaire than the bank's is an error (nothing is scored); another version of it
+/// is a warning.
+FhirRecords responses_to_records(std::string_view text, const Bank& bank, const std::string& file_name,
+                                 const std::string& id_field);
 
 }  // namespace wegwijzer
