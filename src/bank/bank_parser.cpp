@@ -67,11 +67,11 @@ class BankParser {
   BankParser(BankReader& reader, const BankLimits& limits) : reader_(reader), limits_(limits) {}
 
   std::optional<ParsedBank> parse(const json& root) {
-    if (!reader_.object(
-            root, "", {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "questions"},
-            {"outcomes", "red_flag_outcome", "texts", "close_margin", "scales", "rules", "resources", "crisis_lines",
-             "fhir"},
-            "a bank")) {
+    if (!reader_.object(root, "",
+                        {"format", "id", "version", "languages", "title", "introduction", "disclaimer", "questions"},
+                        {"outcomes", "red_flag_outcome", "texts", "close_margin", "scales", "rules", "resources",
+                         "crisis_lines", "fhir"},
+                        "a bank")) {
       return std::nullopt;
     }
     if (const json* format = member(root, "format")) {
@@ -414,16 +414,19 @@ class BankParser {
       parsed_.bank.questions.push_back(std::move(question));
       parsed_.extras.neutral.push_back(std::move(neutral));
     }
-    // A QuestionnaireResponse names questions by linkId: two questions with one linkId could not be told apart.
+    // A QuestionnaireResponse names questions by linkId (a question without one: by its id): two questions under
+    // one name could not be told apart.
     std::map<std::string, std::size_t> link_ids;
     for (std::size_t i = 0; i < parsed_.bank.questions.size(); ++i) {
-      const auto& fhir = parsed_.bank.questions[i].fhir;
-      if (!fhir || fhir->link_id.empty()) continue;
-      auto [at, added] = link_ids.emplace(fhir->link_id, i);
+      const Question& question = parsed_.bank.questions[i];
+      const std::string& name = question.fhir ? question.fhir->link_id : question.id;
+      if (name.empty()) continue;
+      auto [at, added] = link_ids.emplace(name, i);
       if (!added) {
-        reader_.error(pointer_append("/questions", i) + "/fhir/linkId",
-                      fmt::format("the linkId is also that of question {} (/questions/{}); each question needs its own",
-                                  at->second + 1, at->second));
+        reader_.error(pointer_append("/questions", i) + (question.fhir ? "/fhir/linkId" : "/id"),
+                      fmt::format("a QuestionnaireResponse would name it '{}', as question {} (/questions/{}); each "
+                                  "question needs a linkId of its own",
+                                  name, at->second + 1, at->second));
       }
     }
   }
@@ -487,13 +490,36 @@ class BankParser {
       neutral.push_back(is_neutral);
     }
     check_options(question, pointer);
+    check_fhir_answers(question, options_pointer);
+  }
+
+  /// Two options written as the same FHIR answer could not be told apart in a QuestionnaireResponse.
+  void check_fhir_answers(const Question& question, const std::string& options_pointer) {
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+      const FhirAnswer& fhir = question.options[i].fhir;
+      std::string key;
+      switch (fhir.kind) {
+        case FhirAnswer::Kind::none: continue;
+        case FhirAnswer::Kind::coding: key = "coding " + fhir.system + "|" + fhir.code; break;
+        case FhirAnswer::Kind::boolean: key = fhir.boolean ? "boolean true" : "boolean false"; break;
+        case FhirAnswer::Kind::string: key = "string " + fhir.string; break;
+        case FhirAnswer::Kind::integer: key = "integer " + std::to_string(fhir.integer); break;
+      }
+      auto [at, added] = seen.emplace(key, i);
+      if (!added) {
+        reader_.error(pointer_append(options_pointer, i) + "/fhir",
+                      fmt::format("the same FHIR answer as option {} of the question; each option needs its own",
+                                  at->second + 1));
+      }
+    }
   }
 
   void option_body(const json& item, const std::string& pointer, IdRegistry& ids, const Question& question,
                    Option& option, bool& is_neutral) {
     option.weights.assign(parsed_.bank.outcomes.size(), 0.0);
-    if (!reader_.object(item, pointer, {"id", "label"}, {"weights", "points", "unknown", "neutral", "exclusive", "fhir"},
-                        "an option")) {
+    if (!reader_.object(item, pointer, {"id", "label"},
+                        {"weights", "points", "unknown", "neutral", "exclusive", "fhir"}, "an option")) {
       return;
     }
     if (const json* id = member(item, "id")) {
@@ -549,7 +575,9 @@ class BankParser {
     if (const json* list = member(value, "parents")) {
       if (const json* parents = reader_.array(*list, pointer + "/parents", 0, "the linkIds of the enclosing items")) {
         for (std::size_t i = 0; i < parents->size(); ++i) {
-          auto text = reader_.string((*parents)[i], pointer_append(pointer + "/parents", i), "a linkId");
+          const std::string here = pointer_append(pointer + "/parents", i);
+          auto text = reader_.string((*parents)[i], here, "a linkId");
+          if (text && text->empty()) reader_.error(here, "the linkId is empty");
           if (text) item.parents.push_back(*text);
         }
       }
@@ -583,6 +611,8 @@ class BankParser {
     } else if (const json* text = member(value, "valueString")) {
       answer.kind = FhirAnswer::Kind::string;
       answer.string = reader_.string(*text, pointer + "/valueString", "a string").value_or("");
+      if (answer.string.empty())
+        reader_.error(pointer + "/valueString", "the string is empty (FHIR has no empty strings)");
     } else if (const json* number = member(value, "valueInteger")) {
       answer.kind = FhirAnswer::Kind::integer;
       if (!number->is_number_integer()) {

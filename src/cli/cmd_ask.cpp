@@ -169,7 +169,7 @@ int run_ask(const AskOptions& ask, Io& io) {
   // At a terminal the top of a text summary (the advice) has scrolled away by now: a short recap
   // follows it. Only with advice to repeat; it also says where the summary was saved.
   const Result& result = *outcome.result;
-  const bool recap = io.out_is_terminal && summary.format == SummaryFormat::text && result.status == Status::complete &&
+  const bool recap = io.out_is_terminal && ask.format == "text" && result.status == Status::complete &&
                      (result.recommendation.has_value() || bank.outcomes.empty());
   if (!ask.out.empty()) {
     // The file never carries terminal colour; it is UTF-8 whatever the terminal can show.
@@ -209,8 +209,9 @@ CLI::App* add_ask_command(CLI::App& app, Context& context) {
                   "the bank has it, else en when LANG starts with 'en', else nl)")
       ->type_name("TAG");
   cmd->add_option("--format", ask->format,
-                  "Summary format: text, markdown, json, or fhir (the answers as a FHIR R4\n"
-                  "QuestionnaireResponse with the advice as an extension; default: text)")
+                  "Summary format: text (default), markdown, json or fhir\n"
+                  "(fhir: the answers as a FHIR R4 QuestionnaireResponse, with the advice as an\n"
+                  "extension; docs/fhir.md)")
       ->check(CLI::IsMember({"text", "markdown", "json", "fhir"}));
   cmd->add_option("--out", ask->out, "Also write the summary to FILE (mode 0600, replaced atomically)")
       ->type_name("FILE");

@@ -185,12 +185,14 @@ void add_score_command(CLI::App& app, Context& context) {
       "partly invalid one still carries the urgency and red flags of its valid answers, never advice.");
   add_bank_option(*cmd, options->bank);
   cmd->add_option("--input-format", options->input_format,
-                  "auto (by extension, else content), jsonl, csv or fhir (QuestionnaireResponses:\n"
-                  "NDJSON, one resource or a Bundle; auto finds them by their resourceType)")
+                  "auto (by extension, else content), jsonl, csv or fhir\n"
+                  "(fhir: QuestionnaireResponses as NDJSON, one resource or a Bundle; auto\n"
+                  "finds them by their resourceType)")
       ->check(CLI::IsMember({"auto", "jsonl", "csv", "fhir"}));
   cmd->add_option("--format", options->format,
-                  "Output format: jsonl (default), csv, or fhir (a FHIR R4 QuestionnaireResponse per\n"
-                  "line, with the advice and scales as an extension; docs/summary-format.md)")
+                  "Output format: jsonl (default), csv or fhir\n"
+                  "(fhir: a FHIR R4 QuestionnaireResponse per line, with the advice and scales\n"
+                  "as an extension; docs/fhir.md)")
       ->check(CLI::IsMember({"jsonl", "csv", "fhir"}));
   cmd->add_option("-j,--jobs", options->jobs, "Scoring threads, 1-256 (0: one per core); output is identical")
       ->check(CLI::Range(0, 256));

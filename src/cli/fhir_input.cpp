@@ -17,7 +17,7 @@ namespace wegwijzer::cli {
 namespace {
 
 /// Bytes looked at to tell FHIR resources from answer records.
-constexpr std::size_t kPeekBytes = 4096;
+constexpr std::size_t kPeekBytes = std::size_t{64} << 10;
 
 /// A stream read from the bytes already peeked at, then on from the stream they came from (standard input cannot
 /// seek back). Large reads go straight to the source.
@@ -85,8 +85,8 @@ void read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool fo
                                               "it into NDJSON files",
                                               shown, kMaxFhirInputBytes >> 20));
     }
-    FhirRecords records = responses_to_records(bytes, bank, input.name == "-" ? "standard input" : input.name,
-                                               id_field);
+    FhirRecords records =
+        responses_to_records(bytes, bank, input.name == "-" ? "standard input" : input.name, id_field);
     bool failed = false;
     for (const Diagnostic& diagnostic : records.diagnostics) {
       io.err << sanitize_for_terminal(diagnostic.format(), false) << "\n";

@@ -180,7 +180,8 @@ class Importer {
     bank["title"] = root_.contains(title_key) ? text(root_, title_key, "") : word(kTotal);
     bank["introduction"] = root_.contains("description") ? text(root_, "description", "") : ordered_json(bank["title"]);
     bank["disclaimer"] = word(kDisclaimer);
-    if (const std::string url = string_of(root_, "url"); !url.empty() && url.find_first_of(" |\t\n") == std::string::npos) {
+    if (const std::string url = string_of(root_, "url");
+        !url.empty() && url.find_first_of(" |\t\n") == std::string::npos) {
       bank["fhir"] = {{"url", url}};
       if (!version.empty()) bank["fhir"]["version"] = version;
     } else if (!url.empty()) {
@@ -320,9 +321,9 @@ class Importer {
       }
       add_lead(item, pointer);
       if (auto children = item.find("item"); children != item.end() && children->is_array()) {
-        parents_.push_back(link);
+        if (!link.empty()) parents_.push_back(link);
         walk(*children, pointer + "/item");
-        parents_.pop_back();
+        if (!link.empty()) parents_.pop_back();
       }
       return;
     }
@@ -351,8 +352,9 @@ class Importer {
     std::string bank_type = "text";
     if (type == "boolean") {
       bank_type = "yes_no";
-      question["options"] = ordered_json::array({{{"id", "yes"}, {"label", word(kYes)}, {"fhir", {{"valueBoolean", true}}}},
-                                                 {{"id", "no"}, {"label", word(kNo)}, {"fhir", {{"valueBoolean", false}}}}});
+      question["options"] =
+          ordered_json::array({{{"id", "yes"}, {"label", word(kYes)}, {"fhir", {{"valueBoolean", true}}}},
+                               {{"id", "no"}, {"label", word(kNo)}, {"fhir", {{"valueBoolean", false}}}}});
     } else if (choice) {
       read_options(item, pointer, named, imported);
       if (imported.options.empty()) {

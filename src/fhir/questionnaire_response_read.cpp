@@ -15,6 +15,12 @@ using nlohmann::json;
 /// An answer that names no option: no option id can be "?", so the batch reports an unknown option.
 constexpr std::string_view kNoOption = "?";
 
+/// An answer that is not one: the batch reports a value of the wrong type for the question (wrong_type).
+const json& malformed_value() {
+  static const json value = json::object();
+  return value;
+}
+
 /// "url|version" split at the bar.
 std::pair<std::string, std::string> split_canonical(const std::string& canonical) {
   const std::size_t bar = canonical.find('|');
@@ -38,8 +44,12 @@ class Reader {
     std::tie(url_, version_) = split_canonical(questionnaire_canonical(bank));
   }
 
-  /// The answer record of one resource (`place` names it in diagnostics: "line 3", "/entry/2/resource").
+  /// The answer record of one resource (`place` names it in diagnostics: "line 3", "/entry/2/resource"). An object
+  /// without "resourceType" (an answer record among the responses) stays as it is.
   std::string record(const json& resource, const std::string& place) {
+    if (resource.is_object() && !resource.contains("resourceType")) {
+      return resource.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
     json out = json::object();
     const bool response = resource.is_object() && string_member(resource, "resourceType") == "QuestionnaireResponse";
     if (resource.is_object()) {
@@ -50,11 +60,21 @@ class Reader {
       if (!id.empty()) out[id_field_] = id;
     }
     if (!response) return out.dump(-1, ' ', false, json::error_handler_t::replace);
-    check_questionnaire(string_member(resource, "questionnaire"), place);
+    check_questionnaire(resource, place);
     // Written by hand so that a question answered twice (a repeated group) stays twice: the batch reports it.
     std::string answers = "{";
-    if (auto items = resource.find("item"); items != resource.end() && items->is_array()) walk(*items, answers);
+    unattributed_ = false;
+    if (auto items = resource.find("item"); items != resource.end()) {
+      if (items->is_array()) {
+        walk(*items, answers);
+      } else {
+        unattributed_ = true;
+      }
+    }
     answers += "}";
+    // An answer that cannot be put to a question (an item without a linkId, "item" that is no list) may be the one
+    // that matters: the record is an error (answers of the wrong type), never scored without it.
+    if (unattributed_) answers = "[]";
     std::string line = out.dump(-1, ' ', false, json::error_handler_t::replace);
     line.pop_back();
     if (line.size() > 1) line += ",";
@@ -64,8 +84,18 @@ class Reader {
   std::vector<Diagnostic> diagnostics;
 
  private:
-  void check_questionnaire(const std::string& canonical, const std::string& place) {
-    if (canonical.empty()) return;
+  void check_questionnaire(const json& resource, const std::string& place) {
+    const std::string canonical = string_member(resource, "questionnaire");
+    if (canonical.empty()) {
+      if (!unnamed_) {
+        add(Severity::warning, place,
+            fmt::format("a response that names no Questionnaire (no \"questionnaire\" canonical); read as answers "
+                        "to '{}'",
+                        url_));
+      }
+      unnamed_ = true;
+      return;
+    }
     const auto [url, version] = split_canonical(canonical);
     if (url != url_) {
       if (!other_named_) {
@@ -94,13 +124,31 @@ class Reader {
 
   void walk(const json& items, std::string& answers) {
     for (const json& item : items) {
-      if (!item.is_object()) continue;
+      if (!item.is_object()) {
+        unattributed_ = true;
+        continue;
+      }
       const std::string link = string_member(item, "linkId");
       const json* values = nullptr;
-      if (auto found = item.find("answer"); found != item.end() && found->is_array() && !found->empty())
-        values = &*found;
+      auto found = item.find("answer");
+      if (found != item.end() && found->is_array() && !found->empty()) values = &*found;
+      if (found != item.end() && !found->is_array()) {
+        if (link.empty()) {
+          unattributed_ = true;
+        } else {
+          auto known = by_link_.find(link);
+          append_member(answers, known == by_link_.end() ? link : bank_.questions[known->second].id, malformed_value());
+        }
+      }
+      if (values != nullptr && link.empty()) unattributed_ = true;
       if (values != nullptr && !link.empty()) add_answer(link, *values, answers);
-      if (auto children = item.find("item"); children != item.end() && children->is_array()) walk(*children, answers);
+      if (auto children = item.find("item"); children != item.end()) {
+        if (children->is_array()) {
+          walk(*children, answers);
+        } else {
+          unattributed_ = true;
+        }
+      }
       if (values != nullptr) {
         for (const json& value : *values) {
           if (!value.is_object()) continue;
@@ -119,13 +167,25 @@ class Reader {
       const Question& question = bank_.questions[found->second];
       key = question.id;
       json list = json::array();
+      bool broken = false;
       for (const json& entry : values) {
-        if (entry.is_object()) list.push_back(question.type == QuestionType::text ? text_of(entry) : option_of(question, entry));
+        if (!entry.is_object()) {
+          broken = true;
+          continue;
+        }
+        json one = question.type == QuestionType::text ? text_of(entry) : option_of(question, entry);
+        broken = broken || one.is_null();
+        list.push_back(std::move(one));
       }
       value = question.type == QuestionType::multiple || list.size() != 1 ? list : list[0];
+      if (broken) value = malformed_value();  // an answer without a value: wrong_type, never "unanswered"
     } else {
       value = std::string(kNoOption);  // an unknown key: named (or refused with --strict) by the batch
     }
+    append_member(answers, key, value);
+  }
+
+  static void append_member(std::string& answers, const std::string& key, const json& value) {
     if (answers.size() > 1) answers += ",";
     answers += json(key).dump(-1, ' ', false, json::error_handler_t::replace);
     answers += ":";
@@ -146,32 +206,46 @@ class Reader {
     return json(nullptr);
   }
 
-  /// The option an answer value names, else "?".
+  /// The option an answer value names, else "?" (also when it could be two: a coding without a system whose code
+  /// two systems have); null for an entry without a value.
   static json option_of(const Question& question, const json& entry) {
+    bool has_value = false;
+    for (const auto& member : entry.items()) has_value = has_value || member.key().rfind("value", 0) == 0;
+    if (!has_value) return json(nullptr);
+    json found = nullptr;
     for (const Option& option : question.options) {
-      const FhirAnswer& fhir = option.fhir;
-      if (auto coding = entry.find("valueCoding"); coding != entry.end() && coding->is_object()) {
-        const std::string code = string_member(*coding, "code");
-        const std::string system = string_member(*coding, "system");
-        if (fhir.kind == FhirAnswer::Kind::coding) {
-          if (code == fhir.code && (system.empty() || fhir.system.empty() || system == fhir.system)) return option.id;
-        } else if (fhir.kind == FhirAnswer::Kind::none && system.empty() && code == option.id) {
-          return option.id;
-        }
-      } else if (auto flag = entry.find("valueBoolean"); flag != entry.end() && flag->is_boolean()) {
-        if (fhir.kind == FhirAnswer::Kind::boolean ? fhir.boolean == flag->get<bool>()
-                                                   : fhir.kind == FhirAnswer::Kind::none &&
-                                                         question.type == QuestionType::yes_no &&
-                                                         option.id == (flag->get<bool>() ? "yes" : "no")) {
-          return option.id;
-        }
-      } else if (auto text = entry.find("valueString"); text != entry.end() && text->is_string()) {
-        if (fhir.kind == FhirAnswer::Kind::string && fhir.string == text->get<std::string>()) return option.id;
-      } else if (auto number = entry.find("valueInteger"); number != entry.end() && number->is_number_integer()) {
-        if (fhir.kind == FhirAnswer::Kind::integer && fhir.integer == number->get<std::int64_t>()) return option.id;
-      }
+      json match = match_option(question, option, entry);
+      if (match.is_null()) continue;
+      if (!found.is_null()) return std::string(kNoOption);
+      found = std::move(match);
     }
-    return std::string(kNoOption);
+    return found.is_null() ? json(std::string(kNoOption)) : found;
+  }
+
+  /// The option's id when `entry` is its answer value, else null.
+  static json match_option(const Question& question, const Option& option, const json& entry) {
+    const FhirAnswer& fhir = option.fhir;
+    if (auto coding = entry.find("valueCoding"); coding != entry.end() && coding->is_object()) {
+      const std::string code = string_member(*coding, "code");
+      const std::string system = string_member(*coding, "system");
+      if (fhir.kind == FhirAnswer::Kind::coding) {
+        if (code == fhir.code && (system.empty() || fhir.system.empty() || system == fhir.system)) return option.id;
+      } else if (fhir.kind == FhirAnswer::Kind::none && system.empty() && code == option.id) {
+        return option.id;
+      }
+    } else if (auto flag = entry.find("valueBoolean"); flag != entry.end() && flag->is_boolean()) {
+      if (fhir.kind == FhirAnswer::Kind::boolean
+              ? fhir.boolean == flag->get<bool>()
+              : fhir.kind == FhirAnswer::Kind::none && question.type == QuestionType::yes_no &&
+                    option.id == (flag->get<bool>() ? "yes" : "no")) {
+        return option.id;
+      }
+    } else if (auto text = entry.find("valueString"); text != entry.end() && text->is_string()) {
+      if (fhir.kind == FhirAnswer::Kind::string && fhir.string == text->get<std::string>()) return option.id;
+    } else if (auto number = entry.find("valueInteger"); number != entry.end() && number->is_number_integer()) {
+      if (fhir.kind == FhirAnswer::Kind::integer && fhir.integer == number->get<std::int64_t>()) return option.id;
+    }
+    return json(nullptr);
   }
 
   const Bank& bank_;
@@ -182,6 +256,8 @@ class Reader {
   std::string version_;
   bool other_named_ = false;
   bool other_version_ = false;
+  bool unnamed_ = false;
+  bool unattributed_ = false;  ///< the response being read has an answer that cannot be put to a question
 };
 
 /// `text` without a leading UTF-8 byte-order mark and JSON whitespace.
@@ -199,8 +275,9 @@ bool looks_like_fhir_resources(std::string_view prefix) {
   const std::string_view first_line = start.substr(0, start.find('\n'));
   const json line = json::parse(first_line.begin(), first_line.end(), nullptr, false);
   if (line.is_object()) return line.contains("resourceType");
-  // A pretty-printed resource: "resourceType" among its first members.
-  return start.substr(0, 4096).find("\"resourceType\"") != std::string_view::npos;
+  // A pretty-printed resource: a first line of "{" alone, and "resourceType" among its first members.
+  if (first_line.find_first_not_of(" \t\r{") != std::string_view::npos) return false;
+  return start.find("\"resourceType\"") != std::string_view::npos;
 }
 
 FhirRecords responses_to_records(std::string_view text, const Bank& bank, const std::string& file_name,
@@ -209,10 +286,34 @@ FhirRecords responses_to_records(std::string_view text, const Bank& bank, const 
   Reader reader(bank, file_name, id_field);
   const std::string_view body = trimmed_start(text);
   const json whole = json::parse(body.begin(), body.end(), nullptr, false);
+  const std::string_view first_line = body.substr(0, body.find('\n'));
+  const bool one_per_line = json::accept(first_line.begin(), first_line.end());
+  auto fail = [&](std::string pointer, std::string message) {
+    Diagnostic diagnostic;
+    diagnostic.file = file_name;
+    diagnostic.pointer = std::move(pointer);
+    diagnostic.severity = Severity::error;
+    diagnostic.message = std::move(message);
+    out.diagnostics.push_back(std::move(diagnostic));
+    return out;
+  };
+  if (whole.is_discarded() && !one_per_line) {
+    // Not NDJSON (its first line is no whole JSON value), so one resource: say where it breaks.
+    try {
+      (void)json::parse(body.begin(), body.end());
+    } catch (const json::parse_error& e) {
+      return fail("", fmt::format("not valid JSON at byte {}; expected one FHIR resource, a Bundle, or NDJSON (one "
+                                  "resource per line)",
+                                  e.byte));
+    }
+  }
   if (whole.is_object() && string_member(whole, "resourceType") == "Bundle") {
-    const json* entries = nullptr;
-    if (auto found = whole.find("entry"); found != whole.end() && found->is_array()) entries = &*found;
-    for (std::size_t i = 0; entries != nullptr && i < entries->size(); ++i) {
+    auto found = whole.find("entry");
+    if (found == whole.end() || !found->is_array()) {
+      return fail("/entry", "a Bundle without a list of entries; expected \"entry\": [{\"resource\": {...}}, ...]");
+    }
+    const json* entries = &*found;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
       const json& entry = (*entries)[i];
       const json resource = entry.is_object() && entry.contains("resource") ? entry["resource"] : json();
       out.jsonl += reader.record(resource, fmt::format("/entry/{}/resource", i)) + "\n";
@@ -229,6 +330,11 @@ FhirRecords responses_to_records(std::string_view text, const Bank& bank, const 
       std::string_view line = text.substr(0, end);
       text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
       const json value = json::parse(line.begin(), line.end(), nullptr, false);
+      if (value.is_object() && string_member(value, "resourceType") == "Bundle") {
+        return fail(fmt::format("line {}", number),
+                    "a Bundle among resources one per line; give each Bundle a file "
+                    "of its own");
+      }
       if (value.is_discarded() || !value.is_object()) {
         out.jsonl.append(line);
       } else {

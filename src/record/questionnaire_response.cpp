@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -24,9 +25,7 @@ struct Node {
 };
 
 /// The linkId a question is written under: the Questionnaire's, else the question id.
-const std::string& link_id_of(const Question& question) {
-  return question.fhir ? question.fhir->link_id : question.id;
-}
+const std::string& link_id_of(const Question& question) { return question.fhir ? question.fhir->link_id : question.id; }
 
 /// One option as a FHIR answer value.
 ordered_json option_value(const Bank& bank, const Option& option) {
@@ -53,14 +52,18 @@ ordered_json option_value(const Bank& bank, const Option& option) {
 /// A free-text answer as the value its FHIR type asks for when it has that form, else valueString.
 ordered_json text_value(const Question& question, const std::string& text) {
   static const std::regex integer("-?(0|[1-9][0-9]{0,8})");
-  static const std::regex decimal("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  static const std::regex decimal("-?(0|[1-9][0-9]{0,14})(\\.[0-9]{1,15})?");
   static const std::regex date("[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?");
+  static const std::regex time("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]{1,9})?");
   const std::string type = question.fhir ? question.fhir->type : std::string();
   if (type == "integer" && std::regex_match(text, integer)) return {{"valueInteger", std::atoll(text.c_str())}};
   if (type == "decimal" && std::regex_match(text, decimal)) {
-    return {{"valueDecimal", ordered_json::parse(text)}};
+    // Only a number that prints back as the same text: FHIR keeps a decimal's precision ("1.50"), a double does not.
+    const double value = std::strtod(text.c_str(), nullptr);
+    if (std::isfinite(value) && fmt::format("{}", value) == text) return {{"valueDecimal", value}};
   }
   if (type == "date" && std::regex_match(text, date)) return {{"valueDate", text}};
+  if (type == "time" && std::regex_match(text, time)) return {{"valueTime", text}};
   if (type == "url" && text.find_first_of(" \t\r\n") == std::string::npos) return {{"valueUri", text}};
   return {{"valueString", text}};
 }
@@ -134,22 +137,29 @@ ordered_json response_items(const Bank& bank, const AnswerSet& answers, const Re
 
 ordered_json sub(const char* url, ordered_json value, const char* type) { return {{"url", url}, {type, value}}; }
 
-/// The result as the extension fhir_assessment_url: status, advice, urgency, red flags, scales, bank.
-ordered_json assessment(const Bank& bank, const Result& result) {
+/// The result as the extension fhir_assessment_url: status, advice, urgency, red flags, scales, bank. `safety_only`
+/// (a record that could not be read): no status and no advice, as a JSON Lines error record. Scales of a record
+/// without advice only when all their items are answered.
+ordered_json assessment(const Bank& bank, const Result& result, bool safety_only = false) {
   ordered_json parts = ordered_json::array();
-  parts.push_back(sub("status", result.status == Status::complete ? "complete" : "incomplete", "valueCode"));
-  if (result.recommendation) {
+  if (!safety_only) {
+    parts.push_back(sub("status", result.status == Status::complete ? "complete" : "incomplete", "valueCode"));
+  }
+  if (result.recommendation && !safety_only) {
     parts.push_back(sub("recommendation", bank.outcomes[*result.recommendation].id, "valueCode"));
     parts.push_back(sub("closeCall", result.close_call, "valueBoolean"));
   }
   parts.push_back(sub("urgency", std::string(to_string(result.urgency)), "valueCode"));
-  for (const RaisedFlag& flag : result.red_flags) parts.push_back(sub("redFlag", bank.rules[flag.rule].id, "valueCode"));
+  for (const RaisedFlag& flag : result.red_flags)
+    parts.push_back(sub("redFlag", bank.rules[flag.rule].id, "valueCode"));
   for (std::size_t q : result.unknown_red_flags) {
     parts.push_back(sub("unknownRedFlag", link_id_of(bank.questions[q]), "valueString"));
   }
   for (std::size_t q : result.missing) parts.push_back(sub("missing", link_id_of(bank.questions[q]), "valueString"));
+  const bool whole_scales_only = safety_only || result.status != Status::complete;
   for (const ScaleValue& value : result.scales) {
     const Scale& scale = bank.scales[value.scale];
+    if (whole_scales_only && (scale.items.empty() || value.answered_items != scale.items.size())) continue;
     ordered_json scale_parts = ordered_json::array();
     scale_parts.push_back(sub("id", scale.id, "valueCode"));
     scale_parts.push_back(sub("value", value.value, "valueInteger"));
@@ -184,16 +194,15 @@ void append_questionnaire_response(std::string& out, const Bank& bank, const Ans
 }
 
 void append_operation_outcome(std::string& out, const Bank& bank, std::string_view record_id, std::uint64_t line,
-                              std::string_view code, std::string_view message, bool too_long,
-                              const Result* assessed) {
+                              std::string_view code, std::string_view message, bool too_long, const Result* assessed) {
   ordered_json outcome{{"resourceType", "OperationOutcome"}};
   if (assessed != nullptr) {
-    ordered_json extension = assessment(bank, *assessed);
+    ordered_json extension = assessment(bank, *assessed, true);
     outcome["extension"] = ordered_json::array({extension});
   }
-  const std::string diagnostics =
-      record_id.empty() ? fmt::format("line {}: {}: {}", line, code, message)
-                        : fmt::format("record {} (line {}): {}: {}", record_id, line, code, message);
+  const std::string diagnostics = record_id.empty()
+                                      ? fmt::format("line {}: {}: {}", line, code, message)
+                                      : fmt::format("record {} (line {}): {}: {}", record_id, line, code, message);
   outcome["issue"] = ordered_json::array(
       {{{"severity", "error"}, {"code", too_long ? "too-long" : "invalid"}, {"diagnostics", diagnostics}}});
   append(out, outcome, -1);

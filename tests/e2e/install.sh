@@ -80,8 +80,8 @@ expect() {
 expect "score " wegwijzer sc
 expect "en nl " wegwijzer ask --lang ""
 expect "en nl " wegwijzer --lang ""
-expect "csv jsonl " wegwijzer score --format ""
-expect "json markdown text " wegwijzer ask --format ""
+expect "csv fhir jsonl " wegwijzer score --format ""
+expect "fhir json markdown text " wegwijzer ask --format ""
 expect "default " wegwijzer ask --bank def
 expect "--jobs " wegwijzer score --jo
 expect "bash zsh " wegwijzer completion ""
@@ -132,12 +132,12 @@ start_shell "$zsh_session" "zsh -f"
 tmux send-keys -t "$zsh_session" "fpath=($share/zsh/site-functions \$fpath); autoload -U compinit; compinit -u -D" Enter
 tab_expect "$zsh_session" 1 "wegwijzer sc" "wegwijzer score"
 tab_expect "$zsh_session" 1 "wegwijzer ask --lang " "^en +nl"
-tab_expect "$zsh_session" 1 "wegwijzer score --format " "^csv +jsonl"
+tab_expect "$zsh_session" 1 "wegwijzer score --format " "^csv +fhir +jsonl"
 tab_expect "$zsh_session" 1 "wegwijzer ask --bank def" "wegwijzer ask --bank default"
 tab_expect "$zsh_session" 1 "wegwijzer help sa" "wegwijzer help sample"
 tab_expect "$zsh_session" 1 "wegwijzer --lang " "^en +nl"
 tab_expect "$zsh_session" 1 "wegwijzer ask --lang=" "^en +nl"
-tab_expect "$zsh_session" 1 "wegwijzer score --format=" "^csv +jsonl"
+tab_expect "$zsh_session" 1 "wegwijzer score --format=" "^csv +fhir +jsonl"
 tab_expect "$zsh_session" 1 'wegwijzer ask --bank ~/my\ bank.json --lang ' "--lang en"
 echo "zsh completion ok"
 echo "PASS: install"

@@ -234,7 +234,7 @@ TEST_CASE("QuestionnaireResponses become answer records again", "[fhir]") {
   SECTION("what fits no option or question is left for the batch to report") {
     json qr = json::parse(first);
     qr["item"][0]["item"][0]["answer"][0]["valueCoding"]["code"] = "Z9";  // no such code
-    qr["item"][1]["linkId"] = "elsewhere";                                 // no such question
+    qr["item"][1]["linkId"] = "elsewhere";                                // no such question
     const auto out = records(bank, qr.dump());
     REQUIRE(out.size() == 1);
     CHECK(out[0]["answers"]["mood"] == "?");
@@ -319,5 +319,92 @@ TEST_CASE("a bank's fhir metadata is checked where it is written", "[fhir][bank]
     const auto errors = load_errors(bank);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].pointer == "/questions/0/options/0/fhir/valueCoding");
+  }
+}
+
+TEST_CASE("free text is a number only when it is one exactly, and nothing in it can stop the writer", "[fhir]") {
+  json bank_json = fhir_bank_json();
+  bank_json["questions"][2]["fhir"]["type"] = "decimal";
+  const Bank bank = load(bank_json);
+  auto value_of = [&](const std::string& text) {
+    return response(bank, {{"mood", "a"}, {"count", text}})["item"][0]["item"][1]["answer"][0];
+  };
+  CHECK(value_of("1.5") == json::parse(R"({"valueDecimal":1.5})"));
+  CHECK(value_of("1.50") == json::parse(R"({"valueString":"1.50"})"));  // a double would lose the 0
+  CHECK(value_of("1e400") == json::parse(R"({"valueString":"1e400"})"));
+  CHECK(value_of("99999999999999999999999999") == json::parse(R"({"valueString":"99999999999999999999999999"})"));
+}
+
+TEST_CASE("an OperationOutcome carries the urgency and red flags of the valid answers, never advice", "[fhir]") {
+  const Bank bank = load(fhir_bank_json());
+  AnswerSet set = answers(bank, {{"mood", "b"}});
+  const Result result = evaluate(bank, set);
+  REQUIRE(result.status == Status::complete);  // the invalid answer was to an optional question
+  std::string out;
+  append_operation_outcome(out, bank, "r1", 2, "unknown_option", "question \"colours\": unknown option", false,
+                           &result);
+  const json outcome = json::parse(out);
+  CHECK(assessment_part(outcome, "urgency")["valueCode"] == "routine");
+  CHECK(assessment_part(outcome, "status").is_null());
+  CHECK(assessment_part(outcome, "recommendation").is_null());
+  CHECK(assessment_part(outcome, "scale")["extension"][1]["valueInteger"] == 1);  // mood, its only item: whole
+}
+
+TEST_CASE("a response whose answers cannot all be read is an error, never a record without them", "[fhir]") {
+  const Bank bank = load(fhir_bank_json());
+  json qr = response(bank, {{"mood", "b"}, {"colours", {"r"}}});
+  SECTION("an answer without a value is the wrong type for its question") {
+    qr["item"][1]["answer"][0] = json::parse(R"({"extension":[]})");
+    CHECK(records(bank, qr.dump())[0]["answers"]["colours"] == json::object());
+  }
+  SECTION("an answer that is no list") {
+    qr["item"][1]["answer"] = json::parse(R"({"valueString":"red"})");
+    CHECK(records(bank, qr.dump())[0]["answers"]["colours"] == json::object());
+  }
+  SECTION("an answer under no linkId makes the whole record the wrong type") {
+    qr["item"][1].erase("linkId");
+    CHECK(records(bank, qr.dump())[0]["answers"] == json::array());
+  }
+  SECTION("an answer record among the responses is read as it is") {
+    const std::string plain = R"({"id":"r2","answers":{"mood":"a"}})";
+    const auto out = records(bank, qr.dump() + "\n" + plain + "\n");
+    REQUIRE(out.size() == 2);
+    CHECK(out[1] == json::parse(plain));
+  }
+}
+
+TEST_CASE("FHIR input that is no list of resources stops with the place", "[fhir]") {
+  const Bank bank = load(fhir_bank_json());
+  const std::string qr = response(bank, {{"mood", "a"}}).dump(2);
+  std::vector<Diagnostic> diagnostics;
+  records(bank, qr.substr(0, qr.size() - 1), &diagnostics);  // a pretty resource without its closing brace
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].severity == Severity::error);
+  CHECK(diagnostics[0].message.find("not valid JSON at byte") != std::string::npos);
+  records(bank, R"({"resourceType":"Bundle","type":"collection"})", &diagnostics);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].pointer == "/entry");
+  records(bank, response(bank, {{"mood", "a"}}).dump() + "\n" + R"({"resourceType":"Bundle","entry":[]})" + "\n",
+          &diagnostics);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].pointer == "line 2");
+}
+
+TEST_CASE("a bank's FHIR answers and names are each its own", "[fhir][bank]") {
+  SECTION("two options with one coding") {
+    json bank = fhir_bank_json();
+    bank["questions"][0]["options"][1]["fhir"]["valueCoding"]["code"] = "A1";
+    const auto errors = load_errors(bank);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].pointer == "/questions/0/options/1/fhir");
+  }
+  SECTION("a question without fhir whose id is another's linkId") {
+    json bank = fhir_bank_json();
+    bank["questions"][4]["id"] = "smoke";
+    bank["questions"][1]["id"] = "smoking";
+    bank["scales"][0]["items"] = {"mood"};
+    const auto errors = load_errors(bank);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].pointer == "/questions/4/id");
   }
 }

@@ -117,11 +117,12 @@ TEST_CASE("the completion scripts offer every command and option, and the value 
     }
   }
   CHECK(bash.find("_wegwijzer_commands=\"" + commands + "\"") != std::string::npos);
-  CHECK(bash.find("\"score --format\") _wegwijzer_words \"jsonl csv\"") != std::string::npos);
-  CHECK(bash.find("\"ask --format\") _wegwijzer_words \"text markdown json\"") != std::string::npos);
+  CHECK(bash.find("\"score --format\") _wegwijzer_words \"jsonl csv fhir\"") != std::string::npos);
+  CHECK(bash.find("\"ask --format\") _wegwijzer_words \"text markdown json fhir\"") != std::string::npos);
   CHECK(bash.find("\"ask --lang\") _wegwijzer_languages") != std::string::npos);
   CHECK(bash.find("\"score --bank\") _wegwijzer_banks") != std::string::npos);
-  CHECK(zsh.find("--format=[Output format\\: jsonl (default) or csv]:TEXT:(jsonl csv)") != std::string::npos);
+  CHECK(zsh.find("--format=[Output format\\: jsonl (default), csv or fhir]:TEXT:(jsonl csv fhir)") !=
+        std::string::npos);
 }
 
 TEST_CASE("wegwijzer completion prints the script, and refuses another shell", "[reference][app]") {

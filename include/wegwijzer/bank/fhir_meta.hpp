@@ -24,13 +24,13 @@ struct FhirItem {
 /// How an option is written as a FHIR answer ("fhir" on an option): one value[x].
 struct FhirAnswer {
   enum class Kind { none, coding, boolean, string, integer };
-  Kind kind = Kind::none;      ///< none: the bank says nothing (native banks: a coding with the option id)
-  std::string system;          ///< coding
-  std::string code;            ///< coding
-  std::string display;         ///< coding (may be empty)
-  bool boolean = false;        ///< boolean
-  std::string string;          ///< string
-  std::int64_t integer = 0;    ///< integer
+  Kind kind = Kind::none;    ///< none: the bank says nothing (native banks: a coding with the option id)
+  std::string system;        ///< coding
+  std::string code;          ///< coding
+  std::string display;       ///< coding (may be empty)
+  bool boolean = false;      ///< boolean
+  std::string string;        ///< string
+  std::int64_t integer = 0;  ///< integer
 };
 
 }  // namespace wegwijzer

@@ -24,8 +24,8 @@ void append_questionnaire_response(std::string& out, const Bank& bank, const Ans
                                    std::string_view record_id, int indent = -1);
 
 /// Appends one R4 OperationOutcome (compact, no newline) for a record that was not scored: issue code "invalid"
-/// (`too_long`: "too-long"), its diagnostics "record ID (line N): CODE: MESSAGE". With `assessed`, the urgency and
-/// red flags of its valid answers as the extension fhir_assessment_url, as on a QuestionnaireResponse.
+/// (`too_long`: "too-long"), its diagnostics "record ID (line N): CODE: MESSAGE". With `assessed`, the urgency, red
+/// flags and whole scales of its valid answers as the extension fhir_assessment_url (never status or advice).
 void append_operation_outcome(std::string& out, const Bank& bank, std::string_view record_id, std::uint64_t line,
                               std::string_view code, std::string_view message, bool too_long,
                               const Result* assessed = nullptr);
