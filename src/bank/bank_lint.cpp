@@ -175,7 +175,8 @@ class Linter {
       std::string pointer = pointer_append("/questions", q);
       bool weighted = std::any_of(question.options.begin(), question.options.end(),
                                   [](const Option& option) { return has_weight(option.weights); });
-      if (!weighted && !refs.scale_item[q] && !refs.question[q]) {
+      // An instrument (no outcomes) may ask what it only records, such as how hard the complaints made daily life.
+      if (!weighted && !refs.scale_item[q] && !refs.question[q] && !bank_.outcomes.empty()) {
         reader_.warning(pointer, fmt::format("question '{}' cannot influence any outcome, scale or rule: no option "
                                              "has weights, it is not a scale item and no condition uses it",
                                              question.id));

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "json_reader.hpp"
+#include "wegwijzer/support/ascii.hpp"
 #include "wegwijzer/bank/program_text_keys.hpp"
 
 namespace wegwijzer::detail {
@@ -36,11 +37,6 @@ class IdRegistry {
   std::map<std::string, std::string> seen_;
 };
 
-/// `text` with A-Z as a-z.
-std::string lower_case(std::string text) {
-  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return text;
-}
 
 /// A BCP 47 tag as banks use them: a language of 2 or 3 letters, then subtags of 1 to 8 letters or digits, each
 /// after a '-' ("nl", "en", "pt-BR", "zh-Hant"), at most 35 characters.
@@ -149,7 +145,7 @@ class BankParser {
                                            "or \"pt-BR\"",
                                            describe((*list)[i])));
         ok = false;
-      } else if (!seen.insert(lower_case(*code)).second) {
+      } else if (!seen.insert(ascii_lower(*code)).second) {
         reader_.error(pointer, fmt::format("the language '{}' is listed twice (tags do not differ by case)", *code));
         ok = false;
       } else {

@@ -118,6 +118,7 @@ const std::vector<std::string_view>& program_text_keys() {
       "summary.recap_save_hint",
       "summary.recap_saved_to",
       "summary.recap_incomplete",
+      "summary.instrument_title",
   };
   return keys;
 }

@@ -9,6 +9,7 @@
 #include "wegwijzer/session/session_texts.hpp"
 #include "wegwijzer/session/terminal.hpp"
 #include "wegwijzer/summary/guidance.hpp"
+#include "wegwijzer/support/ascii.hpp"
 #include "wegwijzer/support/error.hpp"
 #include "wegwijzer/support/sanitize.hpp"
 
@@ -62,20 +63,12 @@ std::string builtin_crisis_help() {
   return help;
 }
 
-namespace {
-
-/// `text` with A-Z as a-z.
-std::string lower(std::string text) {
-  for (char& c : text) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  return text;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string bank_language(const Bank& bank, const std::string& flag, Io& io, bool say_fallback) {
   const std::string chosen = choose_language(flag, io, bank.languages);
   for (const std::string& code : bank.languages) {
-    if (lower(code) == lower(chosen)) return code;
+    if (ascii_lower(code) == ascii_lower(chosen)) return code;
   }
   std::string list;
   for (const std::string& code : bank.languages) list += (list.empty() ? "" : ", ") + code;
@@ -98,6 +91,48 @@ std::string bank_language(const Bank& bank, const std::string& flag, Io& io, boo
            << '\n';
   }
   return fallback;
+}
+
+BankText bank_text_from_questionnaire_file(const std::string& path, Io& io, bool all_warnings) {
+  BankFile file = read_bank_file(path, kMaxQuestionnaireBytes);
+  if (!file.text) throw Fatal(ExitCode::no_input, fmt::format("cannot read '{}': {}", path, file.error));
+  if (file.text->size() > kMaxQuestionnaireBytes) {
+    throw Fatal(ExitCode::data, fmt::format("'{}' is larger than {} MB", path, kMaxQuestionnaireBytes >> 20));
+  }
+  return bank_text_from_questionnaire(*file.text, path, io, all_warnings);
+}
+
+BankText bank_text_from_questionnaire(const std::string& text, const std::string& path, Io& io, bool all_warnings) {
+  FhirImport imported = import_fhir_questionnaire(text, path);
+  std::size_t warnings = 0;
+  for (const Diagnostic& diagnostic : imported.diagnostics) {
+    // Without every warning, the one that matters for a person's safety is still said in full.
+    const bool safety = imported.no_red_flags && &diagnostic == &imported.diagnostics[*imported.no_red_flags];
+    if (diagnostic.severity == Severity::warning && !safety) ++warnings;
+    if (diagnostic.severity == Severity::error || all_warnings || safety) {
+      io.err << sanitize_for_terminal(diagnostic.format(), false) << "\n";
+    }
+  }
+  if (imported.bank_json.empty()) {
+    throw Fatal(ExitCode::data, fmt::format("'{}' could not be imported as a FHIR Questionnaire", path));
+  }
+  if (!all_warnings && warnings > 0) {
+    io.err << fmt::format(
+        "wegwijzer: {} parts of the Questionnaire '{}' were not carried over; "
+        "'wegwijzer import fhir {}' names them\n",
+        warnings, sanitize_for_terminal(path, false), sanitize_for_terminal(path, false));
+  }
+  // The bank the import wrote must load; an error here is the importer's fault, said as such.
+  LoadResult loaded = load_bank(imported.bank_json, path);
+  if (!loaded.bank) {
+    for (const Diagnostic& diagnostic : loaded.diagnostics) {
+      if (diagnostic.severity == Severity::error) io.err << sanitize_for_terminal(diagnostic.format(), false) << "\n";
+    }
+    throw Fatal(
+        ExitCode::data,
+        fmt::format("the bank imported from '{}' is not valid; please report this with the Questionnaire", path));
+  }
+  return BankText{std::move(imported.bank_json), std::move(*loaded.bank)};
 }
 
 }  // namespace wegwijzer::cli

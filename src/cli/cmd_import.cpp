@@ -29,48 +29,6 @@ int run_import_fhir(const ImportOptions& options, Io& io) {
 
 }  // namespace
 
-BankText bank_text_from_questionnaire_file(const std::string& path, Io& io, bool all_warnings) {
-  BankFile file = read_bank_file(path, kMaxQuestionnaireBytes);
-  if (!file.text) throw Fatal(ExitCode::no_input, fmt::format("cannot read '{}': {}", path, file.error));
-  if (file.text->size() > kMaxQuestionnaireBytes) {
-    throw Fatal(ExitCode::data, fmt::format("'{}' is larger than {} MB", path, kMaxQuestionnaireBytes >> 20));
-  }
-  return bank_text_from_questionnaire(*file.text, path, io, all_warnings);
-}
-
-BankText bank_text_from_questionnaire(const std::string& text, const std::string& path, Io& io, bool all_warnings) {
-  FhirImport imported = import_fhir_questionnaire(text, path);
-  std::size_t warnings = 0;
-  for (const Diagnostic& diagnostic : imported.diagnostics) {
-    // Without every warning, the one that matters for a person's safety is still said in full.
-    const bool safety = diagnostic.message.rfind("the bank has no red flags", 0) == 0;
-    if (diagnostic.severity == Severity::warning && !safety) ++warnings;
-    if (diagnostic.severity == Severity::error || all_warnings || safety) {
-      io.err << sanitize_for_terminal(diagnostic.format(), false) << "\n";
-    }
-  }
-  if (imported.bank_json.empty()) {
-    throw Fatal(ExitCode::data, fmt::format("'{}' could not be imported as a FHIR Questionnaire", path));
-  }
-  if (!all_warnings && warnings > 0) {
-    io.err << fmt::format(
-        "wegwijzer: {} parts of the Questionnaire '{}' were not carried over; "
-        "'wegwijzer import fhir {}' names them\n",
-        warnings, sanitize_for_terminal(path, false), sanitize_for_terminal(path, false));
-  }
-  // The bank the import wrote must load; an error here is the importer's fault, said as such.
-  LoadResult loaded = load_bank(imported.bank_json, path);
-  if (!loaded.bank) {
-    for (const Diagnostic& diagnostic : loaded.diagnostics) {
-      if (diagnostic.severity == Severity::error) io.err << sanitize_for_terminal(diagnostic.format(), false) << "\n";
-    }
-    throw Fatal(
-        ExitCode::data,
-        fmt::format("the bank imported from '{}' is not valid; please report this with the Questionnaire", path));
-  }
-  return BankText{std::move(imported.bank_json), std::move(*loaded.bank)};
-}
-
 void add_import_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand("import", "Convert a questionnaire in another format into a bank");

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "wegwijzer/fhir/fhir.hpp"
+#include "wegwijzer/support/ascii.hpp"
 
 namespace wegwijzer {
 namespace {
@@ -71,9 +72,7 @@ std::string unique_id(const std::string& wanted, std::set<std::string>& taken) {
 
 /// "nl-NL" → "nl", "en-US" → "en" (the languages the program speaks itself); any other tag stays as written.
 std::string language_of(const std::string& tag) {
-  const std::string primary = tag.substr(0, tag.find('-'));
-  std::string lower;
-  for (char c : primary) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string lower = ascii_lower(tag.substr(0, tag.find('-')));
   return lower == "nl" || lower == "en" ? lower : tag;
 }
 
@@ -205,6 +204,7 @@ class Importer {
                            count == 1 ? "text has" : "texts have", language, base_));
     }
     warn("", std::string(kNoRedFlags));
+    out.no_red_flags = diagnostics_.size() - 1;
     out.bank_json = bank.dump(2) + "\n";
     out.diagnostics = std::move(diagnostics_);
     return out;

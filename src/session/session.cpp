@@ -113,7 +113,7 @@ bool Session::confirm_quit(Read& read) {
     read = read_line(line);
     if (read != Read::line) return false;
     echo(line);
-    std::string word = cli::ascii_lower(cli::trim_line(line));
+    std::string word = ascii_lower(cli::trim_line(line));
     if (cli::is_yes_word(word)) return true;
     if (word.empty() || cli::is_no_word(word)) return false;
     out_ << cli::wrap_text(cli::session_text(cli::SessionText::confirm_quit_again, language), options_.width, "", "");
@@ -148,7 +148,7 @@ Session::Read Session::show_new_crisis_flags(bool& stop) {
     Read read = read_line(line);
     if (read != Read::line) return read;
     echo(line);
-    std::string word = cli::ascii_lower(cli::trim_line(line));
+    std::string word = ascii_lower(cli::trim_line(line));
     if (word.empty()) return Read::line;
     if (word == "q" || word == "stop" || word == "stoppen" || word == "quit") {
       // The same confirmation as at a question: a person in crisis should not lose the way out by a slip.

@@ -51,13 +51,6 @@ std::string_view trim_line(std::string_view line) {
   return line.substr(begin, end - begin);
 }
 
-std::string ascii_lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
 
 ParsedInput parse_input(std::string_view line, const Question& question) {
   std::string_view trimmed = trim_line(line);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "wegwijzer/bank/bank.hpp"
+#include "wegwijzer/support/ascii.hpp"
 
 namespace wegwijzer::cli {
 
@@ -37,9 +38,6 @@ struct ParsedInput {
 
 /// Trims spaces, tabs and a trailing carriage return.
 std::string_view trim_line(std::string_view line);
-
-/// ASCII lower case of `text`.
-std::string ascii_lower(std::string_view text);
 
 /// Parses `line` typed at `question`: option numbers ("2", "1,3", "1 3", "1, 3"), the yes/no words
 /// (j/ja/y/yes, n/nee/no) at a yes-no question, the commands ? b q (and their long forms), or an

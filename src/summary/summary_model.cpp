@@ -355,7 +355,11 @@ Model build_model(const Bank& bank, const AnswerSet& answers, const Result& resu
   model.complete = model.advice || (result.status == Status::complete && bank.outcomes.empty());
   model.crisis_box = result.urgency == Urgency::crisis;
   model.title = bank.title.in(lang);
-  model.heading = std::string(phrase(model.complete ? Phrase::document_title : Phrase::incomplete_title, lang));
+  // An instrument's summary refers nobody anywhere: it is headed as an overview of the answers.
+  const Phrase heading = !model.complete         ? Phrase::incomplete_title
+                         : bank.outcomes.empty() ? Phrase::instrument_title
+                                                 : Phrase::document_title;
+  model.heading = std::string(phrase(heading, lang));
   if (!model.complete) model.incomplete_explanation = std::string(phrase(Phrase::incomplete_explanation, lang));
   for (std::size_t q : result.missing) {
     if (q < bank.questions.size()) model.missing.push_back({bank.questions[q].id, bank.questions[q].text.in(lang)});

@@ -161,6 +161,7 @@ constexpr Entry kPhrases[] = {
     {Phrase::recap_incomplete, "summary.recap_incomplete",
      "Onvolledig: er is geen advies, want niet alle vragen zijn beantwoord.",
      "Incomplete: there is no advice, because not all questions were answered."},
+    {Phrase::instrument_title, "summary.instrument_title", "Overzicht van je antwoorden", "Summary of your answers"},
 };
 
 }  // namespace

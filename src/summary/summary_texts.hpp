@@ -88,6 +88,7 @@ enum class Phrase {
   recap_save_hint,        ///< how to save the summary (no --out given)
   recap_saved_to,         ///< {1}: the file the summary was saved to
   recap_incomplete,       ///< no advice: not every question was answered
+  instrument_title,       ///< the heading of a complete summary of a bank without outcomes (scales only)
 };
 
 /// The phrase in `language`: the bank's version ("texts") when it has one in that language, else the built-in

@@ -295,3 +295,40 @@ TEST_CASE("an instrument bank's recap at the terminal: the first step after a cr
   CHECK_THAT(routine, !Catch::Contains("How soon"));
   CHECK_THAT(routine, Catch::Contains("--out"));
 }
+
+TEST_CASE("an instrument bank's summary is an overview of the answers, not a referral", "[bank][outcomes]") {
+  const LoadResult loaded = load_bank(
+      wegwijzer::test::read_file(wegwijzer::test::source_path("tests/banks/languages/instrument.json")), "i.json");
+  REQUIRE(loaded.bank);
+  const Bank& bank = *loaded.bank;
+  std::vector<AnswerError> errors;
+  const AnswerSet answers =
+      answers_from_json(bank, json{{"down", "often"}, {"worry", "never"}, {"harm", "never"}}, errors);
+  REQUIRE(errors.empty());
+  SummaryOptions options;
+  options.language = "en";
+  const std::string english = render_summary(bank, answers, evaluate(bank, answers), options);
+  CHECK_THAT(english, Catch::Contains("Summary of your answers"));
+  CHECK_THAT(english, !Catch::Contains("Referral summary"));
+  options.language = "nl";
+  CHECK_THAT(render_summary(bank, answers, evaluate(bank, answers), options),
+             Catch::Contains("Overzicht van je antwoorden"));
+}
+
+TEST_CASE("an instrument bank may ask what it only records; a bank with outcomes is told", "[bank][lint]") {
+  json bank = own_outcomes_bank();
+  bank["questions"].push_back(
+      {{"id", "context"},
+       {"type", "single"},
+       {"text", text("Context?", "Context?")},
+       {"required", false},
+       {"options", {{{"id", "a"}, {"label", text("A", "A")}}, {{"id", "b"}, {"label", text("B", "B")}}}}});
+  CHECK(mentions(load(bank), "/questions/" + std::to_string(bank["questions"].size() - 1), "cannot influence"));
+  const std::string instrument_text =
+      wegwijzer::test::read_file(wegwijzer::test::source_path("tests/banks/languages/instrument.json"));
+  json instrument = json::parse(instrument_text);
+  instrument["questions"].push_back(bank["questions"].back());
+  const LoadResult loaded = load(instrument);
+  REQUIRE(loaded.bank);
+  CHECK_FALSE(mentions(loaded, "/questions/" + std::to_string(instrument["questions"].size() - 1), "cannot influence"));
+}

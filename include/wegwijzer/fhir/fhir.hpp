@@ -1,6 +1,7 @@
 #pragma once
 // fhir/: HL7 FHIR R4 in and out. A Questionnaire becomes a bank (import_fhir_questionnaire); what cannot be
 // carried over is said as a diagnostic with the item's linkId and JSON pointer.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,9 @@ struct FhirImport {
   std::string bank_json;  ///< the bank as formatted JSON; empty when the input could not be read as a Questionnaire
   /// Errors (why nothing was imported) or warnings (what was not carried over; the rest was).
   std::vector<Diagnostic> diagnostics;
+  /// The index in `diagnostics` of the warning said of every import that the bank has no red flags (the one a
+  /// command that counts the other warnings still says in full).
+  std::optional<std::size_t> no_red_flags;
 };
 
 /// Whether `text` is a JSON object whose "resourceType" is "Questionnaire" (a cheap look, not a validation).
