@@ -80,6 +80,10 @@ enum class Phrase {
   flip_questions,
   flip_from,
   flip_to,
+  // a bank without outcomes (an instrument: scales only)
+  status_complete_scored,
+  recommendation_none,
+  close_call_none,
 };
 
 struct Entry {
@@ -210,6 +214,12 @@ constexpr Entry phrases[] = {
      "Per changed question, in the same order and joined by `;`, its option ids before (several options of a "
      "multiple choice joined by `|`)."},
     {Phrase::flip_to, "Als flip_from, de opties erna.", "As flip_from, the option ids after."},
+    {Phrase::status_complete_scored, "gescoord: alle verplichte vragen zijn beantwoord",
+     "scored: every required question was answered"},
+    {Phrase::recommendation_none, "Altijd leeg: deze bank heeft geen soorten hulp om aan te raden (alleen schalen).",
+     "Always empty: this bank has no kinds of help to recommend (scales only)."},
+    {Phrase::close_call_none, "Altijd `false`: zonder soorten hulp is er geen keuze die nipt kan zijn.",
+     "Always `false`: without kinds of help there is no call to be close."},
 };
 // clang-format on
 
@@ -580,14 +590,19 @@ std::vector<CodebookColumn> codebook_columns(const Bank& bank, std::string_view 
   auto meaning = [&](Phrase id, auto&&... args) {
     return fmt::format(fmt::runtime(word(id, language)), std::forward<decltype(args)>(args)...);
   };
+  // An instrument (no outcomes) scores, but never advises: its codebook says so rather than describe advice.
+  const bool instrument = bank.outcomes.empty();
   std::vector<CodebookColumn> columns;
   columns.push_back({"id", "id", w(Phrase::id), {}});
   columns.push_back({"line", "count", w(Phrase::line), {}});
   columns.push_back({"status",
                      "category",
                      w(Phrase::status),
-                     {{"complete", w(Phrase::status_complete)}, {"error", w(Phrase::status_error)}}});
-  columns.push_back({"recommendation", "category", w(Phrase::recommendation), outcome_values(bank, language)});
+                     {{"complete", w(instrument ? Phrase::status_complete_scored : Phrase::status_complete)},
+                      {"error", w(Phrase::status_error)}}});
+  columns.push_back({"recommendation", "category",
+                     w(instrument ? Phrase::recommendation_none : Phrase::recommendation),
+                     outcome_values(bank, language)});
   columns.push_back({"urgency",
                      "category",
                      w(Phrase::urgency),
@@ -639,7 +654,7 @@ std::vector<CodebookColumn> codebook_columns(const Bank& bank, std::string_view 
   columns.push_back({"notes", "list", w(Phrase::notes), notes});
   columns.push_back({"close_call",
                      "boolean",
-                     meaning(Phrase::close_call, number(bank.close_margin)),
+                     instrument ? w(Phrase::close_call_none) : meaning(Phrase::close_call, number(bank.close_margin)),
                      {{"true", w(Phrase::close_call_true)}, {"false", w(Phrase::close_call_false)}}});
   columns.push_back({"answered", "count", w(Phrase::answered), {}});
 

@@ -325,7 +325,7 @@ CohortReport build_report(const Bank& bank, const CohortTally& tally, const Repo
                               [](const CohortCounts& c) { return c.close_calls; }));
   close.rows.push_back(row_of("not_close_call", word(Word::not_close_call, language), columns,
                               [](const CohortCounts& c) { return c.scored - c.close_calls; }));
-  report.sections.push_back(std::move(close));
+  if (!bank.outcomes.empty()) report.sections.push_back(std::move(close));  // no advice, so no close calls
 
   ReportSection errors = section("errors", Word::errors, Word::of_errors, ReportBase::errors, true,
                                  [](const CohortCounts& c) { return c.errors; });

@@ -33,9 +33,15 @@ add_test(NAME languages_instrument_report
          COMMAND sh -c "printf '%s\\n' \"$3\" | \"$1\" score --bank \"$2\" | \"$1\" report --bank \"$2\" --lang en --min-cell 1; echo \"exit=$?\""
                  sh ${WEGWIJZER_BIN} ${WEGWIJZER_INSTRUMENT_BANK} ${WEGWIJZER_INSTRUMENT_RECORD})
 set_tests_properties(languages_instrument_report PROPERTIES PASS_REGULAR_EXPRESSION "Urgency.*exit=0"
-                     FAIL_REGULAR_EXPRESSION "Advice")
+                     FAIL_REGULAR_EXPRESSION "Advice|Close call")
 add_test(NAME languages_instrument_score_report_option
          COMMAND sh -c "printf '%s\\n' \"$3\" | \"$1\" score --bank \"$2\" --report /dev/stderr 2>&1 >/dev/null; echo \"exit=$?\""
                  sh ${WEGWIJZER_BIN} ${WEGWIJZER_INSTRUMENT_BANK} ${WEGWIJZER_INSTRUMENT_RECORD})
 set_tests_properties(languages_instrument_score_report_option PROPERTIES PASS_REGULAR_EXPRESSION "urgency.*exit=0"
                      FAIL_REGULAR_EXPRESSION "recommendation")
+# An instrument's codebook says its recommendation column is always empty, rather than describe advice it never gives.
+add_test(NAME languages_instrument_codebook
+         COMMAND ${WEGWIJZER_BIN} codebook --bank ${WEGWIJZER_INSTRUMENT_BANK} --lang en --format markdown)
+set_tests_properties(languages_instrument_codebook PROPERTIES
+                     PASS_REGULAR_EXPRESSION "`recommendation` \\| category \\| Always empty: this bank has no kinds of help"
+                     FAIL_REGULAR_EXPRESSION "the id of the recommended kind of help")
