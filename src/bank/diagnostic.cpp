@@ -22,4 +22,13 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::error; });
 }
 
+Diagnostic pointed_diagnostic(std::string file, std::string pointer, Severity severity, std::string message) {
+  Diagnostic diagnostic;
+  diagnostic.file = std::move(file);
+  diagnostic.pointer = std::move(pointer);
+  diagnostic.severity = severity;
+  diagnostic.message = std::move(message);
+  return diagnostic;
+}
+
 }  // namespace wegwijzer

@@ -118,9 +118,10 @@ BankText bank_text_from_questionnaire(const std::string& text, const std::string
   }
   if (!all_warnings && warnings > 0) {
     io.err << fmt::format(
-        "wegwijzer: {} parts of the Questionnaire '{}' were not carried over; "
+        "wegwijzer: {} {} of the Questionnaire '{}' {} not carried over; "
         "'wegwijzer import fhir {}' names them\n",
-        warnings, sanitize_for_terminal(path, false), sanitize_for_terminal(path, false));
+        warnings, warnings == 1 ? "part" : "parts", sanitize_for_terminal(path, false), warnings == 1 ? "was" : "were",
+        sanitize_for_terminal(path, false));
   }
   // The bank the import wrote must load; an error here is the importer's fault, said as such.
   LoadResult loaded = load_bank(imported.bank_json, path);

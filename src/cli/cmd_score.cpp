@@ -122,7 +122,12 @@ int run_score(const ScoreOptions& options, Io& io) {
   auto files = open_inputs(options, inputs, io);
   HeldInputs held;
   if (options.input_format == "auto" || options.input_format == "fhir") {
-    read_fhir_inputs(inputs, bank, options.input_format == "fhir", options.id_field, held, io);
+    const std::string fhir = read_fhir_inputs(inputs, bank, options.input_format == "fhir", options.id_field, held, io);
+    if (!fhir.empty() && !options.keep.empty()) {
+      throw Fatal(ExitCode::usage, fmt::format("--keep: {} holds QuestionnaireResponses, which have no columns or "
+                                               "fields to keep (the record id is their identifier)",
+                                               fhir));
+    }
   }
 
   BatchOptions batch;

@@ -600,8 +600,7 @@ std::vector<CodebookColumn> codebook_columns(const Bank& bank, std::string_view 
                      w(Phrase::status),
                      {{"complete", w(instrument ? Phrase::status_complete_scored : Phrase::status_complete)},
                       {"error", w(Phrase::status_error)}}});
-  columns.push_back({"recommendation", "category",
-                     w(instrument ? Phrase::recommendation_none : Phrase::recommendation),
+  columns.push_back({"recommendation", "category", w(instrument ? Phrase::recommendation_none : Phrase::recommendation),
                      outcome_values(bank, language)});
   columns.push_back({"urgency",
                      "category",

@@ -59,8 +59,9 @@ std::string read_some(std::istream& in, std::size_t count) {
 
 }  // namespace
 
-void read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool forced, const std::string& id_field,
-                      HeldInputs& held, Io& io) {
+std::string read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool forced,
+                             const std::string& id_field, HeldInputs& held, Io& io) {
+  std::string first_fhir;
   for (BatchInput& input : inputs) {
     if (input.format_known && input.format == BatchFormat::csv && !forced) continue;
     std::istream& in = *input.stream;
@@ -97,7 +98,9 @@ void read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool fo
     input.stream = held.streams.back().get();
     input.format = BatchFormat::jsonl;
     input.format_known = true;
+    if (first_fhir.empty()) first_fhir = shown;
   }
+  return first_fhir;
 }
 
 }  // namespace wegwijzer::cli

@@ -23,8 +23,8 @@ constexpr std::size_t kMaxFhirInputBytes = std::size_t{256} << 20;
 /// For each input that may be JSON (its format is not known to be CSV): looks at its start, and when it holds FHIR
 /// resources (or `forced`: --input-format fhir) reads it whole and replaces it by its answer records (JSON Lines).
 /// Other inputs are read on from their start. Warnings go to io.err; a response to another Questionnaire is
-/// Fatal(data) before anything is scored.
-void read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool forced, const std::string& id_field,
-                      HeldInputs& held, Io& io);
+/// Fatal(data) before anything is scored. Returns the name of the first input read as FHIR (empty: none).
+std::string read_fhir_inputs(std::vector<BatchInput>& inputs, const Bank& bank, bool forced,
+                             const std::string& id_field, HeldInputs& held, Io& io);
 
 }  // namespace wegwijzer::cli

@@ -214,12 +214,7 @@ class Importer {
   void error(const std::string& pointer, std::string message) { add(Severity::error, pointer, std::move(message)); }
   void warn(const std::string& pointer, std::string message) { add(Severity::warning, pointer, std::move(message)); }
   void add(Severity severity, const std::string& pointer, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.file = file_;
-    diagnostic.pointer = pointer;
-    diagnostic.severity = severity;
-    diagnostic.message = std::move(message);
-    diagnostics_.push_back(std::move(diagnostic));
+    diagnostics_.push_back(pointed_diagnostic(file_, pointer, severity, std::move(message)));
   }
 
   /// Every language a translation extension names, after the Questionnaire's own.
@@ -672,11 +667,7 @@ bool looks_like_fhir_questionnaire(std::string_view text) {
 FhirImport import_fhir_questionnaire(std::string_view text, const std::string& file_name) {
   FhirImport out;
   auto fail = [&](const std::string& message) {
-    Diagnostic diagnostic;
-    diagnostic.file = file_name;
-    diagnostic.severity = Severity::error;
-    diagnostic.message = message;
-    out.diagnostics.push_back(std::move(diagnostic));
+    out.diagnostics.push_back(pointed_diagnostic(file_name, "", Severity::error, message));
     return out;
   };
   json root;

@@ -15,6 +15,11 @@ using nlohmann::json;
 /// An answer that names no option: no option id can be "?", so the batch reports an unknown option.
 constexpr std::string_view kNoOption = "?";
 
+/// The name under which an item that cannot be put to a question is handed on (no linkId, or an item list that is no
+/// list): an unknown question to the batch, which names it (and with --strict refuses the record, keeping the
+/// urgency and red flags of the other answers).
+constexpr std::string_view kUnreadableItem = "unreadable-item";
+
 /// An answer that is not one: the batch reports a value of the wrong type for the question (wrong_type).
 const json& malformed_value() {
   static const json value = json::object();
@@ -71,10 +76,9 @@ class Reader {
         unattributed_ = true;
       }
     }
+    // What cannot be put to a question is never dropped unsaid: the batch names it as an unknown question.
+    if (unattributed_) append_member(answers, std::string(kUnreadableItem), malformed_value());
     answers += "}";
-    // An answer that cannot be put to a question (an item without a linkId, "item" that is no list) may be the one
-    // that matters: the record is an error (answers of the wrong type), never scored without it.
-    if (unattributed_) answers = "[]";
     std::string line = out.dump(-1, ' ', false, json::error_handler_t::replace);
     line.pop_back();
     if (line.size() > 1) line += ",";
@@ -114,12 +118,7 @@ class Reader {
   }
 
   void add(Severity severity, const std::string& place, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.file = file_;
-    diagnostic.pointer = place;
-    diagnostic.severity = severity;
-    diagnostic.message = std::move(message);
-    diagnostics.push_back(std::move(diagnostic));
+    diagnostics.push_back(pointed_diagnostic(file_, place, severity, std::move(message)));
   }
 
   void walk(const json& items, std::string& answers) {
@@ -257,7 +256,7 @@ class Reader {
   bool other_named_ = false;
   bool other_version_ = false;
   bool unnamed_ = false;
-  bool unattributed_ = false;  ///< the response being read has an answer that cannot be put to a question
+  bool unattributed_ = false;  ///< the response being read has an item that cannot be put to a question
 };
 
 /// `text` without a leading UTF-8 byte-order mark and JSON whitespace.
@@ -275,9 +274,14 @@ bool looks_like_fhir_resources(std::string_view prefix) {
   const std::string_view first_line = start.substr(0, start.find('\n'));
   const json line = json::parse(first_line.begin(), first_line.end(), nullptr, false);
   if (line.is_object()) return line.contains("resourceType");
-  // A pretty-printed resource: a first line of "{" alone, and "resourceType" among its first members.
-  if (first_line.find_first_not_of(" \t\r{") != std::string_view::npos) return false;
-  return start.find("\"resourceType\"") != std::string_view::npos;
+  // The first line is not whole here: a pretty-printed resource, or one longer than `prefix` (a Bundle on one line).
+  // A resource names its type; an answer record has no such key (answer text holds its quotes escaped).
+  for (std::size_t at = start.find("\"resourceType\""); at != std::string_view::npos;
+       at = start.find("\"resourceType\"", at + 1)) {
+    const std::size_t next = start.find_first_not_of(" \t\r\n", at + 14);
+    if (next != std::string_view::npos && start[next] == ':') return true;
+  }
+  return false;
 }
 
 FhirRecords responses_to_records(std::string_view text, const Bank& bank, const std::string& file_name,
@@ -289,18 +293,14 @@ FhirRecords responses_to_records(std::string_view text, const Bank& bank, const 
   const std::string_view first_line = body.substr(0, body.find('\n'));
   const bool one_per_line = json::accept(first_line.begin(), first_line.end());
   auto fail = [&](std::string pointer, std::string message) {
-    Diagnostic diagnostic;
-    diagnostic.file = file_name;
-    diagnostic.pointer = std::move(pointer);
-    diagnostic.severity = Severity::error;
-    diagnostic.message = std::move(message);
-    out.diagnostics.push_back(std::move(diagnostic));
+    out.diagnostics.push_back(pointed_diagnostic(file_name, std::move(pointer), Severity::error, std::move(message)));
     return out;
   };
   if (whole.is_discarded() && !one_per_line) {
     // Not NDJSON (its first line is no whole JSON value), so one resource: say where it breaks.
     try {
-      (void)json::parse(body.begin(), body.end());
+      const json checked = json::parse(body.begin(), body.end());  // throws where it breaks
+      static_cast<void>(checked);
     } catch (const json::parse_error& e) {
       return fail("", fmt::format("not valid JSON at byte {}; expected one FHIR resource, a Bundle, or NDJSON (one "
                                   "resource per line)",

@@ -85,7 +85,10 @@ bundle = {"resourceType": "Bundle", "type": "collection",
           "entry": [{"resource": resource} for resource in lines(exported)]}
 with open(path("batch.bundle.json"), "w") as f:
     json.dump(bundle, f, indent=2)
-for source in ("batch.ndjson", "batch.bundle.json"):
+with open(path("batch.bundle-one-line.json"), "w") as f:  # a first line far longer than the look at the start
+    json.dump(bundle, f, separators=(",", ":"))
+check(os.path.getsize(path("batch.bundle-one-line.json")) > 200000, "the one-line Bundle is long")
+for source in ("batch.ndjson", "batch.bundle.json", "batch.bundle-one-line.json"):
     back = lines(run(["score", "--bank", bank, path(source)]).stdout)
     check(len(back) == len(direct), f"{source}: {len(back)} records, expected {len(direct)}")
     for a, b in zip(direct, back):
@@ -115,7 +118,21 @@ for a, b in zip(direct[:200], back[:200]):
     for key in ("id", "status", "recommendation", "urgency", "red_flags", "unknown_red_flags", "scales"):
         check(a.get(key) == b.get(key), f"default: record {a.get('id')}: {key}: {a.get(key)} vs {b.get(key)}")
 
-# 4. A response to another Questionnaire is not scored.
+# 4. An item without a linkId is named, never the reason a crisis goes unsaid: the other answers keep their red flags.
+crisis = next((r for r in resources if r["resourceType"] == "QuestionnaireResponse" and any(
+    part == {"url": "urgency", "valueCode": "crisis"} for part in r["extension"][0]["extension"])), None)
+check(crisis is not None, "the sample has a crisis")
+if crisis is not None:
+    del crisis["item"][0]["linkId"]
+    plain = run(["score"], json.dumps(crisis) + "\n")
+    scored = lines(plain.stdout)
+    check(scored[0]["status"] == "complete" and scored[0]["urgency"] == "crisis", f"crisis kept: {scored}")
+    check("unreadable-item" in plain.stderr, f"the unreadable item is named: {plain.stderr}")
+    strict = lines(run(["score", "--strict"], json.dumps(crisis) + "\n", expect=65).stdout)
+    check(strict[0]["error"]["code"] == "unknown_question" and strict[0]["urgency"] == "crisis",
+          f"--strict: an error that keeps the crisis: {strict}")
+
+# 5. A response to another Questionnaire is not scored.
 other = dict(response, questionnaire="http://example.org/Questionnaire/gad7|1")
 refused = run(["score", "--bank", bank], json.dumps(other) + "\n", expect=65)
 check(refused.stdout == "", "nothing scored")

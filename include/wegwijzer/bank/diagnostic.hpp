@@ -20,6 +20,9 @@ struct Diagnostic {
   std::string format() const;
 };
 
+/// A diagnostic at a JSON pointer (or "line N", a Bundle entry, ... for inputs that are not banks).
+Diagnostic pointed_diagnostic(std::string file, std::string pointer, Severity severity, std::string message);
+
 /// True when any diagnostic is an error.
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 

@@ -39,8 +39,9 @@ struct FhirRecords {
   std::vector<Diagnostic> diagnostics;
 };
 
-/// Whether an input starting with `prefix` holds FHIR resources rather than answer records: its first JSON object
-/// has a "resourceType" (a first line that is a whole object, or a pretty-printed object that names one early).
+/// Whether an input starting with `prefix` holds FHIR resources rather than answer records: a first line that is a
+/// whole object with a "resourceType", or (a pretty-printed resource, or a first line longer than `prefix`) a
+/// "resourceType" key anywhere in `prefix`.
 bool looks_like_fhir_resources(std::string_view prefix);
 
 /// Reads R4 QuestionnaireResponses to `bank`: NDJSON (one per line), one resource, or a Bundle of them. Each becomes
